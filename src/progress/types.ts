@@ -1,0 +1,69 @@
+/** Verdicts: what the progress rules conclude. Pure data. */
+
+export type LinkVerdict =
+  | "done"
+  | "active"
+  | "stale"
+  | "abandoned"
+  | "unpublished"
+  | "missing"
+  | "error"
+  /** Not a work item after all (e.g. a tree link whose existing ref leaves a file path). */
+  | "ignored";
+
+export type TopicVerdict = "done" | "active" | "stalled" | "untracked";
+
+export type StateBadge = "merged" | "open" | "draft" | "closed" | "no PR" | "missing" | "answered" | "done" | "error";
+
+export interface LinkJudgement {
+  key: string;
+  url: string;
+  verdict: LinkVerdict;
+  badge: StateBadge;
+  /** One line naming the evidence, e.g. `PR gardener/gardener#669 open, no activity for 74 days`. */
+  reason: string;
+  /** ISO time of the last human activity we know of, if any. */
+  lastActivityAt: string | null;
+}
+
+export interface TopicJudgement {
+  verdict: TopicVerdict;
+  reason: string;
+  /** ISO date the topic became stalled (for escalation); null unless stalled. */
+  since: string | null;
+  links: LinkJudgement[];
+  /** True while the grace period after the event holds back `stalled`. */
+  inGrace: boolean;
+}
+
+export type FindingKind =
+  | "no-next-steps"
+  | "no-links"
+  | "empty-field"
+  | "malformed-link"
+  | "unresolvable-link"
+  | "duplicate-topic"
+  | "parse-warning";
+
+/** Something about the wrap-up document itself worth telling its authors. */
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+  topicAnchor?: string;
+  line?: number;
+}
+
+export interface TopicReport {
+  /** The parsed topic (title, anchor, line, next steps, links). */
+  topic: import("../wrapup/types.js").Topic;
+  judgement: TopicJudgement;
+}
+
+/** One wrap-up file judged: the input of every renderer. */
+export interface WrapUpReport {
+  path: string;
+  title: string | null;
+  topics: TopicReport[];
+  findings: Finding[];
+  counts: Record<TopicVerdict, number>;
+}
