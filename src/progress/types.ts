@@ -24,6 +24,8 @@ export interface LinkJudgement {
   reason: string;
   /** ISO time of the last human activity we know of, if any. */
   lastActivityAt: string | null;
+  /** ISO time this link stopped counting as moving (stale, abandoned, unpublished); null otherwise. Added by issue 4. */
+  stalledSince?: string | null;
 }
 
 export interface TopicJudgement {

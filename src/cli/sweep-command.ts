@@ -1,0 +1,113 @@
+import { parseArgs } from "node:util";
+import { Probot, type ProbotOctokit } from "probot";
+import { findAppSelf, findTokenSelf } from "../github/find-self.js";
+import { runSweep, summarizeSweep, type SweepSummary } from "../sweep/run-sweep.js";
+import { describeAction } from "../writes/sync-follow-ups.js";
+import type { Self } from "../writes/github-writer.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { readSweepCredentials, resolveApiUrl, type SweepCredentials } from "./sweep-credentials.js";
+
+const HELP = `Usage: wrapup-tracker sweep --repo OWNER/NAME [--dry-run] [--now ISO] [--api-url URL] [--token T] [--json]
+
+Checks every wrap-up on the repository's default branch and opens, reminds on or closes
+follow-up issues for its topics, exactly as the app's scheduled sweep does.
+
+Credentials: APP_ID with PRIVATE_KEY or PRIVATE_KEY_PATH (the app; its installation on the
+repository is looked up), else --token or GITHUB_TOKEN.
+
+Options:
+  --repo OWNER/NAME  repository holding the wrap-ups (required)
+  --dry-run          print each planned write and make none
+  --now ISO          judge as of this time (reproducible runs)
+  --api-url URL      REST API base (default GITHUB_API_URL, GHE_HOST, or https://api.github.com)
+  --token T          token to use instead of GITHUB_TOKEN
+  --json             print the summary as JSON
+  -h, --help         show this help
+
+Exit codes: 0 swept; 1 GitHub failed or some writes failed; 2 bad usage or no credentials.`;
+
+/** `wrapup-tracker sweep`: arguments and credentials here; the sweep itself is runSweep. */
+export async function runSweepCommand(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseSweepArgs(args, io);
+  if (typeof parsed === "number") return parsed;
+  const credentials = await readSweepCredentials(io, parsed.token);
+  if (credentials.kind === "none") {
+    io.err(`wrapup-tracker sweep: ${credentials.reason}`);
+    return EXIT_USAGE;
+  }
+  try {
+    const apiUrl = resolveApiUrl(io, parsed.apiUrl);
+    const { octokit, self, scope } = await connect(credentials, parsed.repo, apiUrl);
+    const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self });
+    printSummary(io, summary, parsed.json);
+    return summary.status === "config-unavailable" || summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+  } catch (error) {
+    io.err(`wrapup-tracker sweep: ${(error as Error).message}`);
+    return EXIT_FAILURE;
+  }
+}
+
+interface SweepArgs {
+  repo: { owner: string; repo: string };
+  dryRun: boolean;
+  now: Date;
+  apiUrl?: string;
+  token?: string;
+  json: boolean;
+}
+
+function parseSweepArgs(args: string[], io: CliIo): SweepArgs | number {
+  const usage = (message: string) => (io.err(`wrapup-tracker sweep: ${message}\n\n${HELP}`), EXIT_USAGE);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        repo: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        now: { type: "string" },
+        "api-url": { type: "string" },
+        token: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  if (values.help) return (io.out(HELP), EXIT_OK);
+  const [owner, repo, extra] = (values.repo ?? "").split("/");
+  if (!owner || !repo || extra !== undefined) return usage("--repo OWNER/NAME is required");
+  const now = values.now ? new Date(values.now) : new Date();
+  if (Number.isNaN(now.getTime())) return usage(`--now: not an ISO time: "${values.now}"`);
+  return { repo: { owner, repo }, dryRun: values["dry-run"], now, apiUrl: values["api-url"], token: values.token, json: values.json };
+}
+
+async function connect(
+  credentials: Exclude<SweepCredentials, { kind: "none" }>,
+  repo: { owner: string; repo: string },
+  baseUrl: string,
+): Promise<{ octokit: ProbotOctokit; self: Self; scope: string }> {
+  if (credentials.kind === "token") {
+    const probot = new Probot({ githubToken: credentials.token, baseUrl, logLevel: "warn" });
+    const octokit = await probot.auth();
+    return { octokit, self: await findTokenSelf(octokit), scope: "token" };
+  }
+  const probot = new Probot({ appId: credentials.appId, privateKey: credentials.privateKey, baseUrl, logLevel: "warn" });
+  const appOctokit = await probot.auth();
+  const { data: installation } = await appOctokit.rest.apps.getRepoInstallation(repo);
+  const octokit = await probot.auth(installation.id);
+  return { octokit, self: await findAppSelf(appOctokit), scope: String(installation.id) };
+}
+
+function printSummary(io: CliIo, summary: SweepSummary, json: boolean): void {
+  if (json) return io.out(JSON.stringify(summary, null, 2));
+  if (summary.problems) io.out(`invalid configuration:\n${summary.problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (summary.configIssue !== "none" && summary.configIssue !== "unchanged") {
+    io.out(`config issue "wrapup-tracker: invalid configuration": ${summary.configIssue}`);
+  }
+  for (const { action, outcome, error } of summary.actions) {
+    io.out(`${outcome === "planned" ? "would" : outcome}: ${describeAction(action)}${error ? ` — ${error}` : ""}`);
+  }
+  io.out(`sweep ${JSON.stringify(summarizeSweep(summary))}`);
+}

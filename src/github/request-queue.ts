@@ -1,0 +1,184 @@
+/**
+ * One queue for every GraphQL request the project sends (resolver, writes, sweep), so that GitHub sees
+ * one request at a time per installation and the rate-limit budget is shared.
+ *
+ * Who does what (one layer per concern):
+ * - Octokit plugin-throttling (client.ts): REST primary limits (`x-ratelimit-remaining: 0` → wait for
+ *   the reset, retry) and REST secondary limits (403/429, `retry-after` else 60 s → retry). Its "write"
+ *   limiter spaces GraphQL request starts (`graphqlPacingMs`, 1 s in Probot). For GraphQL it retries
+ *   nothing: its handlers answer "no" so the error reaches this queue.
+ * - Octokit plugin-retry (client.ts): 5xx and network retries for REST only; it is switched off per
+ *   request for GraphQL (it would resend a "Something went wrong" query unchanged, which we split).
+ * - This queue, for GraphQL: one request in flight per scope (installation or token) and a global
+ *   cap across scopes; pauses a scope when `rateLimit.remaining` drops below the reserve (default 10%
+ *   of the limit) until `resetAt`; treats `RATE_LIMITED` and `RATE_LIMIT` (200 responses, the latter
+ *   unknown to plugin-throttling) as rate limits; secondary limits (403/429/200 with `retry-after` or
+ *   a "secondary rate limit" message) pause the scope for `retry-after`, else 60 s, then retry; 5xx and
+ *   network failures retry with bounded backoff.
+ * - The resolver (resolve-links.ts): "Something went wrong" / timeouts (`query-too-large`) split the
+ *   batch in halves and retry them; per-alias NOT_FOUND/FORBIDDEN become per-link states.
+ */
+import PQueue from "p-queue";
+import { GithubError, toGithubError } from "./errors.js";
+import { readRateLimit, type RateLimitInfo } from "./rate-limit.js";
+
+export type GraphqlRequest = (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
+
+export interface RequestQueueOptions {
+  /** Requests in flight across all scopes. */
+  concurrency?: number;
+  /** Pause a scope when `remaining` falls below this share of `limit`. */
+  reserveRatio?: number;
+  /** Minimum spacing between request starts within a scope (Probot spaces GraphQL by 1 s). */
+  pacingMs?: number;
+  /** Wait when a secondary limit comes without `retry-after`. */
+  secondaryFallbackMs?: number;
+  /** Waits between retries of 5xx/network failures; its length bounds the retries. */
+  serverBackoffMs?: number[];
+  /** How often one request may be retried after rate limits (primary or secondary). */
+  maxRateLimitRetries?: number;
+  /** Told before each retry (for logs): why, and until when the scope waits. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface RetryEvent {
+  scope: string;
+  kind: GithubError["kind"];
+  /** Epoch ms when the retry may start. */
+  retryAt: number;
+}
+
+interface ScopeState {
+  queue: PQueue;
+  pausedUntil: number;
+  lastStart: number;
+  lastResetAt?: number;
+}
+
+export interface RequestQueue {
+  run<T>(scope: string, task: () => Promise<T>): Promise<T>;
+  /** Tells the queue what GitHub said about the budget, so it can pause the scope. */
+  noteRateLimit(scope: string, info: RateLimitInfo | undefined): void;
+  /** Epoch ms until which the scope waits (0 when it does not). */
+  pausedUntil(scope: string): number;
+}
+
+/** Waits `ms`; no timer at all when there is nothing to wait for (the common case). */
+const sleep = async (ms: number) => {
+  if (ms > 0) await new Promise<void>((resolve) => setTimeout(resolve, ms));
+};
+
+export function createRequestQueue(options: RequestQueueOptions = {}): RequestQueue {
+  const settings = {
+    reserveRatio: options.reserveRatio ?? 0.1,
+    pacingMs: options.pacingMs ?? 0,
+    secondaryFallbackMs: options.secondaryFallbackMs ?? 60_000,
+    serverBackoffMs: options.serverBackoffMs ?? [1_000, 2_000, 4_000],
+    maxRateLimitRetries: options.maxRateLimitRetries ?? 3,
+  };
+  const global = new PQueue({ concurrency: options.concurrency ?? 8 });
+  const scopes = new Map<string, ScopeState>();
+
+  const scopeOf = (scope: string): ScopeState => {
+    let state = scopes.get(scope);
+    if (!state) {
+      state = { queue: new PQueue({ concurrency: 1 }), pausedUntil: 0, lastStart: -Infinity };
+      scopes.set(scope, state);
+    }
+    return state;
+  };
+
+  const pause = (state: ScopeState, until: number) => {
+    state.pausedUntil = Math.max(state.pausedUntil, until);
+  };
+
+  const waitTurn = async (state: ScopeState) => {
+    await sleep(state.pausedUntil - Date.now());
+    await sleep(state.lastStart + settings.pacingMs - Date.now());
+    state.lastStart = Date.now();
+  };
+
+  /** Decides, for one failure, how long to wait before retrying; undefined means give up. */
+  const retryDelay = (state: ScopeState, error: GithubError, attempt: number, limited: number) => {
+    if (error.kind === "rate-limited" && limited < settings.maxRateLimitRetries) {
+      const resetAt = error.details.resetAt ?? state.lastResetAt ?? Date.now() + settings.secondaryFallbackMs;
+      pause(state, resetAt);
+      return 0;
+    }
+    if (error.kind === "secondary-rate-limited" && limited < settings.maxRateLimitRetries) {
+      const wait = error.details.retryAfterSeconds ? error.details.retryAfterSeconds * 1000 : settings.secondaryFallbackMs;
+      pause(state, Date.now() + wait);
+      return 0;
+    }
+    if (error.kind === "server" && attempt < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt];
+    return undefined;
+  };
+
+  const attemptAll = async <T>(scope: string, state: ScopeState, task: () => Promise<T>): Promise<T> => {
+    let serverAttempts = 0;
+    let limited = 0;
+    for (;;) {
+      await waitTurn(state);
+      try {
+        return await global.add(task);
+      } catch (raw) {
+        const error = toGithubError(raw);
+        const delay = retryDelay(state, error, serverAttempts, limited);
+        if (delay === undefined) throw error;
+        if (error.kind === "server") serverAttempts += 1;
+        else limited += 1;
+        options.onRetry?.({ scope, kind: error.kind, retryAt: Math.max(Date.now() + delay, state.pausedUntil) });
+        await sleep(delay);
+      }
+    }
+  };
+
+  return {
+    run: (scope, task) => {
+      const state = scopeOf(scope);
+      return state.queue.add(() => attemptAll(scope, state, task));
+    },
+    noteRateLimit: (scope, info) => {
+      if (!info) return;
+      const state = scopeOf(scope);
+      state.lastResetAt = info.resetAt;
+      if (info.remaining < info.limit * settings.reserveRatio) pause(state, info.resetAt);
+    },
+    pausedUntil: (scope) => scopes.get(scope)?.pausedUntil ?? 0,
+  };
+}
+
+let sharedQueue: RequestQueue | undefined;
+
+/** The process-wide queue, used when a caller does not bring its own. */
+export function sharedRequestQueue(): RequestQueue {
+  sharedQueue ??= createRequestQueue();
+  return sharedQueue;
+}
+
+export interface QueueGraphqlOptions {
+  /** Installation id or token owner: requests in one scope run one at a time. */
+  scope?: string;
+  queue?: RequestQueue;
+}
+
+/**
+ * Wraps a GraphQL function (same shape as `octokit.graphql`) so every call goes through the queue.
+ * Failures come out as `GithubError`; a `partial` one carries GitHub's data and per-alias errors.
+ */
+export function queueGraphql(graphql: GraphqlRequest, options: QueueGraphqlOptions = {}): GraphqlRequest {
+  const scope = options.scope ?? "default";
+  const queue = options.queue ?? sharedRequestQueue();
+  const once = async (query: string, variables?: Record<string, unknown>) => {
+    try {
+      const data = await graphql(query, variables);
+      queue.noteRateLimit(scope, readRateLimit(data));
+      return data;
+    } catch (raw) {
+      const error = toGithubError(raw);
+      queue.noteRateLimit(scope, readRateLimit(error.details.data));
+      throw error;
+    }
+  };
+  return (query, variables) => queue.run(scope, () => once(query, variables));
+}

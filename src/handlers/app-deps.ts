@@ -1,0 +1,30 @@
+import type { Probot } from "probot";
+import { findAppSelf } from "../github/find-self.js";
+import type { Self } from "../writes/github-writer.js";
+
+/** What the handlers share for the life of the process; tests build their own. */
+export interface AppDeps {
+  /** The clock. `WRAPUP_NOW` (ISO time) fixes it for demos and end-to-end tests. */
+  now: () => Date;
+  /** Our own login (`<slug>[bot]`), asked once. */
+  self: () => Promise<Self>;
+  /** Last `/refresh` per thread (`owner/repo#n`), for the cooldown. */
+  lastRefresh: Map<string, number>;
+  /** Last sweep per repository (`owner/repo`), so each follows its own `sweep.everyHours`. */
+  lastSweep: Map<string, number>;
+}
+
+export function createAppDeps(app: Probot, env: NodeJS.ProcessEnv = process.env): AppDeps {
+  return {
+    now: clockFromEnv(env),
+    self: async () => findAppSelf(await app.auth()),
+    lastRefresh: new Map(),
+    lastSweep: new Map(),
+  };
+}
+
+/** `WRAPUP_NOW=2026-11-21T12:00:00Z` freezes the clock (demos, end-to-end tests); else the real time. */
+export function clockFromEnv(env: NodeJS.ProcessEnv): () => Date {
+  const fixed = env.WRAPUP_NOW ? Date.parse(env.WRAPUP_NOW) : Number.NaN;
+  return Number.isNaN(fixed) ? () => new Date() : () => new Date(fixed);
+}

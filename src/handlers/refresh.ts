@@ -1,0 +1,87 @@
+import type { Context } from "probot";
+import type { LoadedConfig } from "../config/load-repo-config.js";
+import { parseFollowUpMarker } from "../render/marker.js";
+import type { AppDeps } from "./app-deps.js";
+import { checkPullRequest } from "./check-pull-request.js";
+import { defaultConfig } from "../config/load-repo-config.js";
+import { react, reply } from "./issue-comment.js";
+import { refreshFollowUp } from "../sweep/refresh-follow-up.js";
+
+type CommentContext = Context<"issue_comment.created">;
+
+export type RefreshOutcome = "refreshed" | "cooldown" | "failed" | "not-applicable";
+
+/**
+ * `/refresh`: 👀 at once → re-run bypassing the cache → 🚀, or 😕 plus one line saying what failed.
+ * At most one run per thread per `cooldownSeconds`; later ones get a short reply.
+ */
+export async function runRefresh(
+  context: CommentContext,
+  deps: AppDeps,
+  loaded: Exclude<LoadedConfig, { ok: "unavailable" }>,
+  words: string[],
+): Promise<RefreshOutcome> {
+  const { issue, repository, installation } = context.payload;
+  const thread = `${repository.full_name}#${issue.number}`.toLowerCase();
+  const cooldownMs = (loaded.ok ? loaded.config : defaultConfig()).commands.refresh.cooldownSeconds * 1000;
+  const now = deps.now().getTime();
+  const last = deps.lastRefresh.get(thread);
+  if (last !== undefined && now - last < cooldownMs) {
+    const wait = Math.ceil((cooldownMs - (now - last)) / 1000);
+    await reply(context, `Refreshed moments ago; try again in ${wait} s.`);
+    return "cooldown";
+  }
+  deps.lastRefresh.set(thread, now);
+  await react(context, "eyes");
+  const scope = String(installation?.id ?? repository.owner.login);
+  try {
+    const ok = await refreshThread(context, deps, loaded, words, scope);
+    if (!ok) {
+      await react(context, "confused");
+      await reply(context, "`/refresh` works on wrap-up pull requests and on follow-up issues opened by wrapup-tracker.");
+      return "not-applicable";
+    }
+    await react(context, "rocket");
+    return "refreshed";
+  } catch (error) {
+    context.log.warn({ err: error }, "refresh failed");
+    await react(context, "confused");
+    await reply(context, `Refresh failed: ${oneLine((error as Error).message)}`);
+    return "failed";
+  }
+}
+
+async function refreshThread(
+  context: CommentContext,
+  deps: AppDeps,
+  loaded: Exclude<LoadedConfig, { ok: "unavailable" }>,
+  words: string[],
+  scope: string,
+): Promise<boolean> {
+  const { issue, repository } = context.payload;
+  const repo = { owner: repository.owner.login, repo: repository.name };
+  if (issue.pull_request) {
+    const { data: pr } = await context.octokit.rest.pulls.get({ ...repo, pull_number: issue.number });
+    const result = await checkPullRequest(
+      context.octokit,
+      { ...repo, number: issue.number, headSha: pr.head.sha, scope, webUrl: new URL(repository.html_url).origin },
+      deps,
+      { loadConfig: async () => loaded, bypassCache: true, words },
+    );
+    return result.kind === "written";
+  }
+  const marker = parseFollowUpMarker(issue.body);
+  if (!marker || !loaded.ok) return false;
+  await refreshFollowUp(context.octokit, { ...repo, number: issue.number, body: issue.body ?? "" }, marker, {
+    config: loaded.config,
+    now: deps.now(),
+    scope,
+    self: await deps.self(),
+  });
+  return true;
+}
+
+function oneLine(text: string): string {
+  const line = text.split("\n")[0]!.trim();
+  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}

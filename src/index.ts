@@ -1,0 +1,30 @@
+import type { ApplicationFunctionOptions, Probot } from "probot";
+import { createAppDeps } from "./handlers/app-deps.js";
+import { handleHealth } from "./handlers/health.js";
+import { registerIssueCommentHandler } from "./handlers/issue-comment.js";
+import { registerPullRequestHandler } from "./handlers/pull-request.js";
+import { registerPushHandler } from "./handlers/push.js";
+import { sweepAllInstallations } from "./handlers/schedule.js";
+import { isSweepTimerDisabled, startSweepScheduler } from "./sweep/sweep-scheduler.js";
+
+/**
+ * The Probot app (`probot run ./lib/index.js`). Environment read here and below:
+ * APP_ID, PRIVATE_KEY / PRIVATE_KEY_PATH, WEBHOOK_SECRET, GHE_HOST / GHE_PROTOCOL (read by Probot);
+ * WRAPUP_NOW (fixed clock for demos and end-to-end tests), WRAPUP_SWEEP_DISABLED=1 (no timer),
+ * WRAPUP_SWEEP_TICK_MINUTES (how often the timer looks for due repositories, default 60),
+ * WRAPUP_SWEEP_FIRST_DELAY_MS (first look after start, default 5 minutes).
+ */
+export default function wrapupTracker(app: Probot, options?: ApplicationFunctionOptions): void {
+  const deps = createAppDeps(app);
+  registerPullRequestHandler(app, deps);
+  registerIssueCommentHandler(app, deps);
+  registerPushHandler(app, deps);
+  // Probot 14 has no Express router any more: extra routes are plain Node handlers.
+  options?.addHandler(handleHealth);
+  if (isSweepTimerDisabled(process.env)) return;
+  startSweepScheduler(() => sweepAllInstallations(app, deps), {
+    everyHours: Number(process.env.WRAPUP_SWEEP_TICK_MINUTES || 60) / 60,
+    firstDelayMs: Number(process.env.WRAPUP_SWEEP_FIRST_DELAY_MS || 300_000),
+    onError: (error) => app.log.warn({ err: error }, "scheduled sweep failed"),
+  });
+}

@@ -1,0 +1,78 @@
+import type { Link, Topic } from "../wrapup/types.js";
+import { isWorkItem, linkKey } from "../wrapup/link-key.js";
+import type { ResolvedStates } from "../github/types.js";
+import type { LinkJudgement, TopicJudgement } from "./types.js";
+import { judgeLink, type JudgeLinkOptions } from "./judge-link.js";
+import { addDays, toIsoDate } from "./durations.js";
+
+export interface JudgeTopicOptions extends JudgeLinkOptions {
+  /** Days after the event during which nothing is reported as stalled. */
+  graceDays: number;
+  /** The event's date (ISO date or time); without one there is no grace period. */
+  eventDate?: string | null;
+}
+
+/** The topic's distinct work links (same item linked twice counts once), in document order. */
+export function workLinksOf(topic: Topic): Link[] {
+  const seen = new Set<string>();
+  return topic.links.filter((link) => {
+    const key = isWorkItem(link) ? linkKey(link) : null;
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Verdict for one topic (section 2 of the progress rules). */
+export function judgeTopic(topic: Topic, states: ResolvedStates, options: JudgeTopicOptions): TopicJudgement {
+  const links = workLinksOf(topic).map((link) => judgeLink(link, states.get(linkKey(link) ?? ""), options));
+  const verdict = decide(topic, links.filter((l) => l.verdict !== "ignored"));
+  if (verdict.verdict !== "stalled") return { ...verdict, since: null, links, inGrace: false };
+  const graceEnd = graceEndOf(options);
+  if (graceEnd && options.now.getTime() < Date.parse(graceEnd)) {
+    const reason = `grace period until ${toIsoDate(graceEnd)}; ${verdict.reason}`;
+    return { verdict: "active", reason, since: null, links, inGrace: true };
+  }
+  return { ...verdict, since: sinceOf(links, graceEnd, options.now), links, inGrace: false };
+}
+
+type Decision = Pick<TopicJudgement, "verdict" | "reason">;
+
+function decide(topic: Topic, links: LinkJudgement[]): Decision {
+  if (links.length === 0) {
+    return topic.nextSteps === null
+      ? { verdict: "done", reason: "no next steps left" }
+      : { verdict: "untracked", reason: "next steps, but no linked PR, issue or branch to watch" };
+  }
+  const known = links.filter((l) => l.verdict !== "error");
+  // Errors say nothing about the work; a topic we could not check at all is not called stalled.
+  if (known.length === 0) return { verdict: "untracked", reason: links[0]!.reason };
+  if (known.every((l) => l.verdict === "done")) {
+    return { verdict: "done", reason: known.length === 1 ? known[0]!.reason : `${known.length === 2 ? "both" : `all ${known.length}`} linked items done` };
+  }
+  const active = newest(known.filter((l) => l.verdict === "active"));
+  if (active) return { verdict: "active", reason: active.reason };
+  const open = known.filter((l) => l.verdict === "stale" || l.verdict === "unpublished");
+  if (topic.nextSteps === null && open.length === 0) return { verdict: "done", reason: "no next steps left; nothing open" };
+  const evidence = newest(open) ?? newest(known.filter((l) => l.verdict !== "done")) ?? known[0]!;
+  return { verdict: "stalled", reason: evidence.reason };
+}
+
+/** The link whose last activity is most recent (links without one come last). */
+function newest(links: LinkJudgement[]): LinkJudgement | undefined {
+  const time = (l: LinkJudgement) => (l.lastActivityAt ? Date.parse(l.lastActivityAt) : -Infinity);
+  return [...links].sort((a, b) => time(b) - time(a))[0];
+}
+
+function graceEndOf(options: JudgeTopicOptions): string | null {
+  if (!options.eventDate || Number.isNaN(Date.parse(options.eventDate))) return null;
+  return addDays(options.eventDate, options.graceDays);
+}
+
+/** When the last thing stopped moving, never before the grace period ended. */
+function sinceOf(links: LinkJudgement[], graceEnd: string | null, now: Date): string {
+  const times = links.map((l) => l.stalledSince).filter((t): t is string => !!t);
+  if (graceEnd) times.push(graceEnd);
+  if (times.length === 0) return toIsoDate(now);
+  return toIsoDate(new Date(Math.max(...times.map((t) => Date.parse(t)))));
+}

@@ -1,0 +1,22 @@
+import type { WrapUp } from "../wrapup/types.js";
+import type { ResolvedStates } from "../github/types.js";
+import type { TopicVerdict, WrapUpReport } from "./types.js";
+import { judgeTopic } from "./judge-topic.js";
+import { findFindings } from "./find-findings.js";
+
+export interface JudgeWrapUpOptions {
+  now: Date;
+  staleAfterDays: number;
+  graceDays: number;
+  /** Fallback event date (e.g. the file's first commit) when the document states none. */
+  eventDate?: string | null;
+}
+
+/** Judges every topic of one wrap-up and collects findings about the document. Pure. */
+export function judgeWrapUp(wrapUp: WrapUp, states: ResolvedStates, options: JudgeWrapUpOptions): WrapUpReport {
+  const eventDate = wrapUp.date ?? options.eventDate ?? null;
+  const topics = wrapUp.topics.map((topic) => ({ topic, judgement: judgeTopic(topic, states, { ...options, eventDate }) }));
+  const counts: Record<TopicVerdict, number> = { done: 0, active: 0, stalled: 0, untracked: 0 };
+  for (const { judgement } of topics) counts[judgement.verdict] += 1;
+  return { path: wrapUp.path, title: wrapUp.title, topics, findings: findFindings(wrapUp, states), counts };
+}

@@ -1,0 +1,93 @@
+import type { Config } from "../config/schema.js";
+import { resolveLinks } from "../github/resolve-links.js";
+import type { GraphqlRequest } from "../github/request-queue.js";
+import type { LinkState, ResolvedStates, ResolveStats } from "../github/types.js";
+import { checkWrapUps } from "../pipeline/check-wrapups.js";
+import type { TopicReport, WrapUpReport } from "../progress/types.js";
+import { linkKey } from "../wrapup/link-key.js";
+import { parseWrapUp } from "../wrapup/parse-wrapup.js";
+import type { Link } from "../wrapup/types.js";
+
+export interface CheckFilesOptions {
+  /** Only `staleAfterDays` / `graceDays` are used; null while the repository's config is invalid. */
+  config: Pick<Config, "staleAfterDays" | "graceDays" | "paths"> | null;
+  /** The raw `octokit.graphql`: the resolver queues it itself (a queued one would wait on itself). */
+  graphql: GraphqlRequest;
+  scope: string;
+  now: Date;
+  bypassCache: boolean;
+  /** `/refresh words`: only the topics whose title contains one of them skip the cache. */
+  words?: string[];
+  /** Our own login: its comments never count as activity. */
+  selfLogin?: string | null;
+}
+
+export interface CheckFilesResult {
+  /** Judged files; with default `paths`, only files that are wrap-ups (at least one topic). */
+  reports: WrapUpReport[];
+  stats: ResolveStats;
+  states: ResolvedStates;
+  /** Logins behind a topic's linked PRs and branches (bots left out), for mentions. */
+  authorsOf: (topic: TopicReport) => string[];
+}
+
+const DEFAULTS = { staleAfterDays: 30, graceDays: 14 };
+
+/** parse → resolve → judge (`checkWrapUps`), with the resolver wired to this installation. */
+export async function checkFiles(files: { path: string; text: string }[], options: CheckFilesOptions): Promise<CheckFilesResult> {
+  let states: ResolvedStates = new Map();
+  const fresh = options.bypassCache ? keysToRefresh(files, options.words ?? []) : new Set<string>();
+  const resolve = async (links: Link[]) => {
+    const ignoreLogins = options.selfLogin ? [options.selfLogin] : [];
+    const base = { graphql: options.graphql, scope: options.scope, ignoreLogins };
+    const bypassed = links.filter((l) => fresh.has(linkKey(l) ?? ""));
+    const cached = links.filter((l) => !fresh.has(linkKey(l) ?? ""));
+    const [a, b] = await Promise.all([
+      resolveLinks(cached, { ...base, bypassCache: false }),
+      resolveLinks(bypassed, { ...base, bypassCache: true }),
+    ]);
+    states = new Map([...a.states, ...b.states]);
+    return { states, stats: addStats(a.stats, b.stats) };
+  };
+  const config = options.config ?? DEFAULTS;
+  const checked = await checkWrapUps(files, { now: options.now, config, resolve });
+  const needsTopics = !options.config || options.config.paths.length === 0;
+  const reports = needsTopics ? checked.reports.filter((r) => r.topics.length > 0) : checked.reports;
+  return { reports, stats: checked.stats, states, authorsOf: (topic) => authorsOf(topic, states) };
+}
+
+/** Keys of the links to ask GitHub for afresh: all of them, or those of the topics named by words. */
+function keysToRefresh(files: { path: string; text: string }[], words: string[]): Set<string> {
+  const lowered = words.map((w) => w.toLowerCase());
+  const keys = new Set<string>();
+  for (const file of files) {
+    for (const topic of parseWrapUp(file.text, { path: file.path }).topics) {
+      const title = topic.title.toLowerCase();
+      if (lowered.length > 0 && !lowered.some((w) => title.includes(w))) continue;
+      for (const link of topic.links) keys.add(linkKey(link) ?? "");
+    }
+  }
+  return keys;
+}
+
+function addStats(a: ResolveStats, b: ResolveStats): ResolveStats {
+  return {
+    graphqlRequests: a.graphqlRequests + b.graphqlRequests,
+    points: a.points + b.points,
+    restRequests: a.restRequests + b.restRequests,
+    cacheHits: a.cacheHits + b.cacheHits,
+    ms: Math.max(a.ms, b.ms),
+  };
+}
+
+function authorsOf(topic: TopicReport, states: ResolvedStates): string[] {
+  const logins = topic.judgement.links.flatMap((link) => authorLogins(states.get(link.key)));
+  return [...new Set(logins)];
+}
+
+function authorLogins(state: LinkState | undefined): string[] {
+  if (!state || state.status !== "ok") return [];
+  if (state.type === "pull") return state.author && !state.author.isBot ? [state.author.login] : [];
+  if (state.type === "branch") return state.pulls.flatMap((p) => (p.author && !p.author.isBot ? [p.author.login] : []));
+  return [];
+}

@@ -1,0 +1,165 @@
+import type { ProbotOctokit } from "probot";
+import { loadRepoConfig } from "../config/load-repo-config.js";
+import type { Config } from "../config/schema.js";
+import { fetchFileTexts } from "../github/fetch-file-texts.js";
+import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
+import type { TopicVerdict, WrapUpReport } from "../progress/types.js";
+import { CONFIG_PROBLEMS_MARKER } from "../render/marker.js";
+import { renderConfigProblemsIssue } from "../render/render-config-problems.js";
+import type { Self } from "../writes/github-writer.js";
+import { executeSweepPlan, type ExecutedAction } from "../writes/sync-follow-ups.js";
+import { syncConfigIssue, type ConfigIssueOutcome } from "../writes/upsert-config-issue.js";
+import { checkFiles, type CheckFilesResult } from "./check-files.js";
+import { listOwnIssues, toFollowUps, type OwnIssue } from "./find-follow-ups.js";
+import { findTrackingIssues } from "./find-tracking-issues.js";
+import { listWrapUpFiles } from "./list-wrapup-files.js";
+import { planSweep } from "./plan-sweep.js";
+import { createSweepTexts } from "./sweep-texts.js";
+import type { RepoRef, SweepAction } from "./sweep-types.js";
+
+export interface RunSweepOptions {
+  now: Date;
+  /** `--dry-run`; `dryRun: true` in the config has the same effect. */
+  dryRun: boolean;
+  /** Queue scope (installation id or token owner). */
+  scope: string;
+  self: Self;
+  bypassCache?: boolean;
+  /** Raw GraphQL function to use instead of `octokit.graphql` (not a queued one: it is queued here). */
+  graphql?: GraphqlRequest;
+}
+
+export interface SweepSummary {
+  repo: string;
+  status: "swept" | "config-invalid" | "config-unavailable";
+  dryRun: boolean;
+  files: number;
+  topics: Record<TopicVerdict, number>;
+  actions: ExecutedAction[];
+  writes: number;
+  failed: number;
+  deferred: number;
+  configIssue: ConfigIssueOutcome;
+  graphqlRequests: number;
+  points: number;
+  cacheHits: number;
+  problems?: string[];
+  error?: string;
+}
+
+/**
+ * The sweep of one repository: 1. config → 2. wrap-up files on the default branch → 3. their
+ * texts in batch → 4. check → 5. our follow-ups and tracking reminders → 6. plan → 7. execute.
+ * While the config is invalid, the only write is the one issue describing its problems.
+ */
+export async function runSweep(octokit: ProbotOctokit, repo: RepoRef, options: RunSweepOptions): Promise<SweepSummary> {
+  const summary = emptySummary(repo, options.dryRun);
+  const loaded = await loadRepoConfig(octokit, repo);
+  if (loaded.ok === "unavailable") return { ...summary, status: "config-unavailable", error: loaded.error };
+  const dryRun = options.dryRun || (loaded.ok && loaded.config.dryRun);
+  summary.dryRun = dryRun;
+  const { data: info } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+  const own = await listOwnIssues(octokit, repo, options.self);
+  const configIssue = loaded.ok
+    ? null
+    : renderConfigProblemsIssue({ problems: loaded.problems, now: options.now });
+  summary.configIssue = await syncConfigIssue(octokit, repo, own, configIssue, {
+    isConfigIssue: (body) => body.includes(CONFIG_PROBLEMS_MARKER),
+    dryRun,
+  });
+  if (!loaded.ok) return { ...summary, status: "config-invalid", problems: loaded.problems };
+  const graphql = options.graphql ?? (octokit.graphql as GraphqlRequest);
+  const checked = await checkDefaultBranch(octokit, repo, info.default_branch, loaded.config, graphql, options);
+  const reports = checked.reports;
+  summary.files = reports.length;
+  for (const report of reports) for (const topic of report.topics) summary.topics[topic.judgement.verdict as TopicVerdict] += 1;
+  Object.assign(summary, { graphqlRequests: checked.graphqlRequests, points: checked.stats.points, cacheHits: checked.stats.cacheHits });
+  const actions = await planRepository(octokit, repo, reports, checked, loaded.config, own, {
+    ...options,
+    ref: info.default_branch,
+    webUrl: new URL(info.html_url).origin,
+  });
+  summary.deferred = actions.deferred;
+  summary.actions = await executeSweepPlan(octokit, actions.actions, { dryRun });
+  summary.writes = summary.actions.filter((a) => a.outcome === "done").length;
+  summary.failed = summary.actions.filter((a) => a.outcome === "failed").length;
+  return summary;
+}
+
+async function checkDefaultBranch(
+  octokit: ProbotOctokit,
+  repo: RepoRef,
+  branch: string,
+  config: Config,
+  graphql: GraphqlRequest,
+  options: RunSweepOptions,
+): Promise<CheckFilesResult & { graphqlRequests: number }> {
+  const listed = await listWrapUpFiles(octokit, repo, branch, config);
+  const texts = await fetchFileTexts(queueGraphql(graphql, { scope: options.scope }), repo, branch, listed.paths);
+  const checked = await checkFiles(texts.files, {
+    config,
+    graphql,
+    scope: options.scope,
+    now: options.now,
+    bypassCache: options.bypassCache ?? false,
+    selfLogin: options.self.login,
+  });
+  return { ...checked, graphqlRequests: texts.graphqlRequests + checked.stats.graphqlRequests };
+}
+
+async function planRepository(
+  octokit: ProbotOctokit,
+  repo: RepoRef,
+  reports: WrapUpReport[],
+  checked: CheckFilesResult,
+  config: Config,
+  own: OwnIssue[],
+  options: RunSweepOptions & { ref: string; webUrl: string },
+): Promise<{ actions: SweepAction[]; deferred: number }> {
+  const followUpRepo = parseRepo(config.followUp.repo) ?? repo;
+  const sameRepo = followUpRepo.owner.toLowerCase() === repo.owner.toLowerCase() && followUpRepo.repo.toLowerCase() === repo.repo.toLowerCase();
+  const followUpIssues = sameRepo ? own : await listOwnIssues(octokit, followUpRepo, options.self);
+  const texts = createSweepTexts({ repo: `${repo.owner}/${repo.repo}`, ref: options.ref, webUrl: options.webUrl, now: options.now });
+  const tracking = await findTrackingIssues(octokit, reports, texts.topicKey, options.self);
+  const plan = planSweep({
+    reports,
+    config,
+    now: options.now,
+    followUpRepo,
+    existing: toFollowUps(followUpIssues, followUpRepo),
+    tracking,
+    authorsOf: checked.authorsOf,
+    texts,
+  });
+  return { actions: plan.actions, deferred: plan.deferred };
+}
+
+function parseRepo(fullName: string | null): RepoRef | null {
+  if (!fullName) return null;
+  const [owner, name] = fullName.split("/");
+  return owner && name ? { owner, repo: name } : null;
+}
+
+function emptySummary(repo: RepoRef, dryRun: boolean): SweepSummary {
+  return {
+    repo: `${repo.owner}/${repo.repo}`,
+    status: "swept",
+    dryRun,
+    files: 0,
+    topics: { done: 0, active: 0, stalled: 0, untracked: 0 },
+    actions: [],
+    writes: 0,
+    failed: 0,
+    deferred: 0,
+    configIssue: "none",
+    graphqlRequests: 0,
+    points: 0,
+    cacheHits: 0,
+  };
+}
+
+/** The run's one summary line's fields: files, topics by verdict, writes, requests, points, cache hits. */
+export function summarizeSweep(summary: SweepSummary): Record<string, unknown> {
+  const { actions, ...rest } = summary;
+  return { ...rest, planned: actions.filter((a) => a.outcome === "planned").length };
+}

@@ -1,0 +1,58 @@
+import type { TopicReport, WrapUpReport } from "../progress/types.js";
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** A follow-up issue we opened earlier, found by the stable key in its hidden marker. */
+export interface ExistingFollowUp {
+  repo: RepoRef;
+  number: number;
+  state: "open" | "closed";
+  title: string;
+  body: string;
+  labels: string[];
+  /** Stable key of the topic (repository, file path, topic anchor) from the marker. */
+  key: string;
+  /** Fingerprint of the topic's work links when the issue was last written. */
+  fingerprint: string;
+  /** `/snooze`: no reminders before this ISO time. */
+  snoozedUntil: string | null;
+  /** Any update of the issue counts: our last reminder, or a person working in it. */
+  updatedAt: string;
+}
+
+/** An open issue named in a topic's `tracking`/`issue` field, with our last reminder there. */
+export interface TrackingIssue {
+  repo: RepoRef;
+  number: number;
+  /** ISO time of our newest reminder comment on it, null when we never reminded. */
+  lastReminderAt: string | null;
+}
+
+/** Texts the sweep writes; the renderers of src/render/ behind one seam so planning stays pure. */
+export interface SweepTexts {
+  /** Stable key of a topic: the same for the same repository, file and anchor across runs. */
+  topicKey(report: WrapUpReport, topic: TopicReport): string;
+  /** Fingerprint of the topic's work links: changes when links are added or removed. */
+  fingerprint(topic: TopicReport): string;
+  followUp(report: WrapUpReport, topic: TopicReport, mentions: string[]): { title: string; body: string };
+  reminder(report: WrapUpReport, topic: TopicReport, mentions: string[]): string;
+  closing(report: WrapUpReport, topic: TopicReport): string;
+}
+
+/** One write, as data: a dry run prints these, a real run executes them in order. */
+export type SweepAction =
+  | { kind: "create-issue"; repo: RepoRef; title: string; body: string; labels: string[]; key: string; why: string }
+  | { kind: "update-issue"; repo: RepoRef; number: number; body: string; why: string }
+  | { kind: "comment"; repo: RepoRef; number: number; body: string; why: string }
+  | { kind: "close-issue"; repo: RepoRef; number: number; why: string };
+
+export interface SweepPlan {
+  actions: SweepAction[];
+  /** Stalled topics left for the next sweep because `maxNewPerSweep` was reached. */
+  deferred: number;
+  /** Topics skipped and why (exempt, snoozed, reminded recently, closed by a person). */
+  skipped: { key: string; why: string }[];
+}

@@ -1,0 +1,61 @@
+import type { FieldName } from "./types.js";
+
+/**
+ * Field names as people write them, reduced by `fieldKey` (letters and digits only, lower case),
+ * so `**Code/Pull Requests:**`, `### Code & Pull Requests` and `🎯 Next steps` all match.
+ */
+const SYNONYMS: Record<FieldName, string[]> = {
+  problem: ["problem statement", "problem", "problems", "the problem"],
+  motivation: [
+    "motivation/benefits", "motivation & benefits", "motivation and benefits", "motivation", "benefits",
+    "benefit", "motivation/benefit",
+  ],
+  achievements: ["achievements", "achievement", "achieved", "results", "what we achieved"],
+  outcome: ["outcome", "outcomes"],
+  nextSteps: ["next steps", "next step", "follow-up", "follow-ups", "follow up", "followup", "next"],
+  code: [
+    "code/pull requests", "code & pull requests", "code and pull requests", "code/prs", "code & prs",
+    "pull requests", "pull request", "prs", "pr", "code",
+  ],
+  issue: ["issue", "issues", "github issue", "github issues"],
+  tracking: ["tracking", "tracking issue", "tracked in", "tracked by"],
+};
+
+const BY_KEY = new Map<string, FieldName>(
+  Object.entries(SYNONYMS).flatMap(([field, names]) => names.map((name) => [fieldKey(name), field as FieldName] as const)),
+);
+
+/** Letters and digits only, lower case: emoji, punctuation, spaces and case do not matter. */
+export function fieldKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** The field a lead-in or sub-heading names, or null when it names none. */
+export function matchFieldName(name: string): FieldName | null {
+  const key = fieldKey(name);
+  if (!key || key.length > 40) return null;
+  return BY_KEY.get(key) ?? null;
+}
+
+/** How each field is called in messages. */
+export const FIELD_LABELS: Record<FieldName, string> = {
+  problem: "Problem Statement",
+  motivation: "Motivation/Benefits",
+  achievements: "Achievements",
+  outcome: "Outcome",
+  nextSteps: "Next Steps",
+  code: "Code/Pull Requests",
+  issue: "Issue",
+  tracking: "Tracking",
+};
+
+const NOTHING = new Set(["na", "none", "tbd", "tba", "nothing", "nope", "no", "notyet", "nil", "null", "empty"]);
+
+/** True when next steps are only a placeholder: empty, `N/A`, `none`, `-`, `TBD`. */
+export function isPlaceholder(text: string): boolean {
+  const key = fieldKey(text);
+  return key === "" || NOTHING.has(key);
+}

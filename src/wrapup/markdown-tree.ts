@@ -1,0 +1,50 @@
+import type { Root, Yaml } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { frontmatter } from "micromark-extension-frontmatter";
+import { gfm } from "micromark-extension-gfm";
+import { parse as parseYaml } from "yaml";
+
+export interface FrontMatter {
+  title?: string;
+  /** As written: a string, or a Date when YAML read a timestamp. */
+  date?: string;
+}
+
+export interface MarkdownTree {
+  root: Root;
+  frontMatter: FrontMatter;
+  warnings: string[];
+}
+
+const micromarkExtensions = [gfm(), frontmatter(["yaml"])];
+const mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml"])];
+
+/** Markdown text to an mdast tree (GFM + YAML front matter). */
+export function parseMarkdownTree(text: string): MarkdownTree {
+  const root = fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+  const warnings: string[] = [];
+  const yamlNode = root.children.find((node): node is Yaml => node.type === "yaml");
+  const frontMatter = yamlNode ? readFrontMatter(yamlNode, warnings) : {};
+  return { root, frontMatter, warnings };
+}
+
+function readFrontMatter(node: Yaml, warnings: string[]): FrontMatter {
+  let data: unknown;
+  try {
+    data = parseYaml(node.value, { prettyErrors: false });
+  } catch {
+    warnings.push(`line ${node.position?.start.line ?? 1}: the front matter is not valid YAML and was ignored`);
+    return {};
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) return {};
+  const record = data as Record<string, unknown>;
+  const result: FrontMatter = {};
+  if (typeof record.title === "string") result.title = record.title;
+  if (typeof record.date === "string") result.date = record.date;
+  else if (record.date instanceof Date && !Number.isNaN(record.date.getTime())) {
+    result.date = record.date.toISOString();
+  }
+  return result;
+}

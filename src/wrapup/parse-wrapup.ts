@@ -1,0 +1,85 @@
+import type { Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { buildTopic } from "./build-topic.js";
+import { collectLinks } from "./collect-links.js";
+import { findCodeProblems } from "./find-code-problems.js";
+import { findFieldMarks } from "./find-fields.js";
+import { findPlainTopics } from "./find-plain-topics.js";
+import { findTopicHeadings } from "./find-topics.js";
+import { anchorHeadings, frameHeadingTopics } from "./heading-frames.js";
+import { parseMarkdownTree } from "./markdown-tree.js";
+import { plainTitle } from "./plain-title.js";
+import { prepareText } from "./prepare-text.js";
+import { readEventDate } from "./read-date.js";
+import { hasMojibake } from "./repair-mojibake.js";
+import type { TopicFrame } from "./topic-frame.js";
+import type { ParseOptions, WrapUp } from "./types.js";
+
+/**
+ * Text of a wrap-up in, model out: title, date, topics with fields and classified links, and
+ * warnings a person can act on. Pure; never throws. Odd input gives a partial model and a warning.
+ */
+export function parseWrapUp(input: string, options: ParseOptions): WrapUp {
+  try {
+    return parseOrThrow(input, options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { path: options.path, title: null, date: null, topics: [], warnings: [`the document could not be read: ${reason}`] };
+  }
+}
+
+function parseOrThrow(input: string, { path }: ParseOptions): WrapUp {
+  const { text, warnings } = prepareText(typeof input === "string" ? input : String(input ?? ""));
+  const { root, frontMatter, warnings: treeWarnings } = parseMarkdownTree(text);
+  warnings.push(...treeWarnings);
+  const marks = findFieldMarks(root, text);
+  const collected = collectLinks(root);
+  const links = collected.links.sort((a, b) => a.offset - b.offset);
+  const frames = findFrames(root, text, marks, links);
+  const topicWarnings: string[] = [];
+  const topics = frames.map((frame) => buildTopic(frame, text, links, topicWarnings));
+  const title = readTitle(root, frontMatter.title);
+  warnings.push(...findCodeProblems(root, text), ...collected.warnings, ...topicWarnings);
+  const garbled = topics.find((t) => hasMojibake(t.heading));
+  if (garbled || hasMojibake(title ?? "")) {
+    const where = garbled ? `line ${garbled.line}: ` : "";
+    warnings.push(`${where}the text looks mis-decoded (UTF-8 read as Mac Roman, so emoji show as "üåê"); topic titles were repaired`);
+  }
+  if (topics.length === 0 && text.trim() !== "") {
+    warnings.push("no topics found: no heading has fields (Problem Statement, Next Steps, …) or GitHub links under it");
+  }
+  const date = readEventDate([frontMatter.date, frontMatter.title, title]);
+  return { path, title, date, topics, warnings: sortByLine(warnings) };
+}
+
+function findFrames(root: Root, text: string, marks: ReturnType<typeof findFieldMarks>, links: ReturnType<typeof collectLinks>["links"]): TopicFrame[] {
+  const topicHeadings = findTopicHeadings(root, text.length, marks, links);
+  if (topicHeadings.length > 0) return frameHeadingTopics(topicHeadings, marks, anchorHeadings(root), text);
+  const codeLines = codeLineSet(root);
+  return findPlainTopics(text, (line) => codeLines.has(line));
+}
+
+function readTitle(root: Root, frontMatterTitle: string | undefined): string | null {
+  const h1 = root.children.find((node) => node.type === "heading" && node.depth === 1);
+  const raw = h1 ? toString(h1) : frontMatterTitle;
+  const title = raw ? plainTitle(raw) : "";
+  return title || null;
+}
+
+function codeLineSet(root: Root): Set<number> {
+  const lines = new Set<number>();
+  for (const node of root.children) {
+    if (node.type !== "code" || !node.position) continue;
+    for (let line = node.position.start.line; line <= node.position.end.line; line++) lines.add(line);
+  }
+  return lines;
+}
+
+/** Warnings that name a line come in line order, after the ones about the whole document. */
+function sortByLine(warnings: string[]): string[] {
+  const lineOf = (w: string) => Number(/^line (\d+):/.exec(w)?.[1] ?? 0);
+  return warnings
+    .map((warning, index) => ({ warning, index, line: lineOf(warning) }))
+    .sort((a, b) => a.line - b.line || a.index - b.index)
+    .map((entry) => entry.warning);
+}

@@ -1,0 +1,70 @@
+import type { ProbotOctokit } from "probot";
+import { createKeyedLock } from "./keyed-lock.js";
+import { isOwnComment, type IssueComment, type Self } from "./github-writer.js";
+
+export type UpsertOutcome = "created" | "updated" | "unchanged" | "planned";
+
+export interface UpsertStatusCommentInput {
+  octokit: ProbotOctokit;
+  owner: string;
+  repo: string;
+  /** Pull request (or issue) number. */
+  issueNumber: number;
+  body: string;
+  self: Self;
+  /** True for bodies carrying our status-comment marker. */
+  hasMarker: (body: string) => boolean;
+  dryRun?: boolean;
+  /**
+   * What counts as a change: by default the whole body. The status comment's footer carries the
+   * time of the check, which alone is no reason to edit the comment.
+   */
+  comparable?: (body: string) => string;
+}
+
+/** One lock for the whole process: every write to one thread waits for the previous one. */
+const withThreadLock = createKeyedLock();
+
+/**
+ * Creates or updates our one comment on a thread. Serialized per thread and the comments are read
+ * inside the lock, so two deliveries for the same PR end with exactly one comment; no write when
+ * the body is already what we would write.
+ */
+export async function upsertStatusComment(input: UpsertStatusCommentInput): Promise<UpsertOutcome> {
+  const key = `${input.owner}/${input.repo}#${input.issueNumber}`.toLowerCase();
+  return withThreadLock(key, async () => {
+    const existing = await findOwnComment(input);
+    const comparable = input.comparable ?? ((body: string) => body);
+    if (existing && comparable(existing.body ?? "") === comparable(input.body)) return "unchanged";
+    if (input.dryRun) return "planned";
+    if (existing) {
+      await input.octokit.rest.issues.updateComment({
+        owner: input.owner,
+        repo: input.repo,
+        comment_id: existing.id,
+        body: input.body,
+      });
+      return "updated";
+    }
+    await input.octokit.rest.issues.createComment({
+      owner: input.owner,
+      repo: input.repo,
+      issue_number: input.issueNumber,
+      body: input.body,
+    });
+    return "created";
+  });
+}
+
+/** Our comment on the thread, searched over every page; the oldest wins if a race ever left two. */
+export async function findOwnComment(
+  input: Pick<UpsertStatusCommentInput, "octokit" | "owner" | "repo" | "issueNumber" | "self" | "hasMarker">,
+): Promise<IssueComment | null> {
+  const comments: IssueComment[] = await input.octokit.paginate(input.octokit.rest.issues.listComments, {
+    owner: input.owner,
+    repo: input.repo,
+    issue_number: input.issueNumber,
+    per_page: 100,
+  });
+  return comments.find((comment) => isOwnComment(comment, input.self, input.hasMarker)) ?? null;
+}

@@ -1,0 +1,157 @@
+import { graphql as octokitGraphql } from "@octokit/graphql";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { GithubError } from "../../src/github/errors.js";
+import { createRequestQueue, queueGraphql, type GraphqlRequest, type RetryEvent } from "../../src/github/request-queue.js";
+import { expectGraphql, useNock, type GraphqlCall } from "../fixtures/graphql/github-mock.js";
+import { rateLimitNode } from "../fixtures/graphql/nodes.js";
+
+useNock();
+
+const NOW = Date.parse("2026-11-21T15:00:00Z");
+const QUERY = "query { viewer { login } rateLimit { cost remaining resetAt limit } }";
+// The bare GraphQL client, without Octokit's plugins: this file tests the queue's own layer.
+const raw = octokitGraphql.defaults({ headers: { authorization: "token t" } }) as GraphqlRequest;
+const ok = (remaining = 4000, resetAt = "2026-11-21T16:00:00Z") => ({
+  data: { viewer: { login: "ada" }, rateLimit: rateLimitNode({ remaining, resetAt }) },
+});
+
+beforeEach(() => {
+    // shouldAdvanceTime: nock and fetch need their own zero-delay timers to fire.
+  vi.useFakeTimers({ now: NOW, toFake: ["setTimeout", "clearTimeout", "Date"], shouldAdvanceTime: true });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Lets the fake clock run `ms` and the promises it releases settle. */
+const elapse = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+/** Waits (in real event-loop turns, not fake time) until `calls` holds `n` requests. */
+async function sent(calls: GraphqlCall[], n: number): Promise<void> {
+  await until(() => calls.length >= n);
+  expect(calls).toHaveLength(n);
+}
+
+/** Polls `condition` in real event-loop turns (the fake clock only drifts with real time meanwhile). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let turn = 0; !condition() && turn < 10_000; turn++) await new Promise((r) => setImmediate(r));
+}
+
+describe("request queue", () => {
+  it("pauses a scope below the 10% reserve until resetAt", async () => {
+    const calls: GraphqlCall[] = [];
+    expectGraphql(() => ok(499, "2026-11-21T15:30:00Z"), calls);
+    expectGraphql(() => ok(), calls);
+    const graphql = queueGraphql(raw, { scope: "install-1", queue: createRequestQueue() });
+    await graphql(QUERY);
+    const second = graphql(QUERY);
+    await elapse(29 * 60_000);
+    expect(calls).toHaveLength(1);
+    await elapse(60_000);
+    await expect(second).resolves.toMatchObject({ viewer: { login: "ada" } });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("does not pause while the budget stays above the reserve", async () => {
+    const calls: GraphqlCall[] = [];
+    expectGraphql(() => ok(501), calls);
+    expectGraphql(() => ok(), calls);
+    const queue = createRequestQueue();
+    const graphql = queueGraphql(raw, { scope: "install-1", queue });
+    await graphql(QUERY);
+    await graphql(QUERY);
+    expect(queue.pausedUntil("install-1")).toBe(0);
+  });
+
+  it.each(["RATE_LIMITED", "RATE_LIMIT"])("waits for the reset and retries on a 200 with %s", async (type) => {
+    const calls: GraphqlCall[] = [];
+    const reset = String(NOW / 1000 + 600);
+    expectGraphql(() => [200, { data: null, errors: [{ type, code: "graphql_rate_limit", message: "API rate limit exceeded" }] }, { "x-ratelimit-reset": reset }], calls);
+    expectGraphql(() => ok(), calls);
+    const result = queueGraphql(raw, { queue: createRequestQueue() })(QUERY);
+    await sent(calls, 1);
+    await elapse(599_000);
+    expect(calls).toHaveLength(1);
+    await elapse(1_000);
+    await expect(result).resolves.toMatchObject({ viewer: { login: "ada" } });
+  });
+
+  it.each([
+    ["with retry-after", { "retry-after": "30" }, 30_000],
+    ["without retry-after", {}, 60_000],
+  ])("pauses for a secondary limit %s, then retries", async (_name, headers, wait) => {
+    const calls: GraphqlCall[] = [];
+    expectGraphql(() => [403, { message: "You have exceeded a secondary rate limit. Please wait a few minutes." }, headers], calls);
+    expectGraphql(() => ok(), calls);
+    const queue = createRequestQueue();
+    const result = queueGraphql(raw, { queue })(QUERY);
+    await until(() => queue.pausedUntil("default") > 0);
+    expect(queue.pausedUntil("default") - Date.now()).toBeGreaterThan(wait - 500);
+    await elapse(wait - 1_000);
+    expect(calls).toHaveLength(1);
+    await elapse(1_000);
+    await expect(result).resolves.toMatchObject({ viewer: { login: "ada" } });
+  });
+
+  it("treats a 200 carrying a secondary-limit message as a secondary limit", async () => {
+    const calls: GraphqlCall[] = [];
+    expectGraphql(() => ({ data: null, errors: [{ message: "You have exceeded a secondary rate limit" }] }), calls);
+    expectGraphql(() => ok(), calls);
+    const queue = createRequestQueue();
+    const result = queueGraphql(raw, { queue })(QUERY);
+    await until(() => queue.pausedUntil("default") > 0);
+    await elapse(59_000);
+    expect(calls).toHaveLength(1);
+    await elapse(1_000);
+    await expect(result).resolves.toMatchObject({ viewer: { login: "ada" } });
+  });
+
+  it("retries a 502 after a bounded backoff, then gives up with kind 'server'", async () => {
+    const calls: GraphqlCall[] = [];
+    for (let i = 0; i < 3; i++) expectGraphql(() => [502, { message: "Bad Gateway" }], calls);
+    const retries: RetryEvent[] = [];
+    const queue = createRequestQueue({ serverBackoffMs: [10_000, 20_000], onRetry: (e) => retries.push(e) });
+    const settled = queueGraphql(raw, { queue })(QUERY).catch((error: unknown) => error);
+    await until(() => retries.length === 1);
+    await elapse(9_000);
+    expect(calls).toHaveLength(1);
+    await elapse(1_500);
+    await sent(calls, 2);
+    await until(() => retries.length === 2);
+    await elapse(20_500);
+    const error = await settled;
+    expect(error).toBeInstanceOf(GithubError);
+    expect((error as GithubError).kind).toBe("server");
+    expect(calls).toHaveLength(3);
+  });
+});
+
+describe("request queue concurrency", () => {
+  it("runs one request at a time per scope and scopes side by side, under the global cap", async () => {
+    const queue = createRequestQueue({ concurrency: 2 });
+    const running = new Map<string, number>();
+    let peak = 0;
+    const peaks = new Map<string, number>();
+    const task = (scope: string) => async () => {
+      running.set(scope, (running.get(scope) ?? 0) + 1);
+      peaks.set(scope, Math.max(peaks.get(scope) ?? 0, running.get(scope)!));
+      peak = Math.max(peak, [...running.values()].reduce((a, b) => a + b, 0));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      running.set(scope, running.get(scope)! - 1);
+    };
+    const all = ["a", "a", "b", "b", "c", "c"].map((scope) => queue.run(scope, task(scope)));
+    await elapse(1_000);
+    await Promise.all(all);
+    expect([...peaks.values()]).toEqual([1, 1, 1]);
+    expect(peak).toBe(2);
+  });
+
+  it("spaces request starts within a scope when pacing is on", async () => {
+    const queue = createRequestQueue({ pacingMs: 1_000 });
+    const starts: number[] = [];
+    const all = [1, 2, 3].map(() => queue.run("a", async () => void starts.push(Date.now())));
+    await elapse(3_000);
+    await Promise.all(all);
+    expect(starts.map((t) => t - NOW)).toEqual([0, 1_000, 2_000]);
+  });
+});

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createOctokit } from "../../src/github/client.js";
+import { createRequestQueue } from "../../src/github/request-queue.js";
+import { resolveLinks, type ResolveOptions } from "../../src/github/resolve-links.js";
+import { StateCache } from "../../src/github/state-cache.js";
+import { expectGraphql, silentLog, useNock, type GraphqlCall } from "../fixtures/graphql/github-mock.js";
+import { issueLink, pullLink } from "../fixtures/graphql/links.js";
+import { issueNode, pullNode, rateLimitNode } from "../fixtures/graphql/nodes.js";
+
+useNock();
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function options(cache: StateCache, extra: Partial<ResolveOptions> = {}): ResolveOptions {
+  return { graphql: createOctokit({ token: "t", log: silentLog }).graphql, cache, queue: createRequestQueue(), ...extra };
+}
+
+const pullAnswer = (title: string) => () => ({ data: { l0: { pullRequest: pullNode(1, { title }) }, rateLimit: rateLimitNode() } });
+
+describe("state cache", () => {
+  it("answers a second resolve from the cache, and asks only for what it lacks", async () => {
+    const cache = new StateCache();
+    const calls: GraphqlCall[] = [];
+    expectGraphql(pullAnswer("first"), calls);
+    expectGraphql(() => ({ data: { l0: { issue: issueNode(2) }, rateLimit: rateLimitNode() } }), calls);
+    await resolveLinks([pullLink(1)], options(cache));
+    const { states, stats } = await resolveLinks([pullLink(1), issueLink(2)], options(cache));
+    expect(stats).toMatchObject({ cacheHits: 1, graphqlRequests: 1 });
+    expect(calls[1].query).not.toContain("pullRequest(number: 1)");
+    expect(states.get("pull:acme/rocket#1")).toMatchObject({ title: "first" });
+  });
+
+  it("asks again once the TTL has passed", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const cache = new StateCache({ ttlMs: 60_000 });
+    expectGraphql(pullAnswer("first"));
+    expectGraphql(pullAnswer("second"));
+    await resolveLinks([pullLink(1)], options(cache));
+    vi.advanceTimersByTime(59_000);
+    expect((await resolveLinks([pullLink(1)], options(cache))).stats.cacheHits).toBe(1);
+    vi.advanceTimersByTime(2_000);
+    const { states, stats } = await resolveLinks([pullLink(1)], options(cache));
+    expect(stats.cacheHits).toBe(0);
+    expect(states.get("pull:acme/rocket#1")).toMatchObject({ title: "second" });
+  });
+
+  it("asks GitHub despite a fresh entry when bypassCache is set, and keeps the new state", async () => {
+    const cache = new StateCache();
+    expectGraphql(pullAnswer("first"));
+    expectGraphql(pullAnswer("refreshed"));
+    await resolveLinks([pullLink(1)], options(cache));
+    const { states, stats } = await resolveLinks([pullLink(1)], options(cache, { bypassCache: true }));
+    expect(stats.cacheHits).toBe(0);
+    expect(states.get("pull:acme/rocket#1")).toMatchObject({ title: "refreshed" });
+    expect(cache.get("pull:acme/rocket#1")).toMatchObject({ title: "refreshed" });
+  });
+
+  it("lets concurrent callers asking for the same link share one request", async () => {
+    const cache = new StateCache();
+    const calls = expectGraphql(pullAnswer("shared"));
+    const [a, b] = await Promise.all([resolveLinks([pullLink(1)], options(cache)), resolveLinks([pullLink(1)], options(cache))]);
+    expect(calls).toHaveLength(1);
+    expect(a.states.get("pull:acme/rocket#1")).toEqual(b.states.get("pull:acme/rocket#1"));
+    expect(b.stats).toMatchObject({ cacheHits: 1, graphqlRequests: 0 });
+  });
+
+  it("does not keep transient errors", async () => {
+    const cache = new StateCache();
+    expectGraphql(() => [401, { message: "Bad credentials" }]);
+    expectGraphql(pullAnswer("after"));
+    await resolveLinks([pullLink(1)], options(cache));
+    const { states } = await resolveLinks([pullLink(1)], options(cache));
+    expect(states.get("pull:acme/rocket#1")).toMatchObject({ status: "ok", title: "after" });
+  });
+});

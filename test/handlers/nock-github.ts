@@ -1,0 +1,62 @@
+/** nock for GitHub in handler, write and sweep tests: network off, unused mocks fail, queries validated. */
+import nock from "nock";
+import { afterEach, beforeEach, expect } from "vitest";
+import { findGraphqlErrors } from "../helpers/validate-graphql.js";
+import { INSTALLATION_ID, OWNER, REPO } from "../fixtures/events/webhook-events.js";
+
+export const API = "https://api.github.com";
+export const SELF = "wrapup-tracker[bot]";
+export const NOW = new Date("2026-11-21T12:00:00Z");
+export const REPO_PATH = `/repos/${OWNER}/${REPO}`;
+
+/** GraphQL queries the tests received that GitHub's schema rejects. */
+const invalidQueries: string[][] = [];
+
+/** Network off per test; afterwards every mock must have been used and every query valid. */
+export function useNock(): void {
+  beforeEach(() => {
+    nock.disableNetConnect();
+    invalidQueries.length = 0;
+    // The installation token: asked once per Probot instance, not at all when a guard stops early.
+    nock(API)
+      .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+      .optionally()
+      .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} })
+      .persist();
+  });
+  afterEach(() => {
+    const unused = nock.pendingMocks();
+    nock.cleanAll();
+    nock.enableNetConnect();
+    expect(unused, "unused nock mocks").toEqual([]);
+    expect(invalidQueries, "queries GitHub's schema rejects").toEqual([]);
+  });
+}
+
+export function github(): nock.Scope {
+  return nock(API);
+}
+
+/** Answers POST /graphql with `answer(query, variables)`; every query is validated. */
+export function mockGraphql(answer: (query: string, variables: Record<string, unknown>) => unknown, times = 1): void {
+  github()
+    .post("/graphql")
+    .times(times)
+    .reply((_uri, body) => {
+      const { query, variables } = body as { query: string; variables: Record<string, unknown> };
+      const problems = findGraphqlErrors(query);
+      if (problems.length > 0) invalidQueries.push(problems);
+      return [200, { data: answer(query, variables ?? {}) }];
+    });
+}
+
+/** `.github/wrapup-tracker.yml` as Probot's config plugin asks for it (repo, then the org's `.github`). */
+export function mockConfig(yaml: string | null): void {
+  const path = "/contents/.github%2Fwrapup-tracker.yml";
+  if (yaml !== null) {
+    github().get(`${REPO_PATH}${path}`).reply(200, yaml, { "content-type": "application/vnd.github.raw" });
+    return;
+  }
+  github().get(`${REPO_PATH}${path}`).reply(404, { message: "Not Found" });
+  github().get(`/repos/${OWNER}/.github${path}`).reply(404, { message: "Not Found" });
+}

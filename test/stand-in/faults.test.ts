@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addIssue, addRepo, createWorld, startStandIn, type StandIn } from "../../dev/github-stand-in/index.js";
+import { post } from "./helpers.js";
+
+describe("stand-in faults", () => {
+  let standIn: StandIn;
+  beforeEach(async () => {
+    const world = createWorld();
+    addRepo(world, "acme/widgets");
+    addIssue(world, "acme/widgets", { number: 1 });
+    standIn = await startStandIn({ world, pointsLimit: 3 });
+  });
+  afterEach(() => standIn.close());
+
+  const issue = `{ repository(owner: "acme", name: "widgets") { issue(number: 1) { state } } rateLimit { remaining } }`;
+  const get = (path: string) => fetch(`${standIn.apiUrl}${path}`, { headers: { authorization: "token t" } });
+
+  it("answers 502 to the next N matching requests, then recovers", async () => {
+    standIn.faults.fail502(2, "rest");
+    expect((await post(standIn, issue)).status).toBe(200);
+    expect([(await get("/repos/acme/widgets")).status, (await get("/repos/acme/widgets")).status, (await get("/repos/acme/widgets")).status]).toEqual([502, 502, 200]);
+    expect(standIn.requests.filter((r) => r.fault === "status")).toHaveLength(2);
+  });
+
+  it("answers a secondary limit with and without retry-after", async () => {
+    standIn.faults.secondaryLimit(1, 3).secondaryLimit(1, null);
+    const first = await get("/repos/acme/widgets");
+    const second = await get("/repos/acme/widgets");
+    expect([first.status, first.headers.get("retry-after")]).toEqual([403, "3"]);
+    expect([second.status, second.headers.get("retry-after")]).toEqual([403, null]);
+    expect(((await second.json()) as { message: string }).message).toMatch(/secondary rate limit/);
+  });
+
+  it("holds a request, then answers 504 like a GitHub timeout", async () => {
+    standIn.faults.timeout(1, 200, "graphql");
+    const started = Date.now();
+    const { status } = await post(standIn, issue);
+    expect(status).toBe(504);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it("answers RATE_LIMITED once the point budget is spent, until the window resets", async () => {
+    standIn.faults.exhaustPoints(1);
+    const limited = await post(standIn, issue);
+    expect(limited.status).toBe(200);
+    expect(limited.body.errors?.[0]).toMatchObject({ type: "RATE_LIMITED" });
+    expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
+    const reset = Number(limited.headers.get("x-ratelimit-reset")) * 1000;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, reset - Date.now()) + 50));
+    const after = await post(standIn, issue);
+    expect(after.body.data.rateLimit.remaining).toBe(2);
+  });
+
+  it("runs the budget dry after N more GraphQL requests", async () => {
+    standIn.faults.exhaustPointsAfter(1, 5);
+    expect((await post(standIn, issue)).body.errors).toBeUndefined();
+    expect((await post(standIn, issue)).body.errors?.[0]).toMatchObject({ type: "RATE_LIMITED" });
+  });
+
+  it("delays every answer by the configured latency", async () => {
+    standIn.faults.latency(150);
+    const started = Date.now();
+    await get("/repos/acme/widgets");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+});
