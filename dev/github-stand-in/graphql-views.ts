@@ -165,10 +165,15 @@ function refView(world: World, repo: WorldRepo, name: string) {
     prefix: "refs/heads/",
     repository: () => repoView(world, repo),
     target: head ? commitView(world, repo, head) : null,
-    associatedPullRequests: (args: ConnectionArgs & { states?: string[] | null }) => {
+    associatedPullRequests: (args: ConnectionArgs & { states?: string[] | null; orderBy?: { field: string; direction: string } | null }) => {
       const key = repoKey(`${repo.owner}/${repo.name}`);
       // Includes PRs from this (fork) branch into any repo, e.g. its upstream — as GitHub does.
       const pulls = allPulls(world).filter(({ pull }) => repoKey(pull.head.repo) === key && pull.head.branch === name);
+      if (args.orderBy) {
+        const sign = args.orderBy.direction === "DESC" ? -1 : 1;
+        const field = args.orderBy.field === "UPDATED_AT" ? "updatedAt" : "createdAt";
+        pulls.sort((a, b) => sign * a.pull[field].localeCompare(b.pull[field]));
+      }
       return makeConnection(filterStates(pulls, args.states).map(({ repo: r, pull }) => pullView(world, r, pull)), args);
     },
     compare: ({ headRef }: { headRef: string }) => {
@@ -185,10 +190,35 @@ function refView(world: World, repo: WorldRepo, name: string) {
   };
 }
 
+interface TimelineArgs extends ConnectionArgs {
+  itemTypes?: string[] | null;
+  since?: string | null;
+}
+
+/** `timelineItems`: comments and reviews in time order, filtered by `itemTypes` and `since`. */
+function timeline(args: TimelineArgs, items: { type: string; at: string; node: unknown }[]) {
+  const kept = items
+    .filter((item) => !args.itemTypes?.length || args.itemTypes.includes(item.type))
+    .filter((item) => !args.since || item.at >= args.since)
+    .sort((a, b) => a.at.localeCompare(b.at));
+  return { ...makeConnection(kept.map((item) => item.node), args), filteredCount: kept.length, pageCount: kept.length, updatedAt: kept.at(-1)?.at ?? "2026-01-01T00:00:00Z" };
+}
+
 export function pullView(world: World, repo: WorldRepo, pull: WorldPull): Record<string, unknown> {
   const url = `${WEB}/${repo.owner}/${repo.name}/pull/${pull.number}`;
   const headRepo = world.repos[repoKey(pull.head.repo)];
   const last = pull.commits.at(-1);
+  const reviews = pull.reviews.map((r, i) => ({
+    __typename: "PullRequestReview",
+    id: nodeId("PullRequestReview", `${url}/${i}`),
+    author: actorView(world, r.author),
+    state: r.state,
+    body: r.body,
+    submittedAt: r.submittedAt,
+    createdAt: r.submittedAt,
+    updatedAt: r.submittedAt,
+    url: `${url}#pullrequestreview-${i}`,
+  }));
   return {
     __typename: "PullRequest",
     id: nodeId("PullRequest", `${repo.owner}/${repo.name}#${pull.number}`),
@@ -234,22 +264,13 @@ export function pullView(world: World, repo: WorldRepo, pull: WorldPull): Record
         args,
       ),
     reviews: (args: ConnectionArgs & { states?: string[] | null }) =>
-      makeConnection(
-        pull.reviews
-          .filter((r) => !args.states?.length || args.states.includes(r.state))
-          .map((r, i) => ({
-            __typename: "PullRequestReview",
-            id: nodeId("PullRequestReview", `${url}/${i}`),
-            author: actorView(world, r.author),
-            state: r.state,
-            body: r.body,
-            submittedAt: r.submittedAt,
-            createdAt: r.submittedAt,
-            updatedAt: r.submittedAt,
-            url: `${url}#pullrequestreview-${i}`,
-          })),
-        args,
-      ),
+      makeConnection(reviews.filter((r) => !args.states?.length || args.states.includes(String(r.state))), args),
+    statusCheckRollup: pull.checks ? { __typename: "StatusCheckRollup", id: nodeId("Rollup", last?.oid ?? url), state: pull.checks } : null,
+    timelineItems: (args: TimelineArgs) =>
+      timeline(args, [
+        ...pull.comments.map((c) => ({ type: "ISSUE_COMMENT", at: c.createdAt, node: commentView(world, c, url) })),
+        ...reviews.map((r) => ({ type: "PULL_REQUEST_REVIEW", at: String(r.submittedAt), node: r })),
+      ]),
     comments: (args: ConnectionArgs) => makeConnection(pull.comments.map((c) => commentView(world, c, url)), args),
     labels: (args: ConnectionArgs) => labelsConnection(world, repo, pull.labels, args),
     files: (args: ConnectionArgs) =>
@@ -297,6 +318,8 @@ export function issueView(world: World, repo: WorldRepo, issue: WorldIssue): Rec
     author: actorView(world, issue.author),
     repository: () => repoView(world, repo),
     comments: (args: ConnectionArgs) => makeConnection(issue.comments.map((c) => commentView(world, c, url)), args),
+    timelineItems: (args: TimelineArgs) =>
+      timeline(args, issue.comments.map((c) => ({ type: "ISSUE_COMMENT", at: c.createdAt, node: commentView(world, c, url) }))),
     labels: (args: ConnectionArgs) => labelsConnection(world, repo, issue.labels, args),
     assignees: (args: ConnectionArgs) => makeConnection(issue.assignees.map((a) => actorView(world, a)), args),
     // Without includeClosedPrs GitHub leaves out closed (unmerged) PRs; merged ones stay.

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { Probot, type ProbotOctokit } from "probot";
+import { AppOctokit } from "../github/client.js";
 import { findAppSelf, findTokenSelf } from "../github/find-self.js";
 import { runSweep, summarizeSweep, type SweepSummary } from "../sweep/run-sweep.js";
 import { describeAction } from "../writes/sync-follow-ups.js";
@@ -38,7 +39,8 @@ export async function runSweepCommand(args: string[], io: CliIo): Promise<number
   try {
     const apiUrl = resolveApiUrl(io, parsed.apiUrl);
     const { octokit, self, scope } = await connect(credentials, parsed.repo, apiUrl);
-    const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self });
+    // A one-shot process has nothing to reuse: no state cache (checkWrapUps already asks once per link).
+    const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self, cache: null });
     printSummary(io, summary, parsed.json);
     return summary.status === "config-unavailable" || summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
   } catch (error) {
@@ -89,11 +91,17 @@ async function connect(
   baseUrl: string,
 ): Promise<{ octokit: ProbotOctokit; self: Self; scope: string }> {
   if (credentials.kind === "token") {
-    const probot = new Probot({ githubToken: credentials.token, baseUrl, logLevel: "warn" });
+    const probot = new Probot({ githubToken: credentials.token, baseUrl, logLevel: "warn", Octokit: AppOctokit });
     const octokit = await probot.auth();
     return { octokit, self: await findTokenSelf(octokit), scope: "token" };
   }
-  const probot = new Probot({ appId: credentials.appId, privateKey: credentials.privateKey, baseUrl, logLevel: "warn" });
+  const probot = new Probot({
+    appId: credentials.appId,
+    privateKey: credentials.privateKey,
+    baseUrl,
+    logLevel: "warn",
+    Octokit: AppOctokit,
+  });
   const appOctokit = await probot.auth();
   const { data: installation } = await appOctokit.rest.apps.getRepoInstallation(repo);
   const octokit = await probot.auth(installation.id);

@@ -64,7 +64,9 @@ export interface GraphqlErrorItem {
 /** The `errors` array of a GraphQL response, wherever the raw error keeps it. */
 export function graphqlErrorsOf(raw: unknown): GraphqlErrorItem[] {
   const r = (raw ?? {}) as RawError;
-  const candidates = [r.errors, (r.response?.data as { errors?: unknown } | undefined)?.errors];
+  // GraphqlResponseError keeps them on `errors`; RequestError and plugin-throttling on the body.
+  const body = (value: unknown) => (value as { errors?: unknown } | null | undefined)?.errors;
+  const candidates = [r.errors, body(r.response?.data), body(r.data)];
   for (const errors of candidates) if (Array.isArray(errors)) return errors as GraphqlErrorItem[];
   return [];
 }

@@ -6,7 +6,8 @@ import { toBranchState, toCommitState } from "./map-refs.js";
 import { aliasFor } from "./queries/build-batch-query.js";
 import type { FailedState, LinkState } from "./types.js";
 
-type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL JSON
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON shaped by our own fragments
+type Raw = Record<string, any>;
 
 const DEFAULT_MESSAGE = {
   missing: "not found, or not visible with this token",

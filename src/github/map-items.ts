@@ -1,7 +1,8 @@
 /** Maps GraphQL nodes of pull requests, issues and discussions to the resolver's states. */
 import type { Actor, DiscussionState, IssueState, PullState, PullSummary } from "./types.js";
 
-type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL JSON
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON shaped by our own fragments
+type Raw = Record<string, any>;
 
 export interface MapOptions {
   /** Extra logins whose activity never counts as human (this app's own bot, CI users). Case-insensitive. */

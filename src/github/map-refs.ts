@@ -4,7 +4,8 @@ import { toPullSummary } from "./map-items.js";
 import { candidateAlias, COMPARE_ALIAS } from "./queries/build-batch-query.js";
 import type { BranchState, CommitState } from "./types.js";
 
-type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL JSON
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON shaped by our own fragments
+type Raw = Record<string, any>;
 
 /**
  * The branch state of the longest candidate that exists (candidates are asked longest first), or

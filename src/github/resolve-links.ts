@@ -91,7 +91,7 @@ async function fetchTargets(targets: LinkTarget[], options: ResolveOptions, cont
   await Promise.all(
     batches.map(async (batch) => {
       const states = await fetchBatch(batch, context).catch((raw) => errorStates(batch, toGithubError(raw).message));
-      for (const t of batch) pending.get(t.key)!.resolve(states.get(t.key) ?? errorStates([t], "no state")!.get(t.key)!);
+      for (const t of batch) pending.get(t.key)!.resolve(states.get(t.key) ?? { type: t.kind, status: "error", message: "no answer" });
     }),
   );
   return Promise.all(targets.map(async (t) => [t.key, await pending.get(t.key)!.promise] as const));

@@ -6,6 +6,8 @@ export interface StateCacheOptions {
   ttlMs?: number;
   /** Most states kept; the least recently used go first. */
   maxEntries?: number;
+  /** The clock TTLs are measured with (epoch ms); injectable for tests. */
+  now?: () => number;
 }
 
 /**
@@ -22,7 +24,7 @@ export class StateCache {
       ttl: options.ttlMs ?? 10 * 60_000,
       // Wall-clock time, read on every check: lru-cache's default (performance.now(), debounced for
       // 1 ms) is invisible to tests that move the clock.
-      perf: { now: () => Date.now() },
+      perf: { now: options.now ?? (() => Date.now()) },
       ttlResolution: 0,
     });
   }

@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { findAppSelf } from "../github/find-self.js";
+import type { StateCache } from "../github/state-cache.js";
 import type { Self } from "../writes/github-writer.js";
 
 /** What the handlers share for the life of the process; tests build their own. */
@@ -12,6 +13,8 @@ export interface AppDeps {
   lastRefresh: Map<string, number>;
   /** Last sweep per repository (`owner/repo`), so each follows its own `sweep.everyHours`. */
   lastSweep: Map<string, number>;
+  /** The resolver's link-state cache: process-wide when absent, none when null (tests). */
+  stateCache?: StateCache | null;
 }
 
 export function createAppDeps(app: Probot, env: NodeJS.ProcessEnv = process.env): AppDeps {

@@ -55,6 +55,7 @@ export async function checkPullRequest(
     bypassCache: options.bypassCache,
     words: options.words,
     selfLogin: self.login,
+    cache: deps.stateCache,
   });
   if (checked.reports.length === 0) return { kind: "not-a-wrap-up", files: files.length };
   const body = renderStatusComment(checked.reports, {

@@ -23,6 +23,7 @@ export function registerPushHandler(app: Probot, deps: AppDeps): void {
       dryRun: false,
       scope: String(installation?.id ?? repo.owner),
       self: await deps.self(),
+      cache: deps.stateCache,
     });
     deps.lastSweep.set(summary.repo.toLowerCase(), deps.now().getTime());
     context.log.info({ trigger: "push", ...summarizeSweep(summary) }, "sweep done");

@@ -77,6 +77,7 @@ async function refreshThread(
     now: deps.now(),
     scope,
     self: await deps.self(),
+    cache: deps.stateCache,
   });
   return true;
 }

@@ -19,7 +19,7 @@ export async function sweepAllInstallations(app: Probot, deps: AppDeps): Promise
       const key = `${repo.owner}/${repo.repo}`.toLowerCase();
       try {
         if (!(await isDue(deps, key, () => loadRepoConfig(octokit, repo)))) continue;
-        const summary = await runSweep(octokit, repo, { now: deps.now(), dryRun: false, scope: String(installation.id), self });
+        const summary = await runSweep(octokit, repo, { now: deps.now(), dryRun: false, scope: String(installation.id), self, cache: deps.stateCache });
         deps.lastSweep.set(key, deps.now().getTime());
         app.log.info({ trigger: "schedule", ...summarizeSweep(summary) }, "sweep done");
       } catch (error) {

@@ -22,13 +22,19 @@ function name(topic: Topic): string {
 /** Things about the wrap-up document itself worth telling its authors. */
 export function findFindings(wrapUp: WrapUp, states: ResolvedStates): Finding[] {
   return [
-    ...wrapUp.warnings.map((message): Finding => ({ kind: "parse-warning", message })),
+    ...wrapUp.warnings.map(toWarningFinding),
     ...findDuplicates(wrapUp.topics),
-    ...wrapUp.topics.flatMap((topic) => findTopicFindings(topic, states)),
+    ...wrapUp.topics.flatMap((topic) => findTopicFindings(topic, states, wrapUp.warnings)),
   ];
 }
 
-function findTopicFindings(topic: Topic, states: ResolvedStates): Finding[] {
+/** Parser warnings read `line 120: …`; the line is kept for sorting and linking. */
+function toWarningFinding(message: string): Finding {
+  const line = /^line (\d+)\b/.exec(message)?.[1];
+  return line ? { kind: "parse-warning", message, line: Number(line) } : { kind: "parse-warning", message };
+}
+
+function findTopicFindings(topic: Topic, states: ResolvedStates, warnings: string[]): Finding[] {
   const at = { topicAnchor: topic.anchor, line: topic.line };
   const findings: Finding[] = [];
   // `Next Steps: N/A` is a decision; a missing section is an omission.
@@ -40,6 +46,8 @@ function findTopicFindings(topic: Topic, states: ResolvedStates): Finding[] {
     findings.push({ kind: "no-links", message: `${name(topic)} has next steps but links no PR, issue or branch to follow`, ...at });
   }
   for (const field of topic.emptyFields ?? []) {
+    // The parser may have said so already, with the field's own line: say it once.
+    if (warnings.some((w) => w.includes(`"${FIELD_LABELS[field]}" of topic "${topic.title}"`))) continue;
     findings.push({ kind: "empty-field", message: `${name(topic)}: "${FIELD_LABELS[field]}" is empty`, ...at });
   }
   for (const link of topic.links) {

@@ -3,7 +3,7 @@ import { isWorkItem, linkKey } from "../wrapup/link-key.js";
 import type { ResolvedStates } from "../github/types.js";
 import type { LinkJudgement, TopicJudgement } from "./types.js";
 import { judgeLink, type JudgeLinkOptions } from "./judge-link.js";
-import { addDays, toIsoDate } from "./durations.js";
+import { addDays, isOlderThanDays, toIsoDate } from "./durations.js";
 
 export interface JudgeTopicOptions extends JudgeLinkOptions {
   /** Days after the event during which nothing is reported as stalled. */
@@ -26,7 +26,7 @@ export function workLinksOf(topic: Topic): Link[] {
 /** Verdict for one topic (section 2 of the progress rules). */
 export function judgeTopic(topic: Topic, states: ResolvedStates, options: JudgeTopicOptions): TopicJudgement {
   const links = workLinksOf(topic).map((link) => judgeLink(link, states.get(linkKey(link) ?? ""), options));
-  const verdict = decide(topic, links.filter((l) => l.verdict !== "ignored"));
+  const verdict = decide(topic, links.filter((l) => l.verdict !== "ignored"), options);
   if (verdict.verdict !== "stalled") return { ...verdict, since: null, links, inGrace: false };
   const graceEnd = graceEndOf(options);
   if (graceEnd && options.now.getTime() < Date.parse(graceEnd)) {
@@ -38,7 +38,7 @@ export function judgeTopic(topic: Topic, states: ResolvedStates, options: JudgeT
 
 type Decision = Pick<TopicJudgement, "verdict" | "reason">;
 
-function decide(topic: Topic, links: LinkJudgement[]): Decision {
+function decide(topic: Topic, links: LinkJudgement[], options: JudgeLinkOptions): Decision {
   if (links.length === 0) {
     return topic.nextSteps === null
       ? { verdict: "done", reason: "no next steps left" }
@@ -53,9 +53,19 @@ function decide(topic: Topic, links: LinkJudgement[]): Decision {
   const active = newest(known.filter((l) => l.verdict === "active"));
   if (active) return { verdict: "active", reason: active.reason };
   const open = known.filter((l) => l.verdict === "stale" || l.verdict === "unpublished");
+  // A PR merged last week is movement too, even while another one waits.
+  const finished = newest(known.filter((l) => l.verdict === "done" && movedRecently(l, options)));
+  if (finished) {
+    const rest = known.length - known.filter((l) => l.verdict === "done").length;
+    return { verdict: "active", reason: `${finished.reason}; ${rest} other link${rest === 1 ? "" : "s"} not done` };
+  }
   if (topic.nextSteps === null && open.length === 0) return { verdict: "done", reason: "no next steps left; nothing open" };
   const evidence = newest(open) ?? newest(known.filter((l) => l.verdict !== "done")) ?? known[0]!;
   return { verdict: "stalled", reason: evidence.reason };
+}
+
+function movedRecently(link: LinkJudgement, { now, staleAfterDays }: JudgeLinkOptions): boolean {
+  return !!link.lastActivityAt && !isOlderThanDays(link.lastActivityAt, now, staleAfterDays);
 }
 
 /** The link whose last activity is most recent (links without one come last). */

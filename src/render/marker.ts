@@ -69,7 +69,8 @@ function renderMarker(name: string, payload: unknown): string {
 /** The first marker of this name whose payload fits the schema; null otherwise, never throws. */
 function parseMarker<T>(name: string, body: unknown, schema: z.ZodType<T>): T | null {
   if (typeof body !== "string") return null;
-  const pattern = new RegExp(`${PREFIX}${name} (\\{[^\\n]*?\\}) -->`, "g");
+  // Bounded: a body stuffed with marker prefixes on one long line must not make this quadratic.
+  const pattern = new RegExp(`${PREFIX}${name} (\\{[^\\n]{0,4000}?\\}) -->`, "g");
   for (const match of body.matchAll(pattern)) {
     try {
       const parsed = schema.safeParse(JSON.parse(match[1]!));

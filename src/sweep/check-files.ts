@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { resolveLinks } from "../github/resolve-links.js";
 import type { GraphqlRequest } from "../github/request-queue.js";
+import type { StateCache } from "../github/state-cache.js";
 import type { LinkState, ResolvedStates, ResolveStats } from "../github/types.js";
 import { checkWrapUps } from "../pipeline/check-wrapups.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
@@ -20,6 +21,8 @@ export interface CheckFilesOptions {
   words?: string[];
   /** Our own login: its comments never count as activity. */
   selfLogin?: string | null;
+  /** The resolver's cache: the process-wide one when absent, none when null. */
+  cache?: StateCache | null;
 }
 
 export interface CheckFilesResult {
@@ -39,7 +42,7 @@ export async function checkFiles(files: { path: string; text: string }[], option
   const fresh = options.bypassCache ? keysToRefresh(files, options.words ?? []) : new Set<string>();
   const resolve = async (links: Link[]) => {
     const ignoreLogins = options.selfLogin ? [options.selfLogin] : [];
-    const base = { graphql: options.graphql, scope: options.scope, ignoreLogins };
+    const base = { graphql: options.graphql, scope: options.scope, ignoreLogins, ...(options.cache === undefined ? {} : { cache: options.cache }) };
     const bypassed = links.filter((l) => fresh.has(linkKey(l) ?? ""));
     const cached = links.filter((l) => !fresh.has(linkKey(l) ?? ""));
     const [a, b] = await Promise.all([

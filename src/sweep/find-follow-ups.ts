@@ -14,18 +14,23 @@ export interface OwnIssue {
 }
 
 /**
- * Every issue we opened in a repository, open and closed, all pages (one paginated request: the
- * `creator` filter keeps it to ours). Pull requests, which the issues API lists too, are dropped.
+ * Every issue we opened in a repository, open and closed, all pages. As the app, the `creator`
+ * filter keeps the listing to ours. With a person's token (CLI) the follow-ups were most likely
+ * opened by the app, so every issue is listed and those written by a bot or by the token's user are
+ * kept: a marker pasted by someone else never makes their issue ours. Pull requests are dropped.
  */
 export async function listOwnIssues(octokit: ProbotOctokit, repo: RepoRef, self: Self): Promise<OwnIssue[]> {
+  const asApp = self.login?.endsWith("[bot]") ?? false;
   const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
     ...repo,
     state: "all",
     per_page: 100,
-    ...(self.login ? { creator: self.login } : {}),
+    ...(asApp && self.login ? { creator: self.login } : {}),
   });
+  const ours = (user: { login: string; type?: string } | null | undefined) =>
+    asApp || user?.type === "Bot" || (self.login !== null && user?.login.toLowerCase() === self.login.toLowerCase());
   return issues
-    .filter((issue) => !issue.pull_request)
+    .filter((issue) => !issue.pull_request && ours(issue.user))
     .map((issue) => ({
       number: issue.number,
       state: issue.state === "closed" ? ("closed" as const) : ("open" as const),

@@ -2,6 +2,7 @@ import type { ProbotOctokit } from "probot";
 import type { Config } from "../config/schema.js";
 import { fetchFileTexts } from "../github/fetch-file-texts.js";
 import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
+import type { StateCache } from "../github/state-cache.js";
 import type { FollowUpMarker } from "../render/marker.js";
 import type { Self } from "../writes/github-writer.js";
 import { sameBody } from "../writes/comparable-body.js";
@@ -20,7 +21,7 @@ export async function refreshFollowUp(
   octokit: ProbotOctokit,
   issue: { owner: string; repo: string; number: number; body: string },
   marker: FollowUpMarker,
-  options: { config: Config; now: Date; scope: string; self: Self; graphql?: GraphqlRequest },
+  options: { config: Config; now: Date; scope: string; self: Self; graphql?: GraphqlRequest; cache?: StateCache | null },
 ): Promise<FollowUpRefreshOutcome> {
   const [owner, name] = marker.repo.split("/") as [string, string];
   const { data: info } = await octokit.rest.repos.get({ owner, repo: name });
@@ -34,6 +35,7 @@ export async function refreshFollowUp(
     now: options.now,
     bypassCache: true,
     selfLogin: options.self.login,
+    cache: options.cache,
   });
   const report = checked.reports[0];
   const topic = report?.topics.find((t) => t.topic.anchor === marker.anchor);

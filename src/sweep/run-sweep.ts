@@ -3,6 +3,7 @@ import { loadRepoConfig } from "../config/load-repo-config.js";
 import type { Config } from "../config/schema.js";
 import { fetchFileTexts } from "../github/fetch-file-texts.js";
 import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
+import type { StateCache } from "../github/state-cache.js";
 import type { TopicVerdict, WrapUpReport } from "../progress/types.js";
 import { CONFIG_PROBLEMS_MARKER } from "../render/marker.js";
 import { renderConfigProblemsIssue } from "../render/render-config-problems.js";
@@ -25,6 +26,8 @@ export interface RunSweepOptions {
   scope: string;
   self: Self;
   bypassCache?: boolean;
+  /** The resolver's cache: process-wide when absent, none when null. */
+  cache?: StateCache | null;
   /** Raw GraphQL function to use instead of `octokit.graphql` (not a queued one: it is queued here). */
   graphql?: GraphqlRequest;
 }
@@ -103,6 +106,7 @@ async function checkDefaultBranch(
     now: options.now,
     bypassCache: options.bypassCache ?? false,
     selfLogin: options.self.login,
+    cache: options.cache,
   });
   return { ...checked, graphqlRequests: texts.graphqlRequests + checked.stats.graphqlRequests };
 }

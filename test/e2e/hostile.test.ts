@@ -64,12 +64,12 @@ describe("hostile wrap-up content", () => {
     await waitFor(() => statusComments(standIn, HACKATHON, WRAPUP_PR).length > 0, 15_000, "the status comment");
     expect(await deliver(app, pushEvent(standIn.world, HACKATHON, [WRAPUP_PATH], INSTALLATION_ID))).toBeLessThan(300);
     await waitFor(() => botIssues(standIn, HACKATHON).length >= 2, 20_000, "the follow-ups");
-    const bodies = standIn.writes().flatMap((w) => {
-      const body = w.body as { body?: unknown; title?: unknown } | undefined;
-      return [body?.body, body?.title].filter((v): v is string => typeof v === "string").map((text) => ({ where: `${w.method} ${w.route}`, text }));
-    });
+    const sent = standIn.writes().map((w) => ({ where: `${w.method} ${w.route}`, ...(w.body as { body?: unknown; title?: unknown }) }));
+    const bodies = sent.filter((w): w is typeof w & { body: string } => typeof w.body === "string");
     expect(bodies.length).toBeGreaterThanOrEqual(3);
-    for (const { where, text } of bodies) expectHarmless(text, `${where}:\n${text}`);
+    for (const { where, body } of bodies) expectHarmless(body, `${where}:\n${body}`);
+    // Titles are plain text on GitHub (no markdown, mentions or keywords): one line, within the limit.
+    for (const { title } of sent.filter((w) => typeof w.title === "string")) expect(String(title)).toMatch(/^[^\n]{1,256}$/);
     const status = statusComments(standIn, HACKATHON, WRAPUP_PR);
     expect(status).toHaveLength(1);
     expect(status[0]!.body.startsWith("<!-- wrapup-tracker:status -->")).toBe(true);

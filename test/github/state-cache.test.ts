@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOctokit } from "../../src/github/client.js";
 import { createRequestQueue } from "../../src/github/request-queue.js";
 import { resolveLinks, type ResolveOptions } from "../../src/github/resolve-links.js";
@@ -8,10 +8,6 @@ import { issueLink, pullLink } from "../fixtures/graphql/links.js";
 import { issueNode, pullNode, rateLimitNode } from "../fixtures/graphql/nodes.js";
 
 useNock();
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 function options(cache: StateCache, extra: Partial<ResolveOptions> = {}): ResolveOptions {
   return { graphql: createOctokit({ token: "t", log: silentLog }).graphql, cache, queue: createRequestQueue(), ...extra };
@@ -33,14 +29,14 @@ describe("state cache", () => {
   });
 
   it("asks again once the TTL has passed", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    const cache = new StateCache({ ttlMs: 60_000 });
+    let now = Date.parse("2026-11-21T15:00:00Z");
+    const cache = new StateCache({ ttlMs: 60_000, now: () => now });
     expectGraphql(pullAnswer("first"));
     expectGraphql(pullAnswer("second"));
     await resolveLinks([pullLink(1)], options(cache));
-    vi.advanceTimersByTime(59_000);
+    now += 59_000;
     expect((await resolveLinks([pullLink(1)], options(cache))).stats.cacheHits).toBe(1);
-    vi.advanceTimersByTime(2_000);
+    now += 2_000;
     const { states, stats } = await resolveLinks([pullLink(1)], options(cache));
     expect(stats.cacheHits).toBe(0);
     expect(states.get("pull:acme/rocket#1")).toMatchObject({ title: "second" });

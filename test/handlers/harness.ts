@@ -22,6 +22,7 @@ export function createDeps(overrides: Partial<AppDeps> = {}): AppDeps {
     self: async () => ({ login: SELF }),
     lastRefresh: new Map(),
     lastSweep: new Map(),
+    stateCache: null,
     ...overrides,
   };
 }

@@ -54,7 +54,7 @@ export function mockGraphql(answer: (query: string, variables: Record<string, un
 export function mockConfig(yaml: string | null): void {
   const path = "/contents/.github%2Fwrapup-tracker.yml";
   if (yaml !== null) {
-    github().get(`${REPO_PATH}${path}`).reply(200, yaml, { "content-type": "application/vnd.github.raw" });
+    github().get(`${REPO_PATH}${path}`).reply(200, yaml, { "content-type": "application/vnd.github.raw; charset=utf-8" });
     return;
   }
   github().get(`${REPO_PATH}${path}`).reply(404, { message: "Not Found" });

@@ -23,6 +23,8 @@ describe("judgeTopic", () => {
     ["no next steps, no links", topic({ nextSteps: null, fields: { nextSteps: "N/A" } }), world(), "done", "no next steps left"],
     ["no next steps, only an abandoned PR", topic({ nextSteps: null, links: [pullLink()] }), world([pullLink(), pull({ state: "CLOSED", closedAt: daysAgo(5) })]), "done", "nothing open"],
     ["one link moving among stale ones", topic({ links: [pullLink(), pullLink(670)] }), world([pullLink(), stalePr], [pullLink(670), freshPr]), "active", "PR gardener/gardener#670 open, last activity 3 days ago"],
+    ["a PR merged recently while another waits", topic({ links: [pullLink(), pullLink(670)] }), world([pullLink(), stalePr], [pullLink(670), pull({ number: 670, state: "MERGED", mergedAt: daysAgo(5) })]), "active", "PR gardener/gardener#670 merged 5 days ago; 1 other link not done"],
+    ["a PR merged long ago while another waits", topic({ links: [pullLink(), pullLink(670)] }), world([pullLink(), stalePr], [pullLink(670), pull({ number: 670, state: "MERGED", mergedAt: daysAgo(31) })]), "stalled", "PR gardener/gardener#669 open, no activity for 74 days"],
     ["nothing moved for longer than staleAfterDays", topic({ links: [pullLink()] }), world([pullLink(), stalePr]), "stalled", "PR gardener/gardener#669 open, no activity for 74 days"],
     ["only an unpublished branch", topic({ links: [branchLink()] }), world([branchLink(), oldBranch]), "stalled", "has no pull request; last commit 11 months ago"],
     ["only an abandoned PR while next steps remain", topic({ links: [pullLink()] }), world([pullLink(), pull({ state: "CLOSED", closedAt: daysAgo(5) })]), "stalled", "closed without merge"],

@@ -42,6 +42,14 @@ describe("renderStatusComment", () => {
     expectSafe(body);
   });
 
+  it("shows only the config problems when nothing could be checked", () => {
+    const body = renderStatusComment([], { ...options, configProblems: ["bogus: unknown key"] });
+    expect(body).toBe(
+      `${STATUS_MARKER}\n\n**⚠️ \`.github/wrapup-tracker.yml\` has problems** — wrapup-tracker will not follow up on anything until they are fixed:\n\n- bogus: unknown key\n\n` +
+        "<sub>Checked 2026-11-21 12:00 UTC by wrapup-tracker · comment `/refresh` to update</sub>",
+    );
+  });
+
   it("says so when a file has no topics", () => {
     const body = renderStatusComment([{ path: "a.md", title: "Empty", topics: [], findings: [], counts: { done: 0, active: 0, stalled: 0, untracked: 0 } }], options);
     expect(body).toContain("**0 topics**");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigSchema, type ConfigInput } from "../../src/config/schema.js";
+import { ConfigSchema } from "../../src/config/schema.js";
 import { parseFollowUpMarker, formatTopicKey } from "../../src/render/marker.js";
 import { planSweep, type PlanSweepInput } from "../../src/sweep/plan-sweep.js";
 import { readSnooze, writeSnooze } from "../../src/sweep/snooze-note.js";
@@ -11,7 +11,7 @@ const NOW = new Date("2026-11-21T12:00:00Z");
 const REPO = { owner: "acme", repo: "hackathon" };
 const texts = createSweepTexts({ repo: "acme/hackathon", ref: "main", now: NOW });
 
-function input(overrides: Partial<PlanSweepInput> & { config?: ConfigInput } = {}): PlanSweepInput {
+function input(overrides: Omit<Partial<PlanSweepInput>, "config"> & { config?: Record<string, unknown> } = {}): PlanSweepInput {
   const { config, ...rest } = overrides;
   return {
     reports: [],

@@ -16,6 +16,8 @@ export interface AppProcess {
   secret: string;
   /** Everything the process printed (pino JSON lines), for assertions and failure messages. */
   output: () => string;
+  /** How many log lines so far have this message (e.g. "sweep done"). */
+  countLogs: (message: string) => number;
   stop: () => Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     HOST: "127.0.0.1",
     PORT: String(port),
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "info",
+    LOG_FORMAT: "json",
     WRAPUP_SWEEP_DISABLED: "1",
     ...options.env,
   };
@@ -75,7 +78,8 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
-  return { url, secret, output: () => output, stop: () => stopProcess(child) };
+  const countLogs = (message: string) => output.split("\n").filter((line) => line.includes(`"msg":${JSON.stringify(message)}`)).length;
+  return { url, secret, output: () => output, countLogs, stop: () => stopProcess(child) };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {

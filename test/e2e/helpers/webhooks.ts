@@ -89,12 +89,23 @@ export function pushEvent(world: World, fullName: string, changed: string[], ins
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails with what it last saw. */
-export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 15_000, describe = "condition"): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 15_000, describe: string | (() => string) = "condition"): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${describe}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof describe === "function" ? describe() : describe}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Waits until the stand-in has seen no request for `quietMs` (the app finished what it was doing). */
+export async function settle(standIn: { requests: { at: number }[] }, quietMs = 1500, timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const last = standIn.requests.at(-1)?.at ?? 0;
+    if (Date.now() - last >= quietMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the app kept sending requests");
 }

@@ -1,0 +1,173 @@
+import { ProbotOctokit } from "probot";
+import { describe, expect, it } from "vitest";
+import { parseFollowUpMarker } from "../../src/render/marker.js";
+import { runSweep, type RunSweepOptions } from "../../src/sweep/run-sweep.js";
+import { github, mockConfig, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
+import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT, type PullFate } from "../handlers/world.js";
+
+const octokit = new ProbotOctokit({ auth: { token: "t" }, retry: { enabled: false }, throttle: { enabled: false } });
+const REPO = { owner: "acme", repo: "hackathon" };
+const options: RunSweepOptions = { now: NOW, dryRun: false, scope: "sweep-test", self: { login: SELF }, cache: null };
+
+interface Issue {
+  number: number;
+  state: "open" | "closed";
+  title: string;
+  body: string;
+  labels: { name: string }[];
+  updated_at: string;
+}
+
+const SECOND_TOPIC = `
+## Metrics Export
+
+**Next Steps:** Ship the exporter.
+
+**Code/Pull Requests:** https://github.com/acme/widgets/pull/103
+`;
+
+/** One sweep's reads: config, repository, our issues, the tree, file texts and link states. */
+function mockSweepReads(options: { issues?: Issue[]; fates?: Record<number, PullFate>; config?: string | null; text?: string }): void {
+  mockConfig(options.config ?? null);
+  github().get(REPO_PATH).reply(200, { default_branch: "main", html_url: "https://github.com/acme/hackathon" });
+  github()
+    .get(`${REPO_PATH}/issues`)
+    .query({ state: "all", per_page: 100, creator: SELF })
+    .reply(200, options.issues ?? []);
+  if (options.config && /soon/.test(options.config)) return;
+  github()
+    .get(`${REPO_PATH}/git/trees/main`)
+    .query({ recursive: "true" })
+    .reply(200, {
+      truncated: false,
+      tree: [
+        { path: WRAPUP_PATH, type: "blob" },
+        { path: "README.md", type: "blob" },
+        { path: "wrapups", type: "tree" },
+      ],
+    });
+  const fates = { 101: "stale", 102: "merged", 103: "stale", ...options.fates } as Record<number, PullFate>;
+  const world = Object.fromEntries(Object.entries(fates).map(([n, fate]) => [`pull:acme/widgets#${n}`, widgetPull(Number(n), fate)]));
+  mockGithubGraphql({ [WRAPUP_PATH]: options.text ?? WRAPUP_TEXT, "README.md": "# Project\n\nNothing here.\n" }, world, 2);
+}
+
+/** Captures the issues a sweep opens, as GitHub would then list them. */
+function expectCreates(count: number): Issue[] {
+  const created: Issue[] = [];
+  github()
+    .post(`${REPO_PATH}/issues`)
+    .times(count)
+    .reply(201, (_uri, raw) => {
+      const body = raw as { title: string; body: string; labels: string[] };
+      const issue: Issue = {
+        number: 50 + created.length,
+        state: "open",
+        title: body.title,
+        body: body.body,
+        labels: body.labels.map((name) => ({ name })),
+        updated_at: NOW.toISOString(),
+      };
+      created.push(issue);
+      return issue;
+    });
+  return created;
+}
+
+describe("runSweep", () => {
+  useNock();
+
+  it("opens one follow-up per stalled topic; a second sweep writes nothing", async () => {
+    mockSweepReads({});
+    const created = expectCreates(1);
+    const first = await runSweep(octokit, REPO, options);
+    expect(first.files).toBe(1);
+    expect(first.topics).toEqual({ done: 1, active: 0, stalled: 1, untracked: 0 });
+    expect(first.writes).toBe(1);
+    expect(created[0]!.title).toBe("Follow up: Faster Widget Builds (Hack Week 2026 Wrap Up)");
+    expect(created[0]!.labels).toEqual([{ name: "wrapup-follow-up" }]);
+    expect(parseFollowUpMarker(created[0]!.body)).toMatchObject({ repo: "acme/hackathon", path: WRAPUP_PATH, anchor: "faster-widget-builds" });
+
+    mockSweepReads({ issues: created });
+    const second = await runSweep(octokit, REPO, { ...options, now: new Date(NOW.getTime() + 3_600_000) });
+    expect(second.actions).toEqual([]);
+    expect(second.writes).toBe(0);
+  });
+
+  it("reminds on an open follow-up nobody touched for remindEveryDays", async () => {
+    mockSweepReads({});
+    const created = expectCreates(1);
+    await runSweep(octokit, REPO, options);
+    const later = new Date(NOW.getTime() + 14 * 86_400_000);
+    mockSweepReads({ issues: created });
+    let reminder = "";
+    github()
+      .post(`${REPO_PATH}/issues/50/comments`, (b) => ((reminder = b.body), true))
+      .reply(201, { id: 1 });
+    const summary = await runSweep(octokit, REPO, { ...options, now: later });
+    expect(summary.writes).toBe(1);
+    expect(reminder).toMatch(/still stalled/);
+  });
+
+  it("comments on and closes our follow-up once its topic is done", async () => {
+    mockSweepReads({});
+    const created = expectCreates(1);
+    await runSweep(octokit, REPO, options);
+    mockSweepReads({ issues: created, fates: { 101: "merged" } });
+    github().post(`${REPO_PATH}/issues/50/comments`, (b) => /Done/.test(b.body)).reply(201, { id: 1 });
+    github().patch(`${REPO_PATH}/issues/50`, { state: "closed", state_reason: "completed" }).reply(200, { number: 50 });
+    const summary = await runSweep(octokit, REPO, options);
+    expect(summary.writes).toBe(2);
+  });
+
+  it("respects a person's close: no reopen, no new issue while the links are the same", async () => {
+    mockSweepReads({});
+    const created = expectCreates(1);
+    await runSweep(octokit, REPO, options);
+    mockSweepReads({ issues: created.map((i) => ({ ...i, state: "closed" as const })) });
+    expect((await runSweep(octokit, REPO, options)).actions).toEqual([]);
+  });
+
+  it("opens at most maxNewPerSweep issues, the rest next time", async () => {
+    mockSweepReads({ config: "followUp:\n  maxNewPerSweep: 1\n", text: WRAPUP_TEXT + SECOND_TOPIC });
+    const created = expectCreates(1);
+    const first = await runSweep(octokit, REPO, options);
+    expect(first.deferred).toBe(1);
+    mockSweepReads({ config: "followUp:\n  maxNewPerSweep: 1\n", text: WRAPUP_TEXT + SECOND_TOPIC, issues: [...created] });
+    const more = expectCreates(1);
+    const second = await runSweep(octokit, REPO, options);
+    expect(second.deferred).toBe(0);
+    expect(more[0]!.title).toMatch(/Metrics Export/);
+  });
+
+  it("dry run (flag or config) plans every write and sends none", async () => {
+    mockSweepReads({});
+    const flag = await runSweep(octokit, REPO, { ...options, dryRun: true });
+    expect(flag.actions.map((a) => [a.action.kind, a.outcome])).toEqual([["create-issue", "planned"]]);
+    mockSweepReads({ config: "dryRun: true\n" });
+    const config = await runSweep(octokit, REPO, options);
+    expect(config.dryRun).toBe(true);
+    expect(config.writes).toBe(0);
+  });
+
+  it("invalid config: one problem issue (updated, not duplicated), nothing else written", async () => {
+    const config = "staleAfterDays: soon\n";
+    mockSweepReads({ config });
+    const created: Issue[] = [];
+    github()
+      .post(`${REPO_PATH}/issues`, (b) => b.title === "wrapup-tracker: invalid configuration")
+      .reply(201, (_uri, raw) => {
+        const issue = { number: 60, state: "open" as const, title: (raw as Issue).title, body: (raw as Issue).body, labels: [], updated_at: NOW.toISOString() };
+        created.push(issue);
+        return issue;
+      });
+    const first = await runSweep(octokit, REPO, options);
+    expect(first.status).toBe("config-invalid");
+    expect(created[0]!.body).toContain("staleAfterDays");
+    mockSweepReads({ config, issues: created });
+    const second = await runSweep(octokit, REPO, { ...options, now: new Date(NOW.getTime() + 86_400_000) });
+    expect(second.configIssue).toBe("unchanged");
+    mockSweepReads({ config: "staleAfterDays: soon\ngraceDays: -1\n".replace("soon", "soon"), issues: created });
+    github().patch(`${REPO_PATH}/issues/60`, (b) => /graceDays/.test(b.body)).reply(200, { number: 60 });
+    expect((await runSweep(octokit, REPO, options)).configIssue).toBe("updated");
+  });
+});

@@ -1,0 +1,97 @@
+import { generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { runSweepCommand } from "../../src/cli/sweep-command.js";
+import type { CliIo } from "../../src/cli/io.js";
+import { createSweepTexts } from "../../src/sweep/sweep-texts.js";
+import { github, mockConfig, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
+import { makeReport, makeTopic } from "./make-report.js";
+import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT } from "../handlers/world.js";
+
+function fakeIo(env: Record<string, string | undefined>): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env, cwd: process.cwd() };
+}
+
+function mockSweepReads(query: Record<string, string | number>, issues: unknown[] = []): void {
+  mockConfig(null);
+  github().get(REPO_PATH).reply(200, { default_branch: "main", html_url: "https://github.com/acme/hackathon" });
+  github().get(`${REPO_PATH}/issues`).query(query).reply(200, issues);
+  github()
+    .get(`${REPO_PATH}/git/trees/main`)
+    .query({ recursive: "true" })
+    .reply(200, { truncated: false, tree: [{ path: WRAPUP_PATH, type: "blob" }] });
+  mockGithubGraphql(
+    { [WRAPUP_PATH]: WRAPUP_TEXT },
+    { "pull:acme/widgets#101": widgetPull(101, "stale"), "pull:acme/widgets#102": widgetPull(102, "merged") },
+    2,
+  );
+}
+
+describe("wrapup-tracker sweep", () => {
+  useNock();
+
+  it("exits 2 with a clear message and no request without credentials", async () => {
+    const io = fakeIo({});
+    expect(await runSweepCommand(["--repo", "acme/hackathon"], io)).toBe(2);
+    expect(io.stderr.join("\n")).toMatch(/no credentials: set APP_ID with PRIVATE_KEY or PRIVATE_KEY_PATH .* or GITHUB_TOKEN/);
+  });
+
+  it("exits 2 when APP_ID comes without a key", async () => {
+    const io = fakeIo({ APP_ID: "1" });
+    expect(await runSweepCommand(["--repo", "acme/hackathon"], io)).toBe(2);
+    expect(io.stderr.join("\n")).toMatch(/neither PRIVATE_KEY nor PRIVATE_KEY_PATH/);
+  });
+
+  it.each([[[]], [["--repo", "acme"]], [["--repo", "acme/hackathon", "--now", "soon"]], [["--repo", "a/b", "--bogus"]]])(
+    "exits 2 on bad usage %j",
+    async (args) => {
+      expect(await runSweepCommand(args, fakeIo({ GITHUB_TOKEN: "t" }))).toBe(2);
+    },
+  );
+
+  it("--dry-run with GITHUB_TOKEN prints each planned write and makes none", async () => {
+    github().get("/user").reply(200, { login: "octo-ops" });
+    mockSweepReads({ state: "all", per_page: 100 });
+    const io = fakeIo({ GITHUB_TOKEN: "t" });
+    const code = await runSweepCommand(["--repo", "acme/hackathon", "--dry-run", "--now", "2026-11-21T12:00:00Z"], io);
+    expect(io.stderr).toEqual([]);
+    expect(code).toBe(0);
+    expect(io.stdout[0]).toMatch(/^would: open issue in acme\/hackathon: "Follow up: Faster Widget Builds/);
+    expect(io.stdout.at(-1)).toMatch(/^sweep \{.*"files":1.*"stalled":1/);
+  });
+
+  it("with a person's token finds the follow-ups the app opened: no duplicate, copied markers ignored", async () => {
+    const texts = createSweepTexts({ repo: "acme/hackathon", ref: "main", now: NOW });
+    const report = makeReport(WRAPUP_PATH, [makeTopic("faster-widget-builds", "stalled", { prs: [101] })]);
+    const { title, body } = texts.followUp(report, report.topics[0]!, []);
+    const issue = (number: number, login: string, type: string) => ({
+      number, state: "open", title, body, labels: [], updated_at: NOW.toISOString(), user: { login, type },
+    });
+    github().get("/user").reply(200, { login: "octo-ops" });
+    mockSweepReads({ state: "all", per_page: 100 }, [issue(5, "mallory", "User"), issue(9, SELF, "Bot")]);
+    const io = fakeIo({ GITHUB_TOKEN: "t" });
+    const code = await runSweepCommand(["--repo", "acme/hackathon", "--dry-run", "--now", NOW.toISOString()], io);
+    expect(code).toBe(0);
+    // #9 (the app's) is the follow-up: only its body is refreshed; nothing new is opened.
+    expect(io.stdout.filter((line) => line.startsWith("would:"))).toEqual(["would: update acme/hackathon#9 (link states changed)"]);
+  });
+
+  it("with app credentials finds the repository's installation and writes as the app", async () => {
+    const { privateKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs1", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
+    github().get(`${REPO_PATH}/installation`).reply(200, { id: 77 });
+    github().post("/app/installations/77/access_tokens").reply(201, { token: "ghs_cli", expires_at: "2099-01-01T00:00:00Z" });
+    github().get("/app").reply(200, { slug: "wrapup-tracker" });
+    mockSweepReads({ state: "all", per_page: 100, creator: SELF });
+    github().post(`${REPO_PATH}/issues`).reply(201, { number: 50 });
+    const io = fakeIo({ APP_ID: "1", PRIVATE_KEY: privateKey });
+    const code = await runSweepCommand(["--repo", "acme/hackathon", "--now", "2026-11-21T12:00:00Z"], io);
+    expect(io.stderr).toEqual([]);
+    expect(code).toBe(0);
+    expect(io.stdout[0]).toMatch(/^done: open issue/);
+  });
+});
