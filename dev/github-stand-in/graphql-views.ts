@@ -154,6 +154,15 @@ function filterStates<T extends { pull: WorldPull }>(pulls: T[], states: string[
   return states?.length ? pulls.filter(({ pull }) => states.includes(pull.state)) : pulls;
 }
 
+/** The commits (oldest first) reachable from a branch name or a commit oid; undefined when unknown. */
+function historyOf(repo: WorldRepo, ref: string): WorldCommit[] | undefined {
+  const named = repo.branches[ref];
+  if (named) return named.commits;
+  const commit = findCommit(repo, ref);
+  const line = commit && branchContaining(repo, commit.oid);
+  return line?.slice(0, line.findIndex((c) => c.oid === commit?.oid) + 1);
+}
+
 function refView(world: World, repo: WorldRepo, name: string) {
   const branch = repo.branches[name];
   if (!branch) return null;
@@ -178,11 +187,11 @@ function refView(world: World, repo: WorldRepo, name: string) {
     },
     compare: ({ headRef }: { headRef: string }) => {
       const headName = headRef.replace(/^refs\/heads\//, "");
-      const other = repo.branches[headName];
-      if (!other) return null;
+      const line = historyOf(repo, headName);
+      if (!line) return null;
       const baseOids = new Set(branch.commits.map((c) => c.oid));
-      const headOids = new Set(other.commits.map((c) => c.oid));
-      const aheadBy = other.commits.filter((c) => !baseOids.has(c.oid)).length;
+      const headOids = new Set(line.map((c) => c.oid));
+      const aheadBy = line.filter((c) => !baseOids.has(c.oid)).length;
       const behindBy = branch.commits.filter((c) => !headOids.has(c.oid)).length;
       const status = aheadBy && behindBy ? "DIVERGED" : aheadBy ? "AHEAD" : behindBy ? "BEHIND" : "IDENTICAL";
       return { __typename: "Comparison", id: nodeId("Comparison", `${name}...${headName}`), aheadBy, behindBy, status };

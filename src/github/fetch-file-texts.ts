@@ -1,5 +1,6 @@
-import { buildFileTextsQuery, FILES_PER_QUERY } from "./queries/file-texts-query.js";
+import { LRUCache } from "lru-cache";
 import { GithubError } from "./errors.js";
+import { buildFileTextsQuery, FILES_PER_QUERY } from "./queries/file-texts-query.js";
 import type { GraphqlRequest } from "./request-queue.js";
 
 export interface FileText {
@@ -19,6 +20,15 @@ interface BlobNode {
   isTruncated?: boolean;
 }
 
+type Blob = { text: string } | { reason: string };
+
+/**
+ * Texts at a commit SHA never change: deliveries of the same PR arriving together (opened +
+ * synchronize, redeliveries) share one request, in flight or done. Branch names are never memoized.
+ */
+const memo = new LRUCache<string, Promise<Blob>>({ max: 1_000 });
+const isCommitSha = (rev: string) => /^[0-9a-f]{40}$/i.test(rev);
+
 /**
  * Texts of `paths` at `rev` (a branch name, `HEAD` or a commit SHA), in batches of
  * FILES_PER_QUERY aliases. Missing files, binaries and files too large for GraphQL's `text` are
@@ -30,25 +40,58 @@ export async function fetchFileTexts(
   rev: string,
   paths: string[],
 ): Promise<FetchFileTextsResult> {
-  const result: FetchFileTextsResult = { files: [], skipped: [], graphqlRequests: 0 };
-  for (let start = 0; start < paths.length; start += FILES_PER_QUERY) {
-    const batch = paths.slice(start, start + FILES_PER_QUERY);
-    const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
-    batch.forEach((path, i) => (variables[`e${i}`] = `${rev}:${path}`));
-    result.graphqlRequests += 1;
-    const data = (await requestKeepingPartial(graphql, buildFileTextsQuery(batch.length), variables)) as {
-      repository?: Record<string, BlobNode | null> | null;
-    } | null;
-    batch.forEach((path, i) => collectBlob(result, path, data?.repository?.[`f${i}`] ?? null));
+  const keyOf = (path: string) => `${repo.owner}/${repo.repo}@${rev}:${path}`.toLowerCase();
+  const shared = isCommitSha(rev);
+  const pending = new Map<string, Promise<Blob>>();
+  const missing = paths.filter((path) => {
+    const known = shared ? memo.get(keyOf(path)) : undefined;
+    if (known) pending.set(path, known);
+    return !known;
+  });
+  let graphqlRequests = 0;
+  for (let start = 0; start < missing.length; start += FILES_PER_QUERY) {
+    const batch = missing.slice(start, start + FILES_PER_QUERY);
+    graphqlRequests += 1;
+    const request = requestBatch(graphql, repo, rev, batch);
+    batch.forEach((path, i) => {
+      const blob = request.then((blobs) => blobs[i]!);
+      pending.set(path, blob);
+      if (shared) {
+        memo.set(keyOf(path), blob);
+        blob.catch(() => memo.delete(keyOf(path)));
+      }
+    });
+    // Batches run one after the other, as GitHub asks of GraphQL clients.
+    await request;
+  }
+  const result: FetchFileTextsResult = { files: [], skipped: [], graphqlRequests };
+  for (const path of paths) {
+    const blob = await pending.get(path)!;
+    if ("text" in blob) result.files.push({ path, text: blob.text });
+    else result.skipped.push({ path, reason: blob.reason });
   }
   return result;
 }
 
-function collectBlob(result: FetchFileTextsResult, path: string, blob: BlobNode | null): void {
-  if (!blob) return void result.skipped.push({ path, reason: "not found at this revision" });
-  if (typeof blob.text !== "string") return void result.skipped.push({ path, reason: "not a text file" });
-  if (blob.isTruncated) return void result.skipped.push({ path, reason: "too large to read through the API" });
-  result.files.push({ path, text: blob.text });
+async function requestBatch(
+  graphql: GraphqlRequest,
+  repo: { owner: string; repo: string },
+  rev: string,
+  batch: string[],
+): Promise<Blob[]> {
+  const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
+  batch.forEach((path, i) => (variables[`e${i}`] = `${rev}:${path}`));
+  const data = (await requestKeepingPartial(graphql, buildFileTextsQuery(batch.length), variables)) as {
+    repository?: Record<string, BlobNode | null> | null;
+  } | null;
+  return batch.map((_, i) => toBlob(data?.repository?.[`f${i}`] ?? null));
+}
+
+function toBlob(blob: BlobNode | null): Blob {
+  if (!blob) return { reason: "not found at this revision" };
+  if (typeof blob.text !== "string") return { reason: "not a text file" };
+  if (blob.isTruncated) return { reason: "too large to read through the API" };
+  return { text: blob.text };
 }
 
 /** GitHub answers per-alias problems with data plus errors: keep the data, the nulls say the rest. */

@@ -180,5 +180,14 @@ export function queueGraphql(graphql: GraphqlRequest, options: QueueGraphqlOptio
       throw error;
     }
   };
-  return (query, variables) => queue.run(scope, () => once(query, variables));
+  const queued: GraphqlRequest = (query, variables) => queue.run(scope, () => once(query, variables));
+  QUEUED.add(queued);
+  return queued;
+}
+
+const QUEUED = new WeakSet<GraphqlRequest>();
+
+/** True for functions `queueGraphql` made: queueing them again would wait on their own scope slot. */
+export function isQueued(graphql: GraphqlRequest): boolean {
+  return QUEUED.has(graphql);
 }

@@ -9,14 +9,14 @@ import { mapBatch } from "./map-batch.js";
 import { DEFAULT_BATCH_LIMITS, planBatches, splitBatch, type BatchLimits } from "./plan-batches.js";
 import { buildBatchQuery } from "./queries/build-batch-query.js";
 import { readRateLimit } from "./rate-limit.js";
-import { queueGraphql, type GraphqlRequest, type RequestQueue } from "./request-queue.js";
+import { isQueued, queueGraphql, type GraphqlRequest, type RequestQueue } from "./request-queue.js";
 import { sharedStateCache, type StateCache } from "./state-cache.js";
 import type { LinkState, ResolvedStates, ResolveStats } from "./types.js";
 
 export type { GraphqlRequest } from "./request-queue.js";
 
 export interface ResolveOptions {
-  /** A raw GraphQL function (`octokit.graphql`); resolveLinks queues it itself — do not pass a queued one. */
+  /** `octokit.graphql`; resolveLinks queues it (a function `queueGraphql` made is used as is). */
   graphql: GraphqlRequest;
   /** Installation id or token owner: requests of one scope run one at a time. */
   scope?: string;
@@ -24,7 +24,7 @@ export interface ResolveOptions {
   bypassCache?: boolean;
   /** Defaults to the process-wide queue. */
   queue?: RequestQueue;
-  /** Defaults to the process-wide cache; `null` caches nothing. */
+  /** Defaults to the process-wide cache (entries kept per scope); `null` caches nothing. */
   cache?: StateCache | null;
   /** Logins whose comments and reviews never count as human activity (this app's bot), besides all bots. */
   ignoreLogins?: string[];
@@ -77,6 +77,14 @@ function countingGraphql(graphql: GraphqlRequest, stats: ResolveStats): GraphqlR
   };
 }
 
+/**
+ * Cache entries are per scope: what one installation may see (a private repository) must never be
+ * served to another.
+ */
+function cacheKey(options: ResolveOptions, target: LinkTarget): string {
+  return `${options.scope ?? "default"} ${target.key}`;
+}
+
 function deferred(): { promise: Promise<LinkState>; resolve: (state: LinkState) => void } {
   let resolve!: (state: LinkState) => void;
   const promise = new Promise<LinkState>((r) => (resolve = r));
@@ -86,7 +94,7 @@ function deferred(): { promise: Promise<LinkState>; resolve: (state: LinkState) 
 /** Fetches targets in planned batches, settling every target's promise whatever happens. */
 async function fetchTargets(targets: LinkTarget[], options: ResolveOptions, context: Context, cache: StateCache | null) {
   const pending = new Map(targets.map((t) => [t.key, deferred()]));
-  for (const t of targets) cache?.track(t.key, pending.get(t.key)!.promise);
+  for (const t of targets) cache?.track(cacheKey(options, t), pending.get(t.key)!.promise);
   const batches = planBatches(targets, options.batchLimits ?? DEFAULT_BATCH_LIMITS);
   await Promise.all(
     batches.map(async (batch) => {
@@ -105,14 +113,15 @@ export async function resolveLinks(links: readonly Link[], options: ResolveOptio
   const shared: Promise<void>[] = [];
   const toFetch: LinkTarget[] = [];
   for (const target of collectTargets(links)) {
-    const cached = options.bypassCache ? undefined : cache?.get(target.key);
-    const inFlight = options.bypassCache ? undefined : cache?.pending(target.key);
+    const cached = options.bypassCache ? undefined : cache?.get(cacheKey(options, target));
+    const inFlight = options.bypassCache ? undefined : cache?.pending(cacheKey(options, target));
     if (cached) states.set(target.key, cached);
     else if (inFlight) shared.push(inFlight.then((state) => void states.set(target.key, state)));
     else toFetch.push(target);
     if (cached || inFlight) stats.cacheHits += 1;
   }
-  const graphql = queueGraphql(countingGraphql(options.graphql, stats), { scope: options.scope, queue: options.queue });
+  const counted = countingGraphql(options.graphql, stats);
+  const graphql = isQueued(options.graphql) ? counted : queueGraphql(counted, { scope: options.scope, queue: options.queue });
   const context = { graphql, ignoreLogins: new Set((options.ignoreLogins ?? []).map((l) => l.toLowerCase())) };
   const fetched = await fetchTargets(toFetch, options, context, cache);
   await Promise.all(shared);

@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import { CONFIG_PATH, loadContextConfig } from "../config/load-repo-config.js";
 import { runSweep, summarizeSweep } from "../sweep/run-sweep.js";
 import { selectCandidatePaths } from "../sweep/select-paths.js";
+import { retrySecondaryLimits } from "../github/retry-secondary-limits.js";
 import type { AppDeps } from "./app-deps.js";
 
 /**
@@ -18,7 +19,7 @@ export function registerPushHandler(app: Probot, deps: AppDeps): void {
     const wrapUps = selectCandidatePaths(touched, loaded.ok ? loaded.config : { paths: [] });
     if (wrapUps.length === 0 && !touched.includes(CONFIG_PATH)) return;
     const repo = { owner: repository.full_name.split("/")[0]!, repo: repository.name };
-    const summary = await runSweep(context.octokit, repo, {
+    const summary = await runSweep(retrySecondaryLimits(context.octokit), repo, {
       now: deps.now(),
       dryRun: false,
       scope: String(installation?.id ?? repo.owner),

@@ -71,7 +71,8 @@ async function refreshThread(
     return result.kind === "written";
   }
   const marker = parseFollowUpMarker(issue.body);
-  if (!marker || !loaded.ok) return false;
+  if (!marker) return false;
+  if (!loaded.ok) throw new Error(`.github/wrapup-tracker.yml has problems: ${loaded.problems.join("; ")}`);
   await refreshFollowUp(context.octokit, { ...repo, number: issue.number, body: issue.body ?? "" }, marker, {
     config: loaded.config,
     now: deps.now(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createOctokit } from "../../src/github/client.js";
-import { createRequestQueue } from "../../src/github/request-queue.js";
+import { createRequestQueue, queueGraphql } from "../../src/github/request-queue.js";
 import { resolveLinks, type ResolveOptions } from "../../src/github/resolve-links.js";
 import type { BranchState, CommitState, DiscussionState, IssueState, PullState } from "../../src/github/types.js";
 import { expectGraphql, silentLog, useNock } from "../fixtures/graphql/github-mock.js";
@@ -145,6 +145,14 @@ describe("resolveLinks", () => {
     }));
     const { states } = await resolveLinks([link], options());
     expect(states.get("branch:acme/rocket@feature")).toMatchObject({ aheadBy: 3, behindBy: 1 });
+  });
+
+  it("accepts a GraphQL function that is already queued, without waiting on itself", async () => {
+    expectGraphql(() => ({ data: { l0: { pullRequest: pullNode(1) }, rateLimit: rateLimitNode() } }));
+    const queue = createRequestQueue();
+    const graphql = queueGraphql(createOctokit({ token: "t", log: silentLog }).graphql, { scope: "s", queue });
+    const { states } = await resolveLinks([pullLink(1)], options({ graphql, scope: "s", queue }));
+    expect(states.get("pull:acme/rocket#1")).toMatchObject({ status: "ok" });
   });
 
   it("gives every link of a batch an error state, without throwing, when GitHub refuses the token", async () => {

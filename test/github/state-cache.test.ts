@@ -50,7 +50,9 @@ describe("state cache", () => {
     const { states, stats } = await resolveLinks([pullLink(1)], options(cache, { bypassCache: true }));
     expect(stats.cacheHits).toBe(0);
     expect(states.get("pull:acme/rocket#1")).toMatchObject({ title: "refreshed" });
-    expect(cache.get("pull:acme/rocket#1")).toMatchObject({ title: "refreshed" });
+    const again = await resolveLinks([pullLink(1)], options(cache));
+    expect(again.stats.cacheHits).toBe(1);
+    expect(again.states.get("pull:acme/rocket#1")).toMatchObject({ title: "refreshed" });
   });
 
   it("lets concurrent callers asking for the same link share one request", async () => {
@@ -60,6 +62,17 @@ describe("state cache", () => {
     expect(calls).toHaveLength(1);
     expect(a.states.get("pull:acme/rocket#1")).toEqual(b.states.get("pull:acme/rocket#1"));
     expect(b.stats).toMatchObject({ cacheHits: 1, graphqlRequests: 0 });
+  });
+
+  it("keeps entries per scope, so one installation never sees another's states", async () => {
+    const cache = new StateCache();
+    const calls: GraphqlCall[] = [];
+    expectGraphql(pullAnswer("seen by install 1"), calls);
+    expectGraphql(() => ({ data: { l0: null, rateLimit: rateLimitNode() }, errors: [{ type: "NOT_FOUND", path: ["l0"], message: "Could not resolve to a Repository" }] }), calls);
+    await resolveLinks([pullLink(1)], options(cache, { scope: "install-1" }));
+    const { states } = await resolveLinks([pullLink(1)], options(cache, { scope: "install-2" }));
+    expect(calls).toHaveLength(2);
+    expect(states.get("pull:acme/rocket#1")).toMatchObject({ status: "missing" });
   });
 
   it("does not keep transient errors", async () => {

@@ -185,3 +185,20 @@ describe("issue_comment: /snooze", () => {
     await createProbot().receive(issueCommentEvent({ body: "/snooze forever", issueBody: followUpBody() }));
   });
 });
+
+describe("issue_comment: /refresh with an invalid config", () => {
+  useNock();
+
+  it("in a follow-up issue: 😕 and a reply naming the problem, nothing else written", async () => {
+    mockConfig("staleAfterDays: soon\n");
+    mockPermission("octo-writer", "write");
+    expectReaction("eyes");
+    expectReaction("confused");
+    let reply = "";
+    github()
+      .post(`${REPO_PATH}/issues/7/comments`, (b) => ((reply = b.body), true))
+      .reply(201, { id: 9 });
+    await createProbot().receive(issueCommentEvent({ body: "/refresh", issueBody: followUpBody() }));
+    expect(reply).toMatch(/^Refresh failed: \.github\/wrapup-tracker\.yml has problems: staleAfterDays/);
+  });
+});

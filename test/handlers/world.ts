@@ -60,8 +60,10 @@ export function mockGithubGraphql(
   files: Record<string, string>,
   world: Record<string, unknown>,
   times = 1,
+  seen: string[] = [],
 ): void {
   mockGraphql((query, variables) => {
+    seen.push(query);
     if (query.includes("WrapupFileTexts")) {
       const repository: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(variables)) {

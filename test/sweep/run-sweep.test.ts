@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseFollowUpMarker } from "../../src/render/marker.js";
 import { runSweep, type RunSweepOptions } from "../../src/sweep/run-sweep.js";
 import { github, mockConfig, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
-import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT, type PullFate } from "../handlers/world.js";
+import { mockGithubGraphql, widgetIssue, widgetPull, WRAPUP_PATH, WRAPUP_TEXT, type PullFate } from "../handlers/world.js";
 
 const octokit = new ProbotOctokit({ auth: { token: "t" }, retry: { enabled: false }, throttle: { enabled: false } });
 const REPO = { owner: "acme", repo: "hackathon" };
@@ -27,7 +27,13 @@ const SECOND_TOPIC = `
 `;
 
 /** One sweep's reads: config, repository, our issues, the tree, file texts and link states. */
-function mockSweepReads(options: { issues?: Issue[]; fates?: Record<number, PullFate>; config?: string | null; text?: string }): void {
+function mockSweepReads(options: {
+  issues?: Issue[];
+  fates?: Record<number, PullFate>;
+  config?: string | null;
+  text?: string;
+  extraWorld?: Record<string, unknown>;
+}): void {
   mockConfig(options.config ?? null);
   github().get(REPO_PATH).reply(200, { default_branch: "main", html_url: "https://github.com/acme/hackathon" });
   github()
@@ -47,7 +53,10 @@ function mockSweepReads(options: { issues?: Issue[]; fates?: Record<number, Pull
       ],
     });
   const fates = { 101: "stale", 102: "merged", 103: "stale", ...options.fates } as Record<number, PullFate>;
-  const world = Object.fromEntries(Object.entries(fates).map(([n, fate]) => [`pull:acme/widgets#${n}`, widgetPull(Number(n), fate)]));
+  const world = {
+    ...Object.fromEntries(Object.entries(fates).map(([n, fate]) => [`pull:acme/widgets#${n}`, widgetPull(Number(n), fate)])),
+    ...options.extraWorld,
+  };
   mockGithubGraphql({ [WRAPUP_PATH]: options.text ?? WRAPUP_TEXT, "README.md": "# Project\n\nNothing here.\n" }, world, 2);
 }
 
@@ -169,5 +178,35 @@ describe("runSweep", () => {
     mockSweepReads({ config: "staleAfterDays: soon\ngraceDays: -1\n".replace("soon", "soon"), issues: created });
     github().patch(`${REPO_PATH}/issues/60`, (b) => /graceDays/.test(b.body)).reply(200, { number: 60 });
     expect((await runSweep(octokit, REPO, options)).configIssue).toBe("updated");
+  });
+
+  it("comments on the topic's open tracking issue (never on its PRs), at most once per remindEveryDays", async () => {
+    const text = WRAPUP_TEXT.replace(
+      "**Code/Pull Requests:** https://github.com/acme/widgets/pull/101",
+      "**Code/Pull Requests:** https://github.com/acme/widgets/pull/101\n\n**Tracking:** https://github.com/acme/widgets/issues/7",
+    );
+    const extraWorld = { "issue:acme/widgets#7": widgetIssue(7) };
+    const TRACKING = "/repos/acme/widgets/issues/7/comments";
+    mockSweepReads({ text, extraWorld });
+    github().get(TRACKING).query(true).reply(200, []);
+    const posted: { body: string; created_at: string; user: { login: string; type: string }; id: number }[] = [];
+    github()
+      .post(TRACKING)
+      .reply(201, (_uri, raw) => {
+        posted.push({ id: 1, body: (raw as { body: string }).body, created_at: NOW.toISOString(), user: { login: SELF, type: "Bot" } });
+        return posted[0];
+      });
+    const first = await runSweep(octokit, REPO, options);
+    expect(first.actions.map((a) => a.action.kind)).toEqual(["comment"]);
+    expect(posted[0]!.body).toMatch(/still stalled/);
+
+    // 13 days later: our reminder is there, nothing to do; 14 days later: remind again.
+    for (const [days, writes] of [[13, 0], [14, 1]] as const) {
+      mockSweepReads({ text, extraWorld });
+      github().get(TRACKING).query(true).reply(200, posted.slice(0, 1));
+      if (writes) github().post(TRACKING).reply(201, { id: 2 });
+      const later = await runSweep(octokit, REPO, { ...options, now: new Date(NOW.getTime() + days * 86_400_000) });
+      expect(later.writes).toBe(writes);
+    }
   });
 });

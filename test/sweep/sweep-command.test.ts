@@ -69,7 +69,7 @@ describe("wrapup-tracker sweep", () => {
       number, state: "open", title, body, labels: [], updated_at: NOW.toISOString(), user: { login, type },
     });
     github().get("/user").reply(200, { login: "octo-ops" });
-    mockSweepReads({ state: "all", per_page: 100 }, [issue(5, "mallory", "User"), issue(9, SELF, "Bot")]);
+    mockSweepReads({ state: "all", per_page: 100 }, [issue(12, "mallory", "User"), issue(9, SELF, "Bot")]);
     const io = fakeIo({ GITHUB_TOKEN: "t" });
     const code = await runSweepCommand(["--repo", "acme/hackathon", "--dry-run", "--now", NOW.toISOString()], io);
     expect(code).toBe(0);

@@ -1,0 +1,122 @@
+/**
+ * Starts the real server the way a user does (`npm start`, i.e. `probot run ./lib/index.js`)
+ * against a stand-in, and stops it — the whole process group, so nothing is left behind.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import type { StandIn } from "./github-stand-in/index.js";
+
+export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+export interface AppProcess {
+  url: string;
+  secret: string;
+  /** Everything the process printed (pino JSON lines), for assertions and failure messages. */
+  output: () => string;
+  /** Warnings, errors and summary lines ("… done") of the log: what a failing assertion should show. */
+  notableLogs: () => string;
+  /** How many log lines so far have this message (e.g. "sweep done"). */
+  countLogs: (message: string) => number;
+  stop: () => Promise<void>;
+}
+
+let privateKey: string | undefined;
+
+/** One RSA key per test process: generating one takes a moment. */
+export function testPrivateKey(): string {
+  privateKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  return privateKey;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StartAppOptions {
+  standIn: StandIn;
+  /** Extra environment, e.g. `WRAPUP_NOW`. */
+  env?: Record<string, string>;
+  secret?: string;
+}
+
+export async function startApp(options: StartAppOptions): Promise<AppProcess> {
+  if (!existsSync(new URL("lib/index.js", `file://${REPO_ROOT}`))) {
+    throw new Error("lib/index.js is missing: run `npm run build` first (`npm test` does).");
+  }
+  const port = await freePort();
+  const secret = options.secret ?? "e2e-webhook-secret";
+  const host = new URL(options.standIn.url).host;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    NODE_ENV: "test",
+    APP_ID: String(options.standIn.world.app.id),
+    PRIVATE_KEY: testPrivateKey(),
+    WEBHOOK_SECRET: secret,
+    GHE_HOST: host,
+    GHE_PROTOCOL: "http",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "info",
+    LOG_FORMAT: "json",
+    WRAPUP_SWEEP_DISABLED: "1",
+    ...options.env,
+  };
+  // A process group of its own, so stopping it stops npm and the server under it.
+  const child = spawn("npm", ["start", "--silent"], { cwd: REPO_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: env as NodeJS.ProcessEnv });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, () => output);
+  const countLogs = (message: string) => output.split("\n").filter((line) => line.includes(`"msg":${JSON.stringify(message)}`)).length;
+  const notableLogs = () =>
+    output
+      .split("\n")
+      .filter((line) => /"level":(40|50|60)/.test(line) || /"msg":"[^"]* done"/.test(line))
+      .join("\n");
+  return { url, secret, output: () => output, notableLogs, countLogs, stop: () => stopProcess(child) };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${output()}`);
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stopProcess(child);
+  throw new Error(`the app did not answer ${url}/health within 20 s:\n${output()}`);
+}
+
+/** Stops the process group we started (npm and the node process under it). */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }, 3000);
+  await exited;
+  clearTimeout(timer);
+}
