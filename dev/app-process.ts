@@ -1,10 +1,15 @@
 /**
- * Starts the real server the way a user does (`npm start`, i.e. `probot run ./lib/index.js`)
- * against a stand-in, and stops it — the whole process group, so nothing is left behind.
+ * Starts the real server — what `npm start` runs, `probot run lib/index.js` — against a stand-in,
+ * and stops it (its whole process group, so nothing is left behind).
+ *
+ * It runs from an empty working directory: Probot reads `.env` from there and lets it override the
+ * environment, so a developer's `.env` (real APP_ID, smee channel) must not leak into a test.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { StandIn } from "./github-stand-in/index.js";
@@ -71,10 +76,15 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "info",
     LOG_FORMAT: "json",
     WRAPUP_SWEEP_DISABLED: "1",
+    // Never forward to a smee channel a developer's .env may name.
+    WEBHOOK_PROXY_URL: "",
+    NO_SMEE_SETUP: "true",
     ...options.env,
   };
-  // A process group of its own, so stopping it stops npm and the server under it.
-  const child = spawn("npm", ["start", "--silent"], { cwd: REPO_ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: env as NodeJS.ProcessEnv });
+  const probot = join(REPO_ROOT, "node_modules", "probot", "bin", "probot.js");
+  const cwd = mkdtempSync(join(tmpdir(), "wrapup-app-"));
+  // A process group of its own, so stopping it stops everything under it.
+  const child = spawn(process.execPath, [probot, "run", join(REPO_ROOT, "lib", "index.js")], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: env as NodeJS.ProcessEnv });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -86,7 +96,11 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
       .split("\n")
       .filter((line) => /"level":(40|50|60)/.test(line) || /"msg":"[^"]* done"/.test(line))
       .join("\n");
-  return { url, secret, output: () => output, notableLogs, countLogs, stop: () => stopProcess(child) };
+  const stop = async () => {
+    await stopProcess(child);
+    rmSync(cwd, { recursive: true, force: true });
+  };
+  return { url, secret, output: () => output, notableLogs, countLogs, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -101,7 +115,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`the app did not answer ${url}/health within 20 s:\n${output()}`);
 }
 
-/** Stops the process group we started (npm and the node process under it). */
+/** Stops the process group we started. */
 export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -31,7 +31,7 @@ export const DEMO_PR = 1;
 export const DEMO_CONFIG = "followUp:\n  maxNewPerSweep: 3\n";
 
 /** Seed of the made-up states; chosen so the example wrap-up shows every verdict. */
-const SALT = "demo-16";
+const SALT = "demo-661";
 
 type Outcome = "done" | "moving" | "quiet" | "closed";
 

@@ -19,8 +19,13 @@ export default function wrapupTracker(app: Probot, options?: ApplicationFunction
   registerPullRequestHandler(app, deps);
   registerIssueCommentHandler(app, deps);
   registerPushHandler(app, deps);
-  // Probot 14 has no Express router any more: extra routes are plain Node handlers.
-  options?.addHandler(handleHealth);
+  // Probot 14 has no Express router any more: extra routes are plain Node handlers. Without a
+  // server (`probot.load` in tests, serverless adapters) there is no route to add.
+  try {
+    options?.addHandler(handleHealth);
+  } catch {
+    app.log.debug("no HTTP server: GET /health not registered");
+  }
   if (isSweepTimerDisabled(process.env)) return;
   startSweepScheduler(() => sweepAllInstallations(app, deps), {
     everyHours: Number(process.env.WRAPUP_SWEEP_TICK_MINUTES || 60) / 60,

@@ -26,6 +26,11 @@ export interface StandInOptions {
   pointsLimit?: number;
   /** Length of a rate-limit window in seconds. Default 3600. */
   resetSeconds?: number;
+  /**
+   * Who tokens the stand-in did not issue act as (a PAT, a workflow's GITHUB_TOKEN).
+   * Default: the app's bot, like installation tokens; `github-actions[bot]` for Action mode.
+   */
+  tokenActor?: string;
 }
 
 export interface RecordedRequest {
@@ -124,7 +129,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     const credential = auth.replace(/^(bearer|token)\s+/i, "");
     const isJwt = /^bearer\s/i.test(auth) && credential.split(".").length === 3;
     const installationId = tokens.get(credential);
-    const actor = credential ? botLogin : "anonymous";
+    const actor = !credential ? "anonymous" : installationId !== undefined || isJwt ? botLogin : (options.tokenActor ?? botLogin);
     const record: RecordedRequest = { method, path: url.pathname, route, query: Object.fromEntries(url.searchParams), body, status: 0, actor, at: Date.now() };
     requests.push(record);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -152,7 +157,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       if (method !== "POST") return reply(404, { message: "Not Found" });
       if (!credential) return reply(401, { message: "This endpoint requires you to be authenticated.", documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql" });
       faults.beforeGraphql();
-      const answer = await answerGraphql(world, points, (body ?? {}) as Record<string, unknown>, botLogin);
+      const answer = await answerGraphql(world, points, (body ?? {}) as Record<string, unknown>, actor);
       record.cost = answer.cost;
       const errors = (answer.body.errors ?? []) as { type?: string }[];
       if (errors.length) record.graphqlErrors = errors.map((e) => e.type ?? "INVALID");

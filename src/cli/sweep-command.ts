@@ -4,7 +4,7 @@ import { AppOctokit } from "../github/client.js";
 import { findAppSelf, findTokenSelf } from "../github/find-self.js";
 import { runSweep, summarizeSweep, type SweepSummary } from "../sweep/run-sweep.js";
 import { describeAction } from "../writes/sync-follow-ups.js";
-import type { Self } from "../writes/github-writer.js";
+import type { Self } from "../writes/own-comment.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 import { readSweepCredentials, resolveApiUrl, type SweepCredentials } from "./sweep-credentials.js";
 

@@ -29,6 +29,11 @@ type Blob = { text: string } | { reason: string };
 const memo = new LRUCache<string, Promise<Blob>>({ max: 1_000 });
 const isCommitSha = (rev: string) => /^[0-9a-f]{40}$/i.test(rev);
 
+/** Empties the memo (tests that replay the same commit with other contents). */
+export function forgetFileTexts(): void {
+  memo.clear();
+}
+
 /**
  * Texts of `paths` at `rev` (a branch name, `HEAD` or a commit SHA), in batches of
  * FILES_PER_QUERY aliases. Missing files, binaries and files too large for GraphQL's `text` are

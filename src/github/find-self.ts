@@ -1,18 +1,19 @@
 import type { ProbotOctokit } from "probot";
-import type { Self } from "../writes/github-writer.js";
+import type { Self } from "../writes/own-comment.js";
 
-const cache = new Map<string, Promise<Self>>();
+/** Per client: a Probot's app-level client is one instance for the life of the process. */
+const cache = new WeakMap<object, Promise<Self>>();
 
 /**
  * The login our comments and issues carry: `<slug>[bot]` for the app (asked once per process with
  * the app's own JWT client), so we only ever edit what we wrote ourselves.
  */
-export function findAppSelf(appOctokit: ProbotOctokit, cacheKey = "app"): Promise<Self> {
-  let found = cache.get(cacheKey);
+export function findAppSelf(appOctokit: ProbotOctokit): Promise<Self> {
+  let found = cache.get(appOctokit);
   if (!found) {
     found = appOctokit.rest.apps.getAuthenticated().then(({ data }) => ({ login: `${data?.slug}[bot]` }));
-    found.catch(() => cache.delete(cacheKey));
-    cache.set(cacheKey, found);
+    found.catch(() => cache.delete(appOctokit));
+    cache.set(appOctokit, found);
   }
   return found;
 }

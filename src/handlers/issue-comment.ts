@@ -1,4 +1,4 @@
-import type { Context, Probot } from "probot";
+import type { Probot } from "probot";
 import { findRefreshCommand, findSnoozeCommand } from "../commands/find-commands.js";
 import { hasPermission } from "../commands/rank-permission.js";
 import { defaultConfig, loadContextConfig, type LoadedConfig } from "../config/load-repo-config.js";
@@ -6,10 +6,9 @@ import { getUserPermission } from "../github/permissions.js";
 import { parseFollowUpMarker } from "../render/marker.js";
 import { retrySecondaryLimits } from "../github/retry-secondary-limits.js";
 import type { AppDeps } from "./app-deps.js";
+import { reply } from "./comment-replies.js";
 import { runRefresh } from "./refresh.js";
 import { runSnooze } from "./snooze.js";
-
-type CommentContext = Context<"issue_comment.created">;
 
 /** `/refresh` and `/snooze` typed in a comment (new comments only: editing one never re-runs it). */
 export function registerIssueCommentHandler(app: Probot, deps: AppDeps): void {
@@ -47,15 +46,4 @@ export function registerIssueCommentHandler(app: Probot, deps: AppDeps): void {
 /** The config to act on: an invalid one still lets `/refresh` report its problems. */
 function configOf(loaded: Exclude<LoadedConfig, { ok: "unavailable" }>) {
   return loaded.ok ? loaded.config : defaultConfig();
-}
-
-export async function reply(context: CommentContext, body: string): Promise<void> {
-  await context.octokit.rest.issues.createComment(context.issue({ body }));
-}
-
-export async function react(
-  context: CommentContext,
-  content: "eyes" | "rocket" | "confused" | "+1",
-): Promise<void> {
-  await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: context.payload.comment.id, content }));
 }

@@ -4,7 +4,7 @@ import { parseFollowUpMarker } from "../render/marker.js";
 import type { AppDeps } from "./app-deps.js";
 import { checkPullRequest } from "./check-pull-request.js";
 import { defaultConfig } from "../config/load-repo-config.js";
-import { react, reply } from "./issue-comment.js";
+import { react, reply } from "./comment-replies.js";
 import { refreshFollowUp } from "../sweep/refresh-follow-up.js";
 
 type CommentContext = Context<"issue_comment.created">;
@@ -24,7 +24,8 @@ export async function runRefresh(
   const { issue, repository, installation } = context.payload;
   const thread = `${repository.full_name}#${issue.number}`.toLowerCase();
   const cooldownMs = (loaded.ok ? loaded.config : defaultConfig()).commands.refresh.cooldownSeconds * 1000;
-  const now = deps.now().getTime();
+  // Wall time, not `deps.now()`: a clock frozen by WRAPUP_NOW would make the cooldown last forever.
+  const now = Date.now();
   const last = deps.lastRefresh.get(thread);
   if (last !== undefined && now - last < cooldownMs) {
     const wait = Math.ceil((cooldownMs - (now - last)) / 1000);

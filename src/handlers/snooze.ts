@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { readSnooze, snoozeUntil, writeSnooze } from "../sweep/snooze-note.js";
 import type { Command } from "../commands/find-commands.js";
 import type { AppDeps } from "./app-deps.js";
-import { react, reply } from "./issue-comment.js";
+import { react, reply } from "./comment-replies.js";
 
 type CommentContext = Context<"issue_comment.created">;
 

@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { formatTopicKey, parseFollowUpMarker } from "../render/marker.js";
-import type { Self } from "../writes/github-writer.js";
+import type { Self } from "../writes/own-comment.js";
 import { readSnooze } from "./snooze-note.js";
 import type { ExistingFollowUp, RepoRef } from "./sweep-types.js";
 

@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { formatTopicKey, parseReminderMarker } from "../render/marker.js";
-import { isOwnComment, type IssueComment, type Self } from "../writes/github-writer.js";
+import { isOwnComment, type IssueComment, type Self } from "../writes/own-comment.js";
 import { linkKey } from "../wrapup/link-key.js";
 import type { TrackingIssue } from "./sweep-types.js";
 

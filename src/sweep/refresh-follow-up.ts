@@ -4,7 +4,7 @@ import { fetchFileTexts } from "../github/fetch-file-texts.js";
 import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
 import type { StateCache } from "../github/state-cache.js";
 import type { FollowUpMarker } from "../render/marker.js";
-import type { Self } from "../writes/github-writer.js";
+import type { Self } from "../writes/own-comment.js";
 import { sameBody } from "../writes/comparable-body.js";
 import { checkFiles } from "./check-files.js";
 import { readSnooze, writeSnooze } from "./snooze-note.js";

@@ -7,7 +7,7 @@ import type { StateCache } from "../github/state-cache.js";
 import type { TopicVerdict, WrapUpReport } from "../progress/types.js";
 import { CONFIG_PROBLEMS_MARKER } from "../render/marker.js";
 import { renderConfigProblemsIssue } from "../render/render-config-problems.js";
-import type { Self } from "../writes/github-writer.js";
+import type { Self } from "../writes/own-comment.js";
 import { executeSweepPlan, type ExecutedAction } from "../writes/sync-follow-ups.js";
 import { syncConfigIssue, type ConfigIssueOutcome } from "../writes/upsert-config-issue.js";
 import { checkFiles, type CheckFilesResult } from "./check-files.js";

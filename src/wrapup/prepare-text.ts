@@ -1,14 +1,22 @@
 /** Wrap-ups are a few dozen KB; beyond this the rest is cut so parsing stays quick. */
 export const MAX_TEXT_LENGTH = 1_000_000;
+/** Container prefixes (`>`, list indents) longer than this are cut: markdown nesting that deep costs quadratic time. */
+export const MAX_PREFIX_LENGTH = 100;
+/** Emphasis marks per paragraph beyond which they are read as plain characters (quadratic pairing otherwise). */
+export const MAX_EMPHASIS_MARKS = 1_000;
 
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
+const PREFIX = /^[ \t>*+\-.)0-9]*/;
 
 export interface PreparedText {
   text: string;
   warnings: string[];
 }
 
-/** Removes control bytes (binary input) and cuts huge input at a line end, saying so. */
+/**
+ * Makes any input safe for the markdown parser without changing line numbers: cuts huge input at a line
+ * end, removes control bytes, turns CR/CRLF into LF, and defuses pathological nesting and emphasis.
+ */
 export function prepareText(input: string): PreparedText {
   const warnings: string[] = [];
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -30,7 +38,57 @@ export function prepareText(input: string): PreparedText {
     );
     text = text.replace(CONTROL, "");
   }
-  return { text, warnings };
+  text = text.replace(/\r\n?/g, "\n");
+  return defuse(text, warnings);
+}
+
+function defuse(text: string, warnings: string[]): PreparedText {
+  if (!needsDefusing(text)) return { text, warnings };
+  const lines = text.split("\n");
+  let flattened = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const prefix = PREFIX.exec(line)?.[0] ?? "";
+    if (prefix.length <= MAX_PREFIX_LENGTH) continue;
+    if (flattened++ === 0) warnings.push(`line ${i + 1}: nesting deeper than ${MAX_PREFIX_LENGTH} levels was flattened`);
+    lines[i] = prefix.slice(0, MAX_PREFIX_LENGTH) + line.slice(prefix.length);
+  }
+  defuseEmphasis(lines, warnings);
+  return { text: lines.join("\n"), warnings };
+}
+
+/** Cheap test so ordinary documents skip the line-by-line pass. */
+function needsDefusing(text: string): boolean {
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95) marks++;
+  }
+  return marks > MAX_EMPHASIS_MARKS || new RegExp(`(^|\\n)[ \\t>*+\\-.)0-9]{${MAX_PREFIX_LENGTH + 1}}`).test(text);
+}
+
+/** In a paragraph with more emphasis marks than any real text has, `*`/`_` become look-alikes. */
+function defuseEmphasis(lines: string[], warnings: string[]): void {
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && (lines[i] as string).trim() !== "") continue;
+    let marks = 0;
+    for (let j = start; j < i; j++) marks += countMarks(lines[j] as string);
+    if (marks > MAX_EMPHASIS_MARKS) {
+      warnings.push(`line ${start + 1}: a paragraph with ${marks} emphasis marks (* and _) was read as plain text`);
+      for (let j = start; j < i; j++) lines[j] = (lines[j] as string).replace(/\*/g, "\u2217").replace(/_/g, "\uFF3F");
+    }
+    start = i + 1;
+  }
+}
+
+function countMarks(line: string): number {
+  let marks = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 42 || c === 95) marks++;
+  }
+  return marks;
 }
 
 function megabytes(chars: number): string {

@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { createKeyedLock } from "./keyed-lock.js";
-import { isOwnComment, type IssueComment, type Self } from "./github-writer.js";
+import { isOwnComment, type IssueComment, type Self } from "./own-comment.js";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged" | "planned";
 

@@ -47,7 +47,8 @@ describe("sweep under faults", () => {
   const repoRequests = (r: { route: string }) => r.route.startsWith("/repos/");
 
   it("502s: retried, then completes once", async () => {
-    standIn.faults.fail502(2, repoRequests);
+    // Two different requests fail once each (a run of 502s on one request only adds Probot's backoff).
+    standIn.faults.fail502(1, (r) => r.route.includes("/contents/")).fail502(1, (r) => r.route.includes("/git/trees/"));
     const seen = await sweepOnce();
     expect(seen.filter((r) => r.fault === "status")).toHaveLength(2);
   }, 30_000);

@@ -65,12 +65,16 @@ describe("wrap-up pull requests through the real server", () => {
     // PR 103 gets merged after the last check: only a refresh that bypasses the cache sees it.
     const flaky = standIn.world.repos["acme/widgets"]!.pulls[103]!;
     Object.assign(flaky, { state: "MERGED", mergedAt: "2026-11-21T09:00:00Z", closedAt: "2026-11-21T09:00:00Z", updatedAt: "2026-11-21T09:00:00Z" });
+    const mark = standIn.requests.length;
     const delivery = issueCommentEvent(standIn.world, HACKATHON, WRAPUP_PR, WRITER, "/refresh", INSTALLATION_ID);
     expect(await deliver(app, delivery)).toBeLessThan(300);
     const command = threadOf(standIn, HACKATHON, WRAPUP_PR).at(-1)!;
     await waitFor(() => reactionsBy(command, BOT).includes("rocket"), 15_000, "🚀 on the command");
     expect(reactionsBy(command, BOT)).toEqual(["eyes", "rocket"]);
     expect(rowOf(onlyStatus().body, "Flaky Test Hunt")).toContain("✅ done");
+    // In that order: 👀 before the comment is edited, 🚀 after.
+    const writes = writesSince(standIn, mark).map((w) => (w.route.endsWith("/reactions") ? (w.body as { content: string }).content : `${w.method} comment`));
+    expect(writes).toEqual(["eyes", "PATCH comment", "rocket"]);
   });
 
   it("/refresh by a reader is refused: no run, no rocket", async () => {
@@ -81,7 +85,10 @@ describe("wrap-up pull requests through the real server", () => {
     expect(await deliver(app, delivery)).toBeLessThan(300);
     const command = threadOf(standIn, HACKATHON, WRAPUP_PR).find((c) => c.author === READER)!;
     expect(standIn.requests.some((r) => r.route === `/repos/${HACKATHON}/collaborators/${READER}/permission`)).toBe(true);
-    expect(reactionsBy(command, BOT)).not.toContain("rocket");
+    expect(reactionsBy(command, BOT)).toEqual([]);
+    // Refused politely: one short reply that names the permission needed, and no run.
+    const replies = threadOf(standIn, HACKATHON, WRAPUP_PR).filter((c) => c.author === BOT && c.id > command.id);
+    expect(replies.map((c) => c.body)).toEqual([expect.stringMatching(/permission/i)]);
     expect(onlyStatus().body).toBe(before);
   });
 

@@ -1,6 +1,7 @@
 /** nock for GitHub in handler, write and sweep tests: network off, unused mocks fail, queries validated. */
 import nock from "nock";
 import { afterEach, beforeEach, expect } from "vitest";
+import { forgetFileTexts } from "../../src/github/fetch-file-texts.js";
 import { findGraphqlErrors } from "../helpers/validate-graphql.js";
 import { INSTALLATION_ID, OWNER, REPO } from "../fixtures/events/webhook-events.js";
 
@@ -17,6 +18,7 @@ export function useNock(): void {
   beforeEach(() => {
     nock.disableNetConnect();
     invalidQueries.length = 0;
+    forgetFileTexts();
     // The installation token: asked once per Probot instance, not at all when a guard stops early.
     nock(API)
       .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)

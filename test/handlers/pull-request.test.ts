@@ -9,7 +9,7 @@ const FILES = `${REPO_PATH}/pulls/7/files`;
 const COMMENTS = `${REPO_PATH}/issues/7/comments`;
 const world = { "pull:acme/widgets#101": widgetPull(101, "stale"), "pull:acme/widgets#102": widgetPull(102, "merged") };
 
-function mockWrapUpPr(): void {
+function mockWrapUpPr(graphqlCalls = 2): void {
   mockConfig(null);
   github()
     .get(FILES)
@@ -18,7 +18,7 @@ function mockWrapUpPr(): void {
       { filename: WRAPUP_PATH, status: "added" },
       { filename: "src/app.ts", status: "modified" },
     ]);
-  mockGithubGraphql({ [WRAPUP_PATH]: WRAPUP_TEXT }, world, 2);
+  mockGithubGraphql({ [WRAPUP_PATH]: WRAPUP_TEXT }, world, graphqlCalls);
 }
 
 const ours = (id: number, body: string) => ({ id, body, created_at: "2026-11-20T00:00:00Z", user: { login: SELF, type: "Bot" } });
@@ -57,7 +57,8 @@ describe("pull_request handler", () => {
       .reply(201, { id: 1 });
     await createProbot().receive(pullRequestEvent("opened"));
     // Second delivery: that comment is there; no PATCH, no POST is mocked, so any write fails.
-    mockWrapUpPr();
+    // (Same head commit: the file's text is remembered, only the links are asked again.)
+    mockWrapUpPr(1);
     github().get(COMMENTS).query(true).reply(200, [ours(1, posted)]);
     await createProbot().receive(pullRequestEvent("synchronize"));
   });
@@ -79,7 +80,9 @@ describe("pull_request handler", () => {
     mockConfig(null);
     mockConfig(null);
     github().get(FILES).query(true).times(2).reply(200, [{ filename: WRAPUP_PATH, status: "added" }]);
-    mockGithubGraphql({ [WRAPUP_PATH]: WRAPUP_TEXT }, world, 4);
+    const queries: string[] = [];
+    // The file's text at the head commit is asked once for both deliveries; links once per delivery.
+    mockGithubGraphql({ [WRAPUP_PATH]: WRAPUP_TEXT }, world, 3, queries);
     const posted: string[] = [];
     github()
       .get(COMMENTS)
@@ -92,6 +95,7 @@ describe("pull_request handler", () => {
     const probot = createProbot();
     await Promise.all([probot.receive(pullRequestEvent("opened")), probot.receive(pullRequestEvent("synchronize"))]);
     expect(posted).toHaveLength(1);
+    expect(queries.filter((q) => q.includes("WrapupFileTexts"))).toHaveLength(1);
   });
 
   it("invalid config: the problems show in the status comment, nothing else is written", async () => {

@@ -52,4 +52,23 @@ describe("fetchFileTexts", () => {
     const result = await fetchFileTexts(graphql, { owner: "acme", repo: "hackathon" }, "main", []);
     expect(result).toEqual({ files: [], skipped: [], graphqlRequests: 0 });
   });
+
+  it("shares one request for the same files at the same commit, never for a branch name", async () => {
+    const sha = "a".repeat(40);
+    const answer = (_q: string, variables: Record<string, unknown>) => ({
+      repository: { f0: { text: `text of ${String(variables.e0)}`, isTruncated: false, byteSize: 10 } },
+      rateLimit: { cost: 1, remaining: 4999, resetAt: "2026-11-21T13:00:00Z" },
+    });
+    mockGraphql(answer, 1);
+    const repo = { owner: "acme", repo: "hackathon" };
+    const [a, b] = await Promise.all([
+      fetchFileTexts(graphql, repo, sha, ["w.md"]),
+      fetchFileTexts(graphql, repo, sha, ["w.md"]),
+    ]);
+    expect(a.files).toEqual(b.files);
+    expect(a.graphqlRequests + b.graphqlRequests).toBe(1);
+    mockGraphql(answer, 2);
+    await fetchFileTexts(graphql, repo, "main", ["w.md"]);
+    await fetchFileTexts(graphql, repo, "main", ["w.md"]);
+  });
 });

@@ -35,7 +35,7 @@ describe("bad input", () => {
   });
 
   it("reads 10,000 topics, each with its pull request", () => {
-    const text = Array.from({ length: 10_000 }, (_, i) => topic(i + 1)).join("\n");
+    const text = Array.from({ length: 10_000 }, (_, i) => `## Topic ${i + 1}\n**Next Steps:** n${i + 1}\n**PRs:** https://github.com/o/r/pull/${i + 1}\n`).join("\n");
     const wrapUp = parseValid(text);
     expect(wrapUp.topics).toHaveLength(10_000);
     expect(wrapUp.topics[9_999]).toMatchObject({ title: "Topic 10000", nextSteps: "n10000" });
@@ -51,13 +51,23 @@ describe("bad input", () => {
   it.each([
     ["deep blockquotes", ">".repeat(20_000) + " x"],
     ["deep lists", Array.from({ length: 2_000 }, (_, i) => `${"  ".repeat(i)}- x`).join("\n")],
+    ["deep ordered lists", Array.from({ length: 2_000 }, (_, i) => `${"   ".repeat(i)}1. x`).join("\n")],
     ["many brackets", "[".repeat(50_000) + "](https://github.com/o/r/pull/1)"],
     ["many emphasis marks", "*_".repeat(50_000)],
+    ["many emphasis marks over many lines", "*a_ ".repeat(20).concat("\n").repeat(2_000)],
     ["a long line of links", "https://github.com/o/r/pull/1 ".repeat(20_000)],
     ["lone surrogates and NULs", "## A\n**Next Steps:** \uD800\0\uDFFF"],
     ["only front matter", "---\ntitle: [unclosed\n---\n"],
   ])("returns a valid model for %s", (_name, text) => {
     parseValid(text);
+  }, 60_000);
+
+  it("says when it flattened deep nesting or defused emphasis", () => {
+    const nested = parseValid(`## A\n**Next Steps:** x\n${">".repeat(500)} quote`);
+    expect(nested.warnings).toContain("line 3: nesting deeper than 100 levels was flattened");
+    expect(nested.topics[0]?.nextSteps).toBe("x");
+    const starry = parseValid(`## A\n**Next Steps:** x\n\n${"*".repeat(1_500)}`);
+    expect(starry.warnings).toContain("line 4: a paragraph with 1500 emphasis marks (* and _) was read as plain text");
   });
 
   it("never throws on input that is not a string", () => {

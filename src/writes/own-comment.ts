@@ -1,7 +1,4 @@
-/**
- * The slice of Octokit the writers use. Probot's and the CLI's Octokit both fit; keeping it narrow
- * lets the pure planners stay free of `@octokit/*` imports and lets tests see every call.
- */
+/** A comment as the REST API lists it: only the fields used to recognise our own. */
 export interface IssueComment {
   id: number;
   body?: string | null;

@@ -1,0 +1,34 @@
+# wrapup-tracker as a GitHub App server.
+#   docker build -t wrapup-tracker .
+#   docker run --env-file .env -p 3000:3000 wrapup-tracker
+# Needs APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH to a mounted file) and WEBHOOK_SECRET; see .env.example.
+
+# ---- build: compile TypeScript (needs the dev dependencies) ----
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# `prepare` would run tsc before the sources are here: install first, build below.
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# ---- runtime: production dependencies and the compiled app only ----
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/lib ./lib
+COPY app.yml ./
+COPY config ./config
+COPY bin ./bin
+# The image's unprivileged user; nothing in /app needs to be written at run time.
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# What `npm start` runs, without npm in between (so signals reach the server).
+CMD ["node", "node_modules/probot/bin/probot.js", "run", "./lib/index.js"]

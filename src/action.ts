@@ -1,0 +1,51 @@
+/**
+ * GitHub Action mode: `node lib/action.js` inside a workflow runs the same app on the event that
+ * started the workflow, with the workflow's token — no server to host.
+ *
+ * Not `@probot/adapter-github-actions`: it bundles Probot 13, whose `load` and auth differ from the
+ * Probot 14 our app is written for. This runner is the same idea on Probot 14's `receive`:
+ * - `pull_request`, `issue_comment`, `push`: the event payload (GITHUB_EVENT_PATH) goes through the
+ *   app's handlers, exactly as a webhook would;
+ * - `schedule`, `workflow_dispatch`: the sweep of this repository (the `sweep` CLI's code path).
+ * Reads GITHUB_TOKEN (or the `token` input), GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_RUN_ID,
+ * GITHUB_REPOSITORY and GITHUB_API_URL, all set by the Actions runner.
+ */
+import { readFileSync } from "node:fs";
+import { Probot } from "probot";
+import wrapupTracker from "./index.js";
+import { AppOctokit } from "./github/client.js";
+import { processIo } from "./cli/io.js";
+import { runSweepCommand } from "./cli/sweep-command.js";
+
+const SWEEP_EVENTS = new Set(["schedule", "workflow_dispatch"]);
+
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const token = env.GITHUB_TOKEN || env.INPUT_TOKEN || env.INPUT_GITHUB_TOKEN;
+  const { GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: repository } = env;
+  if (!token || !eventName || !eventPath || !repository) {
+    process.stderr.write("wrapup-tracker action: needs GITHUB_TOKEN, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH and GITHUB_REPOSITORY (set by GitHub Actions)\n");
+    return 2;
+  }
+  // One run, one event: no in-process timer; the workflow's `schedule` is the timer.
+  env.WRAPUP_SWEEP_DISABLED = "1";
+  if (SWEEP_EVENTS.has(eventName)) {
+    return runSweepCommand(["--repo", repository, "--token", token], processIo());
+  }
+  const probot = new Probot({ githubToken: token, baseUrl: env.GITHUB_API_URL, Octokit: AppOctokit, logLevel: "info" });
+  // There is no HTTP server in a workflow, so the app's extra routes (health) go nowhere.
+  await probot.load(wrapupTracker, { cwd: process.cwd(), addHandler: () => {} });
+  const payload = JSON.parse(readFileSync(eventPath, "utf8")) as Record<string, unknown>;
+  // `receive` types the payload per event name; the runner hands us whatever GitHub wrote.
+  await probot.receive({ id: env.GITHUB_RUN_ID ?? "action", name: eventName, payload } as Parameters<Probot["receive"]>[0]);
+  return 0;
+}
+
+runAction().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`wrapup-tracker action failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
