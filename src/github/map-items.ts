@@ -48,6 +48,16 @@ export function toPullSummary(raw: Raw): PullSummary {
   };
 }
 
+function isSamePull(a: PullSummary, b: PullSummary): boolean {
+  return a.number === b.number && a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase();
+}
+
+/** PRs from the head branch other than `self`; none once the branch is deleted (`headRef: null`). */
+function otherPullsFromHead(headRef: Raw | null | undefined, self: PullSummary): PullSummary[] {
+  const nodes: Raw[] = (headRef?.associatedPullRequests?.nodes ?? []).filter(Boolean);
+  return nodes.map(toPullSummary).filter((pull) => !isSamePull(pull, self));
+}
+
 /** Dates of comments and reviews by humans in a timeline connection. */
 function humanActivity(connection: Raw | null | undefined, options: MapOptions): string[] {
   const nodes: Raw[] = (connection?.nodes ?? []).filter(Boolean);
@@ -70,6 +80,7 @@ export function toPullState(raw: Raw, options: MapOptions): PullState {
     lastCommitAt,
     checks: raw.statusCheckRollup?.state ?? null,
     lastHumanActivityAt: newest([lastCommitAt, ...humanActivity(raw.pullActivity, options)]),
+    otherPullsFromHead: otherPullsFromHead(raw.headRef, summary),
   };
 }
 

@@ -30,11 +30,13 @@ export function lookupsOf(target: LinkTarget): number {
 /** Connections a target asks for, each counting as one request in GitHub's cost formula. */
 export function connectionsOf(target: LinkTarget): number {
   switch (target.kind) {
+    // One per connection in the fragments (src/github/queries/fragments.ts).
     case "pull":
+      return 3;
     case "issue":
       return 2;
     case "issue-or-pull":
-      return 4;
+      return 5;
     case "branch":
       return target.candidates?.length ?? 1;
     case "discussion":

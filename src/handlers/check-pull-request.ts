@@ -6,6 +6,7 @@ import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
 import { hasStatusMarker } from "../render/marker.js";
 import { renderStatusComment } from "../render/render-status-comment.js";
 import { checkFiles } from "../sweep/check-files.js";
+import { findFirstCommitDate } from "../sweep/find-event-dates.js";
 import { selectCandidatePaths } from "../sweep/select-paths.js";
 import { comparableBody } from "../writes/comparable-body.js";
 import { upsertStatusComment, type UpsertOutcome } from "../writes/upsert-status-comment.js";
@@ -20,6 +21,8 @@ export interface PullRequestRef {
   scope: string;
   /** Web address of the GitHub instance, for links to the wrap-up's headings. */
   webUrl?: string;
+  /** The repository's default branch: a wrap-up without a date counts its grace from its first commit there. */
+  defaultBranch?: string;
 }
 
 export type PullRequestOutcome =
@@ -56,6 +59,7 @@ export async function checkPullRequest(
     words: options.words,
     selfLogin: self.login,
     cache: deps.stateCache,
+    ...(pr.defaultBranch ? { eventDateOf: (path: string) => findFirstCommitDate(octokit, pr, pr.defaultBranch!, path) } : {}),
   });
   if (checked.reports.length === 0) return { kind: "not-a-wrap-up", files: files.length };
   const body = renderStatusComment(checked.reports, {

@@ -24,6 +24,7 @@ export function registerPullRequestHandler(app: Probot, deps: AppDeps): void {
         headSha: pr.head.sha,
         scope: String(installation?.id ?? repository.owner.login),
         webUrl: new URL(repository.html_url).origin,
+        defaultBranch: repository.default_branch,
       },
       deps,
       { loadConfig: () => loadContextConfig(context), bypassCache: false },

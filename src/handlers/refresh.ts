@@ -65,7 +65,7 @@ async function refreshThread(
     const { data: pr } = await context.octokit.rest.pulls.get({ ...repo, pull_number: issue.number });
     const result = await checkPullRequest(
       context.octokit,
-      { ...repo, number: issue.number, headSha: pr.head.sha, scope, webUrl: new URL(repository.html_url).origin },
+      { ...repo, number: issue.number, headSha: pr.head.sha, scope, webUrl: new URL(repository.html_url).origin, defaultBranch: repository.default_branch },
       deps,
       { loadConfig: async () => loaded, bypassCache: true, words },
     );

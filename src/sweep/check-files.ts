@@ -23,6 +23,8 @@ export interface CheckFilesOptions {
   selfLogin?: string | null;
   /** The resolver's cache: the process-wide one when absent, none when null. */
   cache?: StateCache | null;
+  /** For files that state no date: when the event was (their first commit), for the grace period. */
+  eventDateOf?: (path: string) => Promise<string | null>;
 }
 
 export interface CheckFilesResult {
@@ -53,10 +55,24 @@ export async function checkFiles(files: { path: string; text: string }[], option
     return { states, stats: addStats(a.stats, b.stats) };
   };
   const config = options.config ?? DEFAULTS;
-  const checked = await checkWrapUps(files, { now: options.now, config, resolve });
+  const eventDates = options.eventDateOf ? await findEventDates(files, options.eventDateOf) : undefined;
+  const checked = await checkWrapUps(files, { now: options.now, config, resolve, ...(eventDates ? { eventDates } : {}) });
   const needsTopics = !options.config || options.config.paths.length === 0;
   const reports = needsTopics ? checked.reports.filter((r) => r.topics.length > 0) : checked.reports;
   return { reports, stats: checked.stats, states, authorsOf: (topic) => authorsOf(topic, states) };
+}
+
+/** Event dates of the wrap-ups (files with topics) that state none themselves. */
+async function findEventDates(
+  files: { path: string; text: string }[],
+  eventDateOf: (path: string) => Promise<string | null>,
+): Promise<Record<string, string | null>> {
+  const dates: Record<string, string | null> = {};
+  for (const file of files) {
+    const wrapUp = parseWrapUp(file.text, { path: file.path });
+    if (wrapUp.topics.length > 0 && !wrapUp.date) dates[file.path] = await eventDateOf(file.path);
+  }
+  return dates;
 }
 
 /** Keys of the links to ask GitHub for afresh: all of them, or those of the topics named by words. */

@@ -86,9 +86,14 @@ function planOpenFollowUp(
   skip: (why: string) => void,
 ): void {
   const snoozedUntil = readSnooze(ours.body) ?? ours.snoozedUntil;
-  const fresh = writeSnooze(p.texts.followUp(report, topic, mentionsFor(p, topic)).body, snoozedUntil);
-  if (!sameBody(fresh, ours.body)) {
-    p.plan.actions.push({ kind: "update-issue", repo: ours.repo, number: ours.number, body: fresh, why: "link states changed" });
+  // Only a change of the topic's work links rewrites the body. Its reasons age daily ("no activity
+  // for 74 days"), and rewriting for that would bump `updatedAt` and so postpone every reminder;
+  // reminders carry the current state, and `/refresh` rewrites the body on demand.
+  if (ours.fingerprint !== p.texts.fingerprint(topic)) {
+    const fresh = writeSnooze(p.texts.followUp(report, topic, mentionsFor(p, topic)).body, snoozedUntil);
+    if (!sameBody(fresh, ours.body)) {
+      p.plan.actions.push({ kind: "update-issue", repo: ours.repo, number: ours.number, body: fresh, why: "the topic's work links changed" });
+    }
   }
   if (snoozedUntil && Date.parse(snoozedUntil) > p.now.getTime()) {
     return skip(`follow-up #${ours.number} snoozed until ${snoozedUntil}`);

@@ -7,6 +7,7 @@ import type { FollowUpMarker } from "../render/marker.js";
 import type { Self } from "../writes/own-comment.js";
 import { sameBody } from "../writes/comparable-body.js";
 import { checkFiles } from "./check-files.js";
+import { findFirstCommitDate } from "./find-event-dates.js";
 import { readSnooze, writeSnooze } from "./snooze-note.js";
 import { createSweepTexts } from "./sweep-texts.js";
 
@@ -36,6 +37,7 @@ export async function refreshFollowUp(
     bypassCache: true,
     selfLogin: options.self.login,
     cache: options.cache,
+    eventDateOf: (path) => findFirstCommitDate(octokit, { owner, repo: name }, info.default_branch, path),
   });
   const report = checked.reports[0];
   const topic = report?.topics.find((t) => t.topic.anchor === marker.anchor);

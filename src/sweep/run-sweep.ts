@@ -12,6 +12,7 @@ import { executeSweepPlan, type ExecutedAction } from "../writes/sync-follow-ups
 import { syncConfigIssue, type ConfigIssueOutcome } from "../writes/upsert-config-issue.js";
 import { checkFiles, type CheckFilesResult } from "./check-files.js";
 import { listOwnIssues, toFollowUps, type OwnIssue } from "./find-follow-ups.js";
+import { findFirstCommitDate } from "./find-event-dates.js";
 import { findTrackingIssues } from "./find-tracking-issues.js";
 import { listWrapUpFiles } from "./list-wrapup-files.js";
 import { planSweep } from "./plan-sweep.js";
@@ -107,6 +108,7 @@ async function checkDefaultBranch(
     bypassCache: options.bypassCache ?? false,
     selfLogin: options.self.login,
     cache: options.cache,
+    eventDateOf: (path) => findFirstCommitDate(octokit, repo, branch, path),
   });
   return { ...checked, graphqlRequests: texts.graphqlRequests + checked.stats.graphqlRequests };
 }

@@ -25,6 +25,9 @@ const NOT_OWNERS = new Set([
 /** First path segments whose second segment is an account (`/orgs/x`, `/apps/x`). */
 const ACCOUNT_PREFIXES = new Set(["orgs", "apps", "sponsors", "users"]);
 
+/** Pages under `/issues/`, `/pull/`, `/discussions/` that are lists or forms, not one item. */
+const LIST_PAGES = new Set(["new", "categories", "assigned", "created_by", "mentioned", "choose", "labels", "milestones"]);
+
 const SHA = /^[0-9a-f]{7,40}$/i;
 const NUMBER = /^[0-9]{1,9}$/;
 const NUMBERED: Record<string, "pull" | "issue" | "discussion"> = {
@@ -55,7 +58,9 @@ function classifyRepoPath(owner: string, repo: string, rest: string[]): UrlClass
   const numbered = NUMBERED[section];
   if (numbered) {
     const raw = tail[0];
-    if (raw === undefined) return { kind: "repo", ...at };
+    // `/pull/new/<branch>` offers to open a pull request for a branch: the branch is the work.
+    if (numbered === "pull" && raw === "new" && tail.length > 1) return { kind: "branch", ...at, branch: tail.slice(1).join("/") };
+    if (raw === undefined || LIST_PAGES.has(raw)) return { kind: "repo", ...at };
     if (!NUMBER.test(raw)) {
       return { kind: "repo", ...at, problem: `its ${numbered} number "${raw}" is not a number` };
     }

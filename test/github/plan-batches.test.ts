@@ -37,8 +37,8 @@ describe("estimatePoints", () => {
     expect(estimatePoints(commits)).toBe(1);
   });
 
-  it("counts each pull's two connections", () => {
-    expect(estimatePoints(pulls(100))).toBe(2);
+  it("counts each pull's three connections", () => {
+    expect(estimatePoints(pulls(100))).toBe(3);
   });
 });
 

@@ -18,14 +18,14 @@ function expectReaction(content: string): void {
   github().post(REACTIONS, { content }).reply(201, { id: 1, content });
 }
 
-function mockPrRefresh(number = 7): { posted: () => string } {
+function mockPrRefresh(number = 7, graphqlCalls = 2): { posted: () => string } {
   let posted = "";
   github().get(`${REPO_PATH}/pulls/${number}`).reply(200, { number, head: { sha: HEAD_SHA } });
   github()
     .get(`${REPO_PATH}/pulls/${number}/files`)
     .query(true)
     .reply(200, [{ filename: WRAPUP_PATH, status: "modified" }]);
-  mockGithubGraphql({ [WRAPUP_PATH]: WRAPUP_TEXT }, world, 2);
+  mockGithubGraphql({ [WRAPUP_PATH]: WRAPUP_TEXT }, world, graphqlCalls);
   github().get(`${REPO_PATH}/issues/${number}/comments`).query(true).reply(200, []);
   github()
     .post(`${REPO_PATH}/issues/${number}/comments`, (b) => ((posted = b.body), true))
@@ -114,6 +114,25 @@ describe("issue_comment: /refresh", () => {
       .reply(201, { id: 4 });
     await probot.receive(issueCommentEvent({ body: "/refresh", onPullRequest: true }));
     expect(reply).toMatch(/try again in 60 s/);
+  });
+
+  it("with cooldownSeconds 0 every /refresh runs", async () => {
+    const probot = createProbot(createDeps());
+    for (let i = 0; i < 2; i += 1) {
+      mockConfig("commands:\n  refresh:\n    cooldownSeconds: 0\n");
+      mockPermission("octo-writer", "write");
+      expectReaction("eyes");
+      // The second run re-asks the links (cache bypassed) but not the text at the same commit.
+      mockPrRefresh(7, i === 0 ? 2 : 1);
+      expectReaction("rocket");
+      await probot.receive(issueCommentEvent({ body: "/refresh", onPullRequest: true }));
+    }
+  });
+
+  it("ignores edited comments (only new comments run commands)", async () => {
+    const event = issueCommentEvent({ body: "/refresh", onPullRequest: true });
+    (event.payload as { action: string }).action = "edited";
+    await createProbot().receive(event);
   });
 
   it("when the run fails: 😕 and a one-line reply saying what failed", async () => {

@@ -2,6 +2,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, expect } from "vitest";
 import { forgetFileTexts } from "../../src/github/fetch-file-texts.js";
+import { forgetFirstCommitDates } from "../../src/sweep/find-event-dates.js";
 import { findGraphqlErrors } from "../helpers/validate-graphql.js";
 import { INSTALLATION_ID, OWNER, REPO } from "../fixtures/events/webhook-events.js";
 
@@ -13,12 +14,21 @@ export const REPO_PATH = `/repos/${OWNER}/${REPO}`;
 /** GraphQL queries the tests received that GitHub's schema rejects. */
 const invalidQueries: string[][] = [];
 
-/** Network off per test; afterwards every mock must have been used and every query valid. */
+/** Requests nothing was mocked for, even when the code under test swallowed the failure. */
+const unmatched: string[] = [];
+nock.emitter.on("no match", (req: { method?: string; path?: string; options?: { method?: string; path?: string } }) => {
+  unmatched.push(`${req.method ?? req.options?.method} ${req.path ?? req.options?.path}`);
+});
+
+/** Network off per test; afterwards every mock must have been used, every request mocked, every query valid. */
 export function useNock(): void {
   beforeEach(() => {
     nock.disableNetConnect();
+    unmatched.length = 0;
     invalidQueries.length = 0;
     forgetFileTexts();
+    forgetFirstCommitDates();
+    firstCommitsMocked.clear();
     // The installation token: asked once per Probot instance, not at all when a guard stops early.
     nock(API)
       .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
@@ -31,6 +41,7 @@ export function useNock(): void {
     nock.cleanAll();
     nock.enableNetConnect();
     expect(unused, "unused nock mocks").toEqual([]);
+    expect(unmatched, "requests nothing was mocked for").toEqual([]);
     expect(invalidQueries, "queries GitHub's schema rejects").toEqual([]);
   });
 }
@@ -61,4 +72,19 @@ export function mockConfig(yaml: string | null): void {
   }
   github().get(`${REPO_PATH}${path}`).reply(404, { message: "Not Found" });
   github().get(`/repos/${OWNER}/.github${path}`).reply(404, { message: "Not Found" });
+}
+
+const firstCommitsMocked = new Set<string>();
+
+/**
+ * The first commit of a file on the default branch (the grace period of undated wrap-ups). The
+ * app remembers it for the process, so it is mocked once per test, however many runs ask.
+ */
+export function mockFirstCommit(path: string, date = "2026-06-01T10:00:00Z"): void {
+  if (firstCommitsMocked.has(path)) return;
+  firstCommitsMocked.add(path);
+  github()
+    .get(`${REPO_PATH}/commits`)
+    .query({ sha: "main", path, per_page: 1 })
+    .reply(200, [{ sha: "f".repeat(40), commit: { committer: { date }, author: { date } } }]);
 }

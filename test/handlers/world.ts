@@ -3,7 +3,7 @@
  * and a GraphQL responder that answers both our file-text query and the resolver's batch query.
  */
 import { pullNode, rateLimitNode, human, issueNode } from "../fixtures/graphql/nodes.js";
-import { mockGraphql } from "./nock-github.js";
+import { mockFirstCommit, mockGraphql } from "./nock-github.js";
 
 export const WRAPUP_PATH = "wrapups/hack-week.md";
 
@@ -62,6 +62,8 @@ export function mockGithubGraphql(
   times = 1,
   seen: string[] = [],
 ): void {
+  // Undated wrap-ups count their grace period from their first commit on the default branch.
+  if (WRAPUP_PATH in files) mockFirstCommit(WRAPUP_PATH);
   mockGraphql((query, variables) => {
     seen.push(query);
     if (query.includes("WrapupFileTexts")) {

@@ -80,6 +80,12 @@ describe("planSweep", () => {
     expect(plan.actions).toEqual([]);
   });
 
+  it("does not rewrite the body for reasons that merely aged (that would postpone reminders)", () => {
+    const report = makeReport("w.md", [makeTopic("a", "stalled", { reason: "PR acme/widgets#100 open, no activity for 75 days" })]);
+    const old = existingFor(makeReport("w.md", [makeTopic("a", "stalled")]), 0);
+    expect(planSweep(input({ reports: [report], existing: [old] })).actions).toEqual([]);
+  });
+
   it("ignores a new check time in an otherwise unchanged body", () => {
     const report = makeReport("w.md", [makeTopic("a", "stalled")]);
     const old = existingFor(report, 0, { body: existingFor(report, 0).body.replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/, "2026-10-01 08:00 UTC") });
@@ -96,10 +102,11 @@ describe("planSweep", () => {
     expect(plan.actions.filter((a) => a.kind === "comment")).toHaveLength(reminders);
   });
 
-  it("keeps quiet while a follow-up is snoozed, and keeps the snooze in an updated body", () => {
-    const report = makeReport("w.md", [makeTopic("a", "stalled")]);
-    const snoozed = existingFor(report, 0, { updatedAt: "2026-01-01T00:00:00Z" });
-    snoozed.body = writeSnooze(snoozed.body.replace("Finish it", "Old text"), "2026-12-01T00:00:00.000Z");
+  it("keeps quiet while a follow-up is snoozed, and keeps the snooze when its links change", () => {
+    const before = makeReport("w.md", [makeTopic("a", "stalled", { prs: [100] })]);
+    const snoozed = existingFor(before, 0, { updatedAt: "2026-01-01T00:00:00Z" });
+    snoozed.body = writeSnooze(snoozed.body, "2026-12-01T00:00:00.000Z");
+    const report = makeReport("w.md", [makeTopic("a", "stalled", { prs: [100, 101] })]);
     const plan = planSweep(input({ reports: [report], existing: [snoozed] }));
     expect(plan.actions.map((a) => a.kind)).toEqual(["update-issue"]);
     const update = plan.actions[0]!;

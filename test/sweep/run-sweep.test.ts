@@ -1,8 +1,9 @@
 import { ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { parseFollowUpMarker } from "../../src/render/marker.js";
+import { findFirstCommitDate } from "../../src/sweep/find-event-dates.js";
 import { runSweep, type RunSweepOptions } from "../../src/sweep/run-sweep.js";
-import { github, mockConfig, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
+import { github, mockConfig, mockFirstCommit, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
 import { mockGithubGraphql, widgetIssue, widgetPull, WRAPUP_PATH, WRAPUP_TEXT, type PullFate } from "../handlers/world.js";
 
 const octokit = new ProbotOctokit({ auth: { token: "t" }, retry: { enabled: false }, throttle: { enabled: false } });
@@ -208,5 +209,29 @@ describe("runSweep", () => {
       const later = await runSweep(octokit, REPO, { ...options, now: new Date(NOW.getTime() + days * 86_400_000) });
       expect(later.writes).toBe(writes);
     }
+  });
+
+  it("an undated wrap-up first committed 5 days ago is in its grace period: nothing is followed up", async () => {
+    mockFirstCommit(WRAPUP_PATH, "2026-11-16T12:00:00Z");
+    mockSweepReads({});
+    const summary = await runSweep(octokit, REPO, options);
+    expect(summary.topics).toEqual({ done: 1, active: 1, stalled: 0, untracked: 0 });
+    expect(summary.actions).toEqual([]);
+  });
+
+  it("finds the first commit on the last page of the file's history", async () => {
+    github()
+      .get(`${REPO_PATH}/commits`)
+      .query({ sha: "main", path: WRAPUP_PATH, per_page: 1 })
+      .reply(200, [{ commit: { committer: { date: "2026-11-20T00:00:00Z" } } }], {
+        link: `<https://api.github.com${REPO_PATH}/commits?sha=main&path=x&per_page=1&page=2>; rel="next", <https://api.github.com${REPO_PATH}/commits?sha=main&path=x&per_page=1&page=9>; rel="last"`,
+      });
+    github()
+      .get(`${REPO_PATH}/commits`)
+      .query({ sha: "main", path: WRAPUP_PATH, per_page: 1, page: 9 })
+      .reply(200, [{ commit: { committer: { date: "2026-11-10T00:00:00Z" } } }]);
+    expect(await findFirstCommitDate(octokit, REPO, "main", WRAPUP_PATH)).toBe("2026-11-10T00:00:00Z");
+    // Remembered: no second request.
+    expect(await findFirstCommitDate(octokit, REPO, "main", WRAPUP_PATH)).toBe("2026-11-10T00:00:00Z");
   });
 });

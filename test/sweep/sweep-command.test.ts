@@ -65,16 +65,21 @@ describe("wrapup-tracker sweep", () => {
     const texts = createSweepTexts({ repo: "acme/hackathon", ref: "main", now: NOW });
     const report = makeReport(WRAPUP_PATH, [makeTopic("faster-widget-builds", "stalled", { prs: [101] })]);
     const { title, body } = texts.followUp(report, report.topics[0]!, []);
-    const issue = (number: number, login: string, type: string) => ({
-      number, state: "open", title, body, labels: [], updated_at: NOW.toISOString(), user: { login, type },
+    const issue = (number: number, login: string, type: string, updatedAt: string) => ({
+      number, state: "open", title, body, labels: [], updated_at: updatedAt, user: { login, type },
     });
     github().get("/user").reply(200, { login: "octo-ops" });
-    mockSweepReads({ state: "all", per_page: 100 }, [issue(12, "mallory", "User"), issue(9, SELF, "Bot")]);
+    // #9 is the app's, untouched for 20 days: due for a reminder. #12 copies its marker, by a person.
+    mockSweepReads({ state: "all", per_page: 100 }, [
+      issue(12, "mallory", "User", NOW.toISOString()),
+      issue(9, SELF, "Bot", "2026-11-01T12:00:00Z"),
+    ]);
     const io = fakeIo({ GITHUB_TOKEN: "t" });
     const code = await runSweepCommand(["--repo", "acme/hackathon", "--dry-run", "--now", NOW.toISOString()], io);
     expect(code).toBe(0);
-    // #9 (the app's) is the follow-up: only its body is refreshed; nothing new is opened.
-    expect(io.stdout.filter((line) => line.startsWith("would:"))).toEqual(["would: update acme/hackathon#9 (link states changed)"]);
+    const planned = io.stdout.filter((line) => line.startsWith("would:"));
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toMatch(/^would: comment on acme\/hackathon#9 \(still stalled/);
   });
 
   it("with app credentials finds the repository's installation and writes as the app", async () => {

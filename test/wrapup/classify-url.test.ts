@@ -25,6 +25,9 @@ describe("classifyUrl", () => {
     [`${gh}/acme/widgets`, { kind: "repo", owner: "acme", repo: "widgets" }],
     [`${gh}/acme/widgets.git`, { kind: "repo", owner: "acme", repo: "widgets" }],
     [`${gh}/acme/widgets/pulls`, { kind: "repo" }],
+    [`${gh}/acme/widgets/pull/new/feature/login`, { kind: "branch", owner: "acme", repo: "widgets", branch: "feature/login" }],
+    [`${gh}/acme/widgets/issues/new`, { kind: "repo" }],
+    [`${gh}/acme/widgets/discussions/categories/ideas`, { kind: "repo" }],
     [`${gh}/acme/widgets/releases/tag/v1.0.0`, { kind: "repo" }],
     [`${gh}/acme`, { kind: "user", owner: "acme" }],
     [`${gh}/acme?tab=packages&repo_name=vali`, { kind: "user", owner: "acme" }],
@@ -53,6 +56,13 @@ describe("classifyUrl", () => {
       ],
     });
   });
+
+  it.each([`${gh}/acme/widgets/issues/new`, `${gh}/acme/widgets/issues`, `${gh}/acme/widgets/discussions/categories/ideas`])(
+    "takes list and form page %s as the repository, without a problem",
+    (url) => {
+      expect(classifyUrl(url)).toEqual({ kind: "repo", owner: "acme", repo: "widgets" });
+    },
+  );
 
   it("gives a single-segment tree link no candidates", () => {
     expect(classifyUrl(`${gh}/acme/widgets/tree/wireguard`).branchCandidates).toBeUndefined();

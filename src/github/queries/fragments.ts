@@ -12,10 +12,17 @@ const PULL_SUMMARY = `fragment PullSummaryFields on PullRequest {
   repository { nameWithOwner }
 }`;
 
+// `headRef.associatedPullRequests` lists the PRs from the same head branch (this one included), which
+// tells "closed, replaced by a newer PR" from "abandoned". `headRef` is null once the branch is deleted.
 const PULL = `fragment PullFields on PullRequest {
   ...PullSummaryFields
   createdAt reviewDecision
   headRefName headRepository { nameWithOwner }
+  headRef {
+    associatedPullRequests(first: 5, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      nodes { ...PullSummaryFields }
+    }
+  }
   baseRefName baseRepository { nameWithOwner }
   statusCheckRollup { state }
   lastCommit: commits(last: 1) { nodes { commit { committedDate } } }
