@@ -6,6 +6,9 @@ export default defineConfig({
     // Tests that talk to GitHub use nock; nothing may reach a real network.
     environment: "node",
     testTimeout: 20_000,
+    // End-to-end files mostly wait on sockets and Octokit's write spacing, not on the CPU:
+    // running four at once keeps the suite short even on a 2-core machine.
+    maxWorkers: 4,
     hookTimeout: 30_000,
   },
 });

@@ -1,5 +1,4 @@
 import type { Heading, Root } from "mdast";
-import { toString } from "mdast-util-to-string";
 import type { FoundLink } from "./collect-links.js";
 import type { FieldMark } from "./find-fields.js";
 import { readFieldHeading } from "./find-fields.js";
@@ -38,7 +37,9 @@ export function findTopicHeadings(root: Root, textLength: number, marks: FieldMa
   const chosen = chooseByFields(headings) ?? chooseByLinks(headings) ?? chooseBySections(headings);
   if (!chosen) return [];
   const topics = headings.filter((h, index) => h.depth === chosen.depth && chosen.keep(h, index));
-  return topics.map((heading) => ({ heading, end: sectionEnd(headings, heading, textLength) }));
+  // A field-named heading as shallow as the topics (a closing "## Next Steps" for the whole event) ends them.
+  const closers = marks.filter((m) => m.via === "heading" && (m.depth ?? 7) <= chosen.depth).map((m) => m.markStart);
+  return topics.map((heading) => ({ heading, end: sectionEnd(headings, heading, textLength, closers) }));
 }
 
 type Choice = { depth: number; keep: (heading: HeadingInfo, index: number) => boolean };
@@ -81,13 +82,18 @@ function bestDepth(headings: HeadingInfo[], test: (h: HeadingInfo) => boolean): 
   return best;
 }
 
-function sectionEnd(headings: HeadingInfo[], heading: HeadingInfo, textLength: number): number {
+function sectionEnd(headings: HeadingInfo[], heading: HeadingInfo, textLength: number, closers: number[]): number {
+  let end = textLength;
   const from = headings.indexOf(heading);
   for (let i = from + 1; i < headings.length; i++) {
     const next = headings[i] as HeadingInfo;
-    if (next.depth <= heading.depth) return next.start;
+    if (next.depth <= heading.depth) {
+      end = next.start;
+      break;
+    }
   }
-  return textLength;
+  const closer = closers.find((offset) => offset > heading.start);
+  return closer !== undefined && closer < end ? closer : end;
 }
 
 function describeHeadings(root: Root, textLength: number, marks: FieldMark[], links: FoundLink[]): HeadingInfo[] {
@@ -127,9 +133,4 @@ function countInside(headings: HeadingInfo[], offsets: number[], hit: (h: Headin
     const h = headings[i];
     if (h && offset >= h.start) hit(h);
   }
-}
-
-/** Text of a heading for titles and anchors. */
-export function headingText(node: Heading): string {
-  return toString(node);
 }

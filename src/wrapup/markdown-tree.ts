@@ -8,7 +8,7 @@ import { parse as parseYaml } from "yaml";
 
 export interface FrontMatter {
   title?: string;
-  /** As written: a string, or a Date when YAML read a timestamp. */
+  /** As written, or an ISO timestamp when YAML read the value as a date. */
   date?: string;
 }
 

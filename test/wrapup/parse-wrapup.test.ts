@@ -202,3 +202,11 @@ describe("inline cases", () => {
     expect(wrapUp.warnings).toContain("line 4: a code block (```) opened here is never closed, so the rest of the document was read as code");
   });
 });
+
+describe("a closing section named like a field", () => {
+  it("ends the last topic instead of becoming its next steps", () => {
+    const text = "# Event\n\n## A\n**Next Steps:** N/A\n\n## B\n**Next Steps:** b\n\n## Next Steps\nMeet again in spring, see https://github.com/o/r/issues/9\n";
+    const wrapUp = parseWrapUp(text, { path: "x.md" });
+    expect(wrapUp.topics.map((t) => [t.title, t.nextSteps, t.links.length])).toEqual([["A", null, 0], ["B", "b", 0]]);
+  });
+});
