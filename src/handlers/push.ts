@@ -14,12 +14,13 @@ export function registerPushHandler(app: Probot, deps: AppDeps): void {
     const { ref, repository, commits, installation, deleted } = context.payload;
     if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
     const touched = [...new Set(commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]))];
+    retrySecondaryLimits(context.octokit);
     const loaded = await loadContextConfig(context);
     if (loaded.ok === "unavailable") return void context.log.warn({ error: loaded.error }, "config unavailable, push ignored");
     const wrapUps = selectCandidatePaths(touched, loaded.ok ? loaded.config : { paths: [] });
     if (wrapUps.length === 0 && !touched.includes(CONFIG_PATH)) return;
     const repo = { owner: repository.full_name.split("/")[0]!, repo: repository.name };
-    const summary = await runSweep(retrySecondaryLimits(context.octokit), repo, {
+    const summary = await runSweep(context.octokit, repo, {
       now: deps.now(),
       dryRun: false,
       scope: String(installation?.id ?? repo.owner),

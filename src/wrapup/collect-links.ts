@@ -98,6 +98,7 @@ function collectShortRefs(node: Text, found: FoundLink[]): void {
   if (!start || !node.value.includes("#")) return;
   for (const match of node.value.matchAll(SHORT_REF)) {
     const [, owner = "", repo = "", digits = ""] = match;
+    if (!/[A-Za-z]/.test(owner + repo)) continue; // `1/2#3` is arithmetic or a date, not a reference
     const before = node.value.slice(0, match.index);
     found.push({
       url: `https://github.com/${owner}/${repo}/issues/${digits}`,

@@ -52,7 +52,10 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   tracking: "Tracking",
 };
 
-const NOTHING = new Set(["na", "none", "tbd", "tba", "nothing", "nope", "no", "notyet", "nil", "null", "empty"]);
+const NOTHING = new Set([
+  "na", "none", "tbd", "tba", "tbc", "nothing", "nope", "no", "notyet", "nil", "null", "empty", "noneyet",
+  "nothingyet", "notapplicable", "nonextsteps",
+]);
 
 /** True when next steps are only a placeholder: empty, `N/A`, `none`, `-`, `TBD`. */
 export function isPlaceholder(text: string): boolean {

@@ -15,7 +15,7 @@ interface Line {
 
 /**
  * Topics of a document scraped to plain text (no headings): each `Problem Statement:` line starts one,
- * and the short line just before it, when it is no field line, is its title.
+ * and the short line just before it (blank lines aside), when it is no field line, is its title.
  * `inCode(line)` tells which lines sit in code blocks (never read as fields).
  */
 export function findPlainTopics(text: string, inCode: (line: number) => boolean): TopicFrame[] {
@@ -36,6 +36,7 @@ export function findPlainTopics(text: string, inCode: (line: number) => boolean)
       const label = (lead[1] ?? "").trim();
       frame.segments.push({ field, label, line: line.number, start: line.start + lead[0].length, end: text.length });
     }
+    if (line.text.trim() === "") continue; // the title may stand a blank line above
     previous = line;
     previousIsField = field !== null;
   }
@@ -77,7 +78,7 @@ function fallbackTitle(problemLine: string): string {
 
 function isTitleLike(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.length > 0 && trimmed.length <= MAX_TITLE_LENGTH && !/[.,:;]$/.test(trimmed);
+  return trimmed.length > 0 && trimmed.length <= MAX_TITLE_LENGTH && !/[.,:;]$/.test(trimmed) && !/^(<hr|[-*_]{3})/.test(trimmed);
 }
 
 function splitLines(text: string): Line[] {

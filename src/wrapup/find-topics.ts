@@ -70,14 +70,18 @@ function chooseBySections(headings: HeadingInfo[]): Choice | null {
   return { depth, keep: (h) => h.hasContent && parents.has(h.parent) };
 }
 
-/** The depth with most headings passing `test`; ties go to the shallower depth. */
+/**
+ * The depth with most headings passing `test`. Ties go to the shallower depth, except that a
+ * document's `#` title loses a tie (a lead-in under the title is no reason to make it the topic).
+ */
 function bestDepth(headings: HeadingInfo[], test: (h: HeadingInfo) => boolean): number | null {
   const counts = new Map<number, number>();
   for (const h of headings) if (test(h)) counts.set(h.depth, (counts.get(h.depth) ?? 0) + 1);
+  const rank = (depth: number) => (depth === 1 ? 7 : depth);
   let best: number | null = null;
   for (const [depth, count] of counts) {
     const bestCount = best === null ? 0 : (counts.get(best) ?? 0);
-    if (count > bestCount || (count === bestCount && best !== null && depth < best)) best = depth;
+    if (count > bestCount || (count === bestCount && best !== null && rank(depth) < rank(best))) best = depth;
   }
   return best;
 }

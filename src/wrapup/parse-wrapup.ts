@@ -53,11 +53,17 @@ function parseOrThrow(input: string, { path }: ParseOptions): WrapUp {
 }
 
 function findFrames(root: Root, text: string, marks: ReturnType<typeof findFieldMarks>, links: ReturnType<typeof collectLinks>["links"]): TopicFrame[] {
+  // Without a single bold or heading field, `Problem Statement:` lines are the best guide (scraped text).
+  if (marks.length === 0 && PLAIN_PROBLEM.test(text)) {
+    const codeLines = codeLineSet(root);
+    const plain = findPlainTopics(text, (line) => codeLines.has(line));
+    if (plain.length > 0) return plain;
+  }
   const topicHeadings = findTopicHeadings(root, text.length, marks, links);
-  if (topicHeadings.length > 0) return frameHeadingTopics(topicHeadings, marks, anchorHeadings(root), text);
-  const codeLines = codeLineSet(root);
-  return findPlainTopics(text, (line) => codeLines.has(line));
+  return frameHeadingTopics(topicHeadings, marks, anchorHeadings(root), text);
 }
+
+const PLAIN_PROBLEM = /^[ \t]*problem statement[ \t]*:/im;
 
 function readTitle(root: Root, frontMatterTitle: string | undefined): string | null {
   const h1 = root.children.find((node) => node.type === "heading" && node.depth === 1);

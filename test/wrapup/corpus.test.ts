@@ -105,3 +105,17 @@ describe.runIf(existsSync(corpusDir))("the shared corpus", () => {
     }
   });
 });
+
+describe.runIf(existsSync(corpusDir))("anchors against GitHub's own", () => {
+  it("gives every topic anchor that other corpus documents link to (GitHub made those)", () => {
+    const files = listFiles(corpusDir);
+    const everything = files.map((f) => readFileSync(f, "utf8")).join("\n");
+    const linked = [...everything.matchAll(/hackathon\/(?:tree|blob)\/main\/(\d{4}-\d{2}_\w+)(?:\/README\.md)?#([^)\s]+)/g)];
+    expect(linked.length).toBeGreaterThan(5);
+    for (const [, event = "", fragment = ""] of linked) {
+      const file = join(corpusDir, "gardener-community-hackathon", `${event}.md`);
+      const anchors = parseWrapUp(readFileSync(file, "utf8"), { path: file }).topics.map((t) => t.anchor);
+      expect(anchors).toContain(decodeURIComponent(fragment));
+    }
+  }, 120_000);
+});

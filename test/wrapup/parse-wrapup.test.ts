@@ -210,3 +210,39 @@ describe("a closing section named like a field", () => {
     expect(wrapUp.topics.map((t) => [t.title, t.nextSteps, t.links.length])).toEqual([["A", null, 0], ["B", "b", 0]]);
   });
 });
+
+describe("a single topic under a title with its own lead-in", () => {
+  it("takes the ## heading as the topic, not the # title", () => {
+    const text = "# Event 2026-02\n\n**Outcome:** a good week\n\n## Only Topic\n\n### Next Steps\n\nNone yet.\n\n### PRs\n\n- https://github.com/o/r/pull/3\n";
+    const wrapUp = parseWrapUp(text, { path: "x.md" });
+    expect(wrapUp.topics.map((t) => [t.line, t.title, t.nextSteps])).toEqual([[5, "Only Topic", null]]);
+    expect(wrapUp.topics[0]?.links.map((l) => l.field)).toEqual(["code"]);
+    expect(wrapUp.date).toBe("2026-02-01");
+  });
+});
+
+describe("short references in prose", () => {
+  it.each([
+    ["see acme/widgets#12 for details", ["issue-or-pull:acme/widgets#12"]],
+    ["(acme/widgets#12, acme/docs#3)", ["issue-or-pull:acme/widgets#12", "issue-or-pull:acme/docs#3"]],
+    ["a ratio of 1/2#3", []],
+    ["a path like src/acme/widgets#12", []],
+    ["inline `acme/widgets#12` code", []],
+    ["an anchor https://example.com/a/b#12", []],
+  ])("%s", (prose, keys) => {
+    const [topic] = parseWrapUp(`## T\n**Next Steps:** ${prose}\n`, { path: "x.md" }).topics;
+    expect((topic?.links ?? []).filter((l) => l.kind !== "external").map((l) => linkKey(l))).toEqual(keys);
+  });
+});
+
+describe("scraped text that kept its headings", () => {
+  it("reads plain `Name:` fields and takes the heading above as the title", () => {
+    const text = "# Event 05/2026\n\n## 🚀 Fast Builds\n\nProblem Statement: slow builds\nNext Steps: N/A\nCode/Pull Requests: https://github.com/o/r/pull/5\n\n## 🧹 Cleanup\n\nProblem Statement: old code\nNext Steps: delete it\n";
+    const wrapUp = parseWrapUp(text, { path: "x.md" });
+    expect(wrapUp.topics.map((t) => [t.line, t.title, t.nextSteps])).toEqual([
+      [3, "Fast Builds", null],
+      [9, "Cleanup", "delete it"],
+    ]);
+    expect(wrapUp.topics[0]?.links).toEqual([expect.objectContaining({ kind: "pull", number: 5, field: "code", line: 7 })]);
+  });
+});
