@@ -31,4 +31,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # What `npm start` runs, without npm in between (so signals reach the server).
-CMD ["node", "node_modules/probot/bin/probot.js", "run", "./lib/index.js"]
+CMD ["node", "lib/server.js"]

@@ -1,5 +1,5 @@
 /**
- * Starts the real server — what `npm start` runs, `probot run lib/index.js` — against a stand-in,
+ * Starts the real server — what `npm start` runs, `node lib/server.js` — against a stand-in,
  * and stops it (its whole process group, so nothing is left behind).
  *
  * It runs from an empty working directory: Probot reads `.env` from there and lets it override the
@@ -56,8 +56,8 @@ export interface StartAppOptions {
 }
 
 export async function startApp(options: StartAppOptions): Promise<AppProcess> {
-  if (!existsSync(new URL("lib/index.js", `file://${REPO_ROOT}`))) {
-    throw new Error("lib/index.js is missing: run `npm run build` first (`npm test` does).");
+  if (!existsSync(new URL("lib/server.js", `file://${REPO_ROOT}`))) {
+    throw new Error("lib/server.js is missing: run `npm run build` first (`npm test` does).");
   }
   const port = await freePort();
   const secret = options.secret ?? "e2e-webhook-secret";
@@ -81,10 +81,9 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     NO_SMEE_SETUP: "true",
     ...options.env,
   };
-  const probot = join(REPO_ROOT, "node_modules", "probot", "bin", "probot.js");
   const cwd = mkdtempSync(join(tmpdir(), "wrapup-app-"));
   // A process group of its own, so stopping it stops everything under it.
-  const child = spawn(process.execPath, [probot, "run", join(REPO_ROOT, "lib", "index.js")], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: env as NodeJS.ProcessEnv });
+  const child = spawn(process.execPath, [join(REPO_ROOT, "lib", "server.js")], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: env as NodeJS.ProcessEnv });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

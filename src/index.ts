@@ -8,7 +8,7 @@ import { sweepAllInstallations } from "./handlers/schedule.js";
 import { isSweepTimerDisabled, startSweepScheduler } from "./sweep/sweep-scheduler.js";
 
 /**
- * The Probot app (`probot run ./lib/index.js`). Environment read here and below:
+ * The Probot app (started by `npm start` = `node lib/server.js`). Environment read here and below:
  * APP_ID, PRIVATE_KEY / PRIVATE_KEY_PATH, WEBHOOK_SECRET, GHE_HOST / GHE_PROTOCOL (read by Probot);
  * WRAPUP_NOW (fixed clock for demos and end-to-end tests), WRAPUP_SWEEP_DISABLED=1 (no timer),
  * WRAPUP_SWEEP_TICK_MINUTES (how often the timer looks for due repositories, default 60),

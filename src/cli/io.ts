@@ -13,6 +13,11 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 export function processIo(): CliIo {
+  // `wrapup-tracker parse … | head` closes the pipe early: that is the reader being done, not a failure.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(EXIT_OK);
+    throw error;
+  });
   return {
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),

@@ -4,7 +4,6 @@ import { hasPermission } from "../commands/rank-permission.js";
 import { defaultConfig, loadContextConfig, type LoadedConfig } from "../config/load-repo-config.js";
 import { getUserPermission } from "../github/permissions.js";
 import { parseFollowUpMarker } from "../render/marker.js";
-import { retrySecondaryLimits } from "../github/retry-secondary-limits.js";
 import type { AppDeps } from "./app-deps.js";
 import { reply } from "./comment-replies.js";
 import { runRefresh } from "./refresh.js";
@@ -19,7 +18,6 @@ export function registerIssueCommentHandler(app: Probot, deps: AppDeps): void {
     const refresh = findRefreshCommand(comment.body);
     const snooze = refresh ? null : findSnoozeCommand(comment.body);
     if (!refresh && !snooze) return;
-    retrySecondaryLimits(context.octokit);
     const loaded = await loadContextConfig(context);
     if (loaded.ok === "unavailable") {
       context.log.warn({ error: loaded.error }, "config unavailable, command not run");

@@ -1,6 +1,5 @@
 import type { Probot } from "probot";
 import { loadContextConfig } from "../config/load-repo-config.js";
-import { retrySecondaryLimits } from "../github/retry-secondary-limits.js";
 import type { AppDeps } from "./app-deps.js";
 import { checkPullRequest } from "./check-pull-request.js";
 
@@ -16,7 +15,7 @@ export function registerPullRequestHandler(app: Probot, deps: AppDeps): void {
   app.on([...PR_ACTIONS], async (context) => {
     const { pull_request: pr, repository, installation } = context.payload;
     const result = await checkPullRequest(
-      retrySecondaryLimits(context.octokit),
+      context.octokit,
       {
         owner: repository.owner.login,
         repo: repository.name,

@@ -2,7 +2,6 @@ import type { Probot } from "probot";
 import { CONFIG_PATH, loadContextConfig } from "../config/load-repo-config.js";
 import { runSweep, summarizeSweep } from "../sweep/run-sweep.js";
 import { selectCandidatePaths } from "../sweep/select-paths.js";
-import { retrySecondaryLimits } from "../github/retry-secondary-limits.js";
 import type { AppDeps } from "./app-deps.js";
 
 /**
@@ -14,7 +13,6 @@ export function registerPushHandler(app: Probot, deps: AppDeps): void {
     const { ref, repository, commits, installation, deleted } = context.payload;
     if (deleted || ref !== `refs/heads/${repository.default_branch}`) return;
     const touched = [...new Set(commits.flatMap((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]))];
-    retrySecondaryLimits(context.octokit);
     const loaded = await loadContextConfig(context);
     if (loaded.ok === "unavailable") return void context.log.warn({ error: loaded.error }, "config unavailable, push ignored");
     const wrapUps = selectCandidatePaths(touched, loaded.ok ? loaded.config : { paths: [] });

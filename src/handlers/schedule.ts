@@ -1,7 +1,6 @@
 import type { Probot } from "probot";
 import { loadRepoConfig } from "../config/load-repo-config.js";
 import { runSweep, summarizeSweep } from "../sweep/run-sweep.js";
-import { retrySecondaryLimits } from "../github/retry-secondary-limits.js";
 import type { AppDeps } from "./app-deps.js";
 
 /**
@@ -13,7 +12,7 @@ export async function sweepAllInstallations(app: Probot, deps: AppDeps): Promise
   const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
   const self = await deps.self();
   for (const installation of installations) {
-    const octokit = retrySecondaryLimits(await app.auth(installation.id));
+    const octokit = await app.auth(installation.id);
     const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
     for (const repository of repos) {
       const repo = { owner: repository.owner.login, repo: repository.name };
