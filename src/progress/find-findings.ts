@@ -1,19 +1,10 @@
-import type { FieldName, Topic, WrapUp } from "../wrapup/types.js";
+import type { Topic, WrapUp } from "../wrapup/types.js";
 import { linkKey } from "../wrapup/link-key.js";
+// The parser's own names, so an empty field the parser already warned about is recognised here.
+import { FIELD_LABELS } from "../wrapup/field-names.js";
 import { WORK_ITEM_KINDS } from "../wrapup/types.js";
 import type { LinkState, ResolvedStates } from "../github/types.js";
 import type { Finding } from "./types.js";
-
-const FIELD_LABELS: Record<FieldName, string> = {
-  problem: "Problem Statement",
-  motivation: "Motivation",
-  achievements: "Achievements",
-  outcome: "Outcome",
-  nextSteps: "Next Steps",
-  code: "Code/Pull Requests",
-  issue: "Issue",
-  tracking: "Tracking",
-};
 
 function name(topic: Topic): string {
   return `topic "${topic.title}" (line ${topic.line})`;

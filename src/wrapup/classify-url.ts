@@ -1,18 +1,10 @@
-import type { BranchBase, BranchCandidate, LinkKind } from "./types.js";
+import type { BranchBase, BranchCandidate, Link } from "./types.js";
 
 /** What a URL names, before it is placed in a topic (no `field`/`line` yet). */
-export interface UrlClass {
-  kind: LinkKind;
-  owner?: string;
-  repo?: string;
-  number?: number;
-  branch?: string;
-  branchCandidates?: BranchCandidate[];
-  sha?: string;
-  base?: BranchBase;
+export type UrlClass = Omit<Link, "url" | "field" | "line"> & {
   /** Why a URL that looked like a work item was not taken as one (e.g. `/pull/abc`). */
   problem?: string;
-}
+};
 
 const GITHUB_HOSTS = new Set(["github.com", "www.github.com"]);
 
