@@ -1,4 +1,5 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import { createRequestQueue, useSharedRequestQueue } from "./github/request-queue.js";
 import { createAppDeps } from "./handlers/app-deps.js";
 import { handleHealth } from "./handlers/health.js";
 import { registerIssueCommentHandler } from "./handlers/issue-comment.js";
@@ -15,6 +16,13 @@ import { isSweepTimerDisabled, startSweepScheduler } from "./sweep/sweep-schedul
  * WRAPUP_SWEEP_FIRST_DELAY_MS (first look after start, default 5 minutes).
  */
 export default function wrapupTracker(app: Probot, options?: ApplicationFunctionOptions): void {
+  // A wait on a rate limit or a failing GitHub should be visible in the log, not look like a hang.
+  useSharedRequestQueue(
+    createRequestQueue({
+      onRetry: ({ scope, kind, retryAt }) =>
+        app.log.warn({ scope, kind, retryAt: new Date(retryAt).toISOString() }, "GitHub limit or failure: waiting, then retrying"),
+    }),
+  );
   const deps = createAppDeps(app);
   registerPullRequestHandler(app, deps);
   registerIssueCommentHandler(app, deps);

@@ -156,6 +156,11 @@ export function sharedRequestQueue(): RequestQueue {
   return sharedQueue;
 }
 
+/** Replaces the process-wide queue (the app does this once at start, to log its waits). */
+export function useSharedRequestQueue(queue: RequestQueue): void {
+  sharedQueue = queue;
+}
+
 export interface QueueGraphqlOptions {
   /** Installation id or token owner: requests in one scope run one at a time. */
   scope?: string;

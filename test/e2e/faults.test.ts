@@ -75,7 +75,10 @@ describe("sweep under faults", () => {
 
   it("the point budget exhausted mid-sweep: waits for the reset, then completes once", async () => {
     standIn.faults.exhaustPointsAfter(0, 3);
+    const waitsLogged = app.countLogs("GitHub limit or failure: waiting, then retrying");
     const seen = await sweepOnce();
+    // The wait is told in the log, so an operator does not mistake it for a hang.
+    expect(app.countLogs("GitHub limit or failure: waiting, then retrying")).toBeGreaterThan(waitsLogged);
     const limited = seen.findIndex((r) => r.graphqlErrors?.includes("RATE_LIMITED"));
     expect(limited).toBeGreaterThanOrEqual(0);
     // GraphQL waited for the reset instead of hammering the endpoint.
