@@ -73,7 +73,9 @@ async function measure(standIn: StandIn, name: string, mode: string, n: number, 
   const sent = standIn.requests.slice(before);
   const graphql = sent.filter((r) => r.route === "graphql");
   const points = mode === "resolver" ? graphql.reduce((sum, r) => sum + (r.cost ?? 0), 0) : sent.length;
-  return { name, n, requests: sent.length, points, ms, rssMb };
+  // A baseline that only met 404s would be timing nothing: say how many requests found no item.
+  const notFound = sent.filter((r) => r.status >= 400).length;
+  return { name, n, requests: sent.length, points, ms, rssMb, ...(notFound > 0 ? { note: `${notFound} answered ≥ 400` } : {}) };
 }
 
 function extrapolate(from: Measure, n: number): Measure {
