@@ -29,7 +29,8 @@ const SECOND_TOPIC = `
 
 /** One sweep's reads: config, repository, our issues, the tree, file texts and link states. */
 function mockSweepReads(options: {
-  issues?: Issue[];
+  /** A function is read when the sweep asks, so it sees issues created since the mock was set. */
+  issues?: Issue[] | (() => Issue[]);
   fates?: Record<number, PullFate>;
   config?: string | null;
   text?: string;
@@ -40,7 +41,7 @@ function mockSweepReads(options: {
   github()
     .get(`${REPO_PATH}/issues`)
     .query({ state: "all", per_page: 100, creator: SELF })
-    .reply(200, options.issues ?? []);
+    .reply(200, () => (typeof options.issues === "function" ? options.issues() : (options.issues ?? [])));
   if (options.config && /soon/.test(options.config)) return;
   github()
     .get(`${REPO_PATH}/git/trees/main`)
@@ -101,6 +102,18 @@ describe("runSweep", () => {
     const second = await runSweep(octokit, REPO, { ...options, now: new Date(NOW.getTime() + 3_600_000) });
     expect(second.actions).toEqual([]);
     expect(second.writes).toBe(0);
+  });
+
+  it("two sweeps of one repository at once open the follow-up once", async () => {
+    let created: Issue[] = [];
+    mockSweepReads({ issues: () => created });
+    mockSweepReads({ issues: () => created });
+    // Exactly one creation is mocked: a second one would fail as an unmatched request.
+    created = expectCreates(1);
+    const [first, second] = await Promise.all([runSweep(octokit, REPO, options), runSweep(octokit, REPO, options)]);
+    expect(first.writes + second.writes).toBe(1);
+    expect(first.failed + second.failed).toBe(0);
+    expect(created).toHaveLength(1);
   });
 
   it("reminds on an open follow-up nobody touched for remindEveryDays", async () => {
