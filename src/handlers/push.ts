@@ -24,6 +24,7 @@ export function registerPushHandler(app: Probot, deps: AppDeps): void {
       scope: String(installation?.id ?? repo.owner),
       self: await deps.self(),
       cache: deps.stateCache,
+      config: loaded,
     });
     deps.lastSweep.set(summary.repo.toLowerCase(), deps.now().getTime());
     context.log.info({ trigger: "push", ...summarizeSweep(summary) }, "sweep done");

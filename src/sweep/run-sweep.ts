@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from "probot";
-import { loadRepoConfig } from "../config/load-repo-config.js";
+import { loadRepoConfig, type LoadedConfig } from "../config/load-repo-config.js";
 import type { Config } from "../config/schema.js";
 import { fetchFileTexts } from "../github/fetch-file-texts.js";
 import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
@@ -32,6 +32,8 @@ export interface RunSweepOptions {
   cache?: StateCache | null;
   /** Raw GraphQL function to use instead of `octokit.graphql` (not a queued one: it is queued here). */
   graphql?: GraphqlRequest;
+  /** The repository's config when the caller has read it already (the push handler does, to pick paths). */
+  config?: LoadedConfig;
 }
 
 export interface SweepSummary {
@@ -69,7 +71,7 @@ export function runSweep(octokit: ProbotOctokit, repo: RepoRef, options: RunSwee
 
 async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: RunSweepOptions): Promise<SweepSummary> {
   const summary = emptySummary(repo, options.dryRun);
-  const loaded = await loadRepoConfig(octokit, repo);
+  const loaded = options.config ?? (await loadRepoConfig(octokit, repo));
   if (loaded.ok === "unavailable") return { ...summary, status: "config-unavailable", error: loaded.error };
   const dryRun = options.dryRun || (loaded.ok && loaded.config.dryRun);
   summary.dryRun = dryRun;

@@ -8,8 +8,7 @@ describe("push handler", () => {
   useNock();
 
   it("a push to the default branch touching a wrap-up sweeps the repository", async () => {
-    mockConfig(null); // the handler's guard
-    mockConfig(null); // the sweep
+    mockConfig(null); // read once: the handler picks wrap-up paths with it and hands it to the sweep
     github().get(REPO_PATH).reply(200, { default_branch: "main", html_url: "https://github.com/acme/hackathon" });
     github().get(`${REPO_PATH}/issues`).query({ state: "all", per_page: 100, creator: SELF }).reply(200, []);
     github()
