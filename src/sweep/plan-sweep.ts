@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { sameBody } from "../writes/comparable-body.js";
 import { readSnooze, writeSnooze } from "./snooze-note.js";
-import type { ExistingFollowUp, RepoRef, SweepAction, SweepPlan, SweepTexts, TrackingIssue } from "./sweep-types.js";
+import type { ExistingFollowUp, RepoRef, SweepPlan, SweepTexts, TrackingIssue } from "./sweep-types.js";
 
 const DAY_MS = 86_400_000;
 /** Never more people than this in one body, whatever the topic links to. */

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { sweepAllInstallations } from "../../src/handlers/schedule.js";
 import { INSTALLATION_ID } from "../fixtures/events/webhook-events.js";
 import { createDeps, createProbot } from "./harness.js";
-import { github, mockConfig, NOW, REPO_PATH, SELF, useNock } from "./nock-github.js";
-import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT } from "./world.js";
+import { mockSweepReads } from "../sweep/mock-sweep.js";
+import { github, mockConfig, NOW, REPO_PATH, useNock } from "./nock-github.js";
 
 function mockInstallations(): void {
   github().get("/app/installations").query(true).reply(200, [{ id: INSTALLATION_ID, account: { login: "acme" } }]);
@@ -20,18 +20,7 @@ describe("scheduled sweep over all installations", () => {
     const deps = createDeps();
     const probot = createProbot(deps);
     mockInstallations();
-    mockConfig(null);
-    github().get(REPO_PATH).reply(200, { default_branch: "main", html_url: "https://github.com/acme/hackathon" });
-    github().get(`${REPO_PATH}/issues`).query({ state: "all", per_page: 100, creator: SELF }).reply(200, []);
-    github()
-      .get(`${REPO_PATH}/git/trees/main`)
-      .query({ recursive: "true" })
-      .reply(200, { truncated: false, tree: [{ path: WRAPUP_PATH, type: "blob" }] });
-    mockGithubGraphql(
-      { [WRAPUP_PATH]: WRAPUP_TEXT },
-      { "pull:acme/widgets#101": widgetPull(101, "stale"), "pull:acme/widgets#102": widgetPull(102, "merged") },
-      2,
-    );
+    mockSweepReads({});
     github().post(`${REPO_PATH}/issues`).reply(201, { number: 50 });
     await sweepAllInstallations(probot, deps);
     expect(deps.lastSweep.get("acme/hackathon")).toBe(NOW.getTime());

@@ -3,21 +3,13 @@ import { describe, expect, it } from "vitest";
 import { parseFollowUpMarker } from "../../src/render/marker.js";
 import { findFirstCommitDate } from "../../src/sweep/find-event-dates.js";
 import { runSweep, type RunSweepOptions } from "../../src/sweep/run-sweep.js";
-import { github, mockConfig, mockFirstCommit, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
-import { mockGithubGraphql, widgetIssue, widgetPull, WRAPUP_PATH, WRAPUP_TEXT, type PullFate } from "../handlers/world.js";
+import { github, mockFirstCommit, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
+import { widgetIssue, WRAPUP_PATH, WRAPUP_TEXT } from "../handlers/world.js";
+import { expectCreates, mockSweepReads, type Issue } from "./mock-sweep.js";
 
 const octokit = new ProbotOctokit({ auth: { token: "t" }, retry: { enabled: false }, throttle: { enabled: false } });
 const REPO = { owner: "acme", repo: "hackathon" };
 const options: RunSweepOptions = { now: NOW, dryRun: false, scope: "sweep-test", self: { login: SELF }, cache: null };
-
-interface Issue {
-  number: number;
-  state: "open" | "closed";
-  title: string;
-  body: string;
-  labels: { name: string }[];
-  updated_at: string;
-}
 
 const SECOND_TOPIC = `
 ## Metrics Export
@@ -26,63 +18,6 @@ const SECOND_TOPIC = `
 
 **Code/Pull Requests:** https://github.com/acme/widgets/pull/103
 `;
-
-/** One sweep's reads: config, repository, our issues, the tree, file texts and link states. */
-function mockSweepReads(options: {
-  /** A function is read when the sweep asks, so it sees issues created since the mock was set. */
-  issues?: Issue[] | (() => Issue[]);
-  fates?: Record<number, PullFate>;
-  config?: string | null;
-  text?: string;
-  extraWorld?: Record<string, unknown>;
-}): void {
-  mockConfig(options.config ?? null);
-  github().get(REPO_PATH).reply(200, { default_branch: "main", html_url: "https://github.com/acme/hackathon" });
-  github()
-    .get(`${REPO_PATH}/issues`)
-    .query({ state: "all", per_page: 100, creator: SELF })
-    .reply(200, () => (typeof options.issues === "function" ? options.issues() : (options.issues ?? [])));
-  if (options.config && /soon/.test(options.config)) return;
-  github()
-    .get(`${REPO_PATH}/git/trees/main`)
-    .query({ recursive: "true" })
-    .reply(200, {
-      truncated: false,
-      tree: [
-        { path: WRAPUP_PATH, type: "blob" },
-        { path: "README.md", type: "blob" },
-        { path: "wrapups", type: "tree" },
-      ],
-    });
-  const fates = { 101: "stale", 102: "merged", 103: "stale", ...options.fates } as Record<number, PullFate>;
-  const world = {
-    ...Object.fromEntries(Object.entries(fates).map(([n, fate]) => [`pull:acme/widgets#${n}`, widgetPull(Number(n), fate)])),
-    ...options.extraWorld,
-  };
-  mockGithubGraphql({ [WRAPUP_PATH]: options.text ?? WRAPUP_TEXT, "README.md": "# Project\n\nNothing here.\n" }, world, 2);
-}
-
-/** Captures the issues a sweep opens, as GitHub would then list them. */
-function expectCreates(count: number): Issue[] {
-  const created: Issue[] = [];
-  github()
-    .post(`${REPO_PATH}/issues`)
-    .times(count)
-    .reply(201, (_uri, raw) => {
-      const body = raw as { title: string; body: string; labels: string[] };
-      const issue: Issue = {
-        number: 50 + created.length,
-        state: "open",
-        title: body.title,
-        body: body.body,
-        labels: body.labels.map((name) => ({ name })),
-        updated_at: NOW.toISOString(),
-      };
-      created.push(issue);
-      return issue;
-    });
-  return created;
-}
 
 describe("runSweep", () => {
   useNock();

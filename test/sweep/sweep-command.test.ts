@@ -3,29 +3,15 @@ import { describe, expect, it } from "vitest";
 import { runSweepCommand } from "../../src/cli/sweep-command.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { createSweepTexts } from "../../src/sweep/sweep-texts.js";
-import { github, mockConfig, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
+import { github, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
 import { makeReport, makeTopic } from "./make-report.js";
-import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT } from "../handlers/world.js";
+import { WRAPUP_PATH } from "../handlers/world.js";
+import { mockSweepReads } from "./mock-sweep.js";
 
 function fakeIo(env: Record<string, string | undefined>): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env, cwd: process.cwd() };
-}
-
-function mockSweepReads(query: Record<string, string | number>, issues: unknown[] = []): void {
-  mockConfig(null);
-  github().get(REPO_PATH).reply(200, { default_branch: "main", html_url: "https://github.com/acme/hackathon" });
-  github().get(`${REPO_PATH}/issues`).query(query).reply(200, issues);
-  github()
-    .get(`${REPO_PATH}/git/trees/main`)
-    .query({ recursive: "true" })
-    .reply(200, { truncated: false, tree: [{ path: WRAPUP_PATH, type: "blob" }] });
-  mockGithubGraphql(
-    { [WRAPUP_PATH]: WRAPUP_TEXT },
-    { "pull:acme/widgets#101": widgetPull(101, "stale"), "pull:acme/widgets#102": widgetPull(102, "merged") },
-    2,
-  );
 }
 
 describe("wrapup-tracker sweep", () => {
@@ -52,7 +38,7 @@ describe("wrapup-tracker sweep", () => {
 
   it("--dry-run with GITHUB_TOKEN prints each planned write and makes none", async () => {
     github().get("/user").reply(200, { login: "octo-ops" });
-    mockSweepReads({ state: "all", per_page: 100 });
+    mockSweepReads({ issuesQuery: { state: "all", per_page: 100 } });
     const io = fakeIo({ GITHUB_TOKEN: "t" });
     const code = await runSweepCommand(["--repo", "acme/hackathon", "--dry-run", "--now", "2026-11-21T12:00:00Z"], io);
     expect(io.stderr).toEqual([]);
@@ -70,10 +56,10 @@ describe("wrapup-tracker sweep", () => {
     });
     github().get("/user").reply(200, { login: "octo-ops" });
     // #9 is the app's, untouched for 20 days: due for a reminder. #12 copies its marker, by a person.
-    mockSweepReads({ state: "all", per_page: 100 }, [
+    mockSweepReads({ issuesQuery: { state: "all", per_page: 100 }, issues: [
       issue(12, "mallory", "User", NOW.toISOString()),
       issue(9, SELF, "Bot", "2026-11-01T12:00:00Z"),
-    ]);
+    ] });
     const io = fakeIo({ GITHUB_TOKEN: "t" });
     const code = await runSweepCommand(["--repo", "acme/hackathon", "--dry-run", "--now", NOW.toISOString()], io);
     expect(code).toBe(0);
@@ -91,7 +77,7 @@ describe("wrapup-tracker sweep", () => {
     github().get(`${REPO_PATH}/installation`).reply(200, { id: 77 });
     github().post("/app/installations/77/access_tokens").reply(201, { token: "ghs_cli", expires_at: "2099-01-01T00:00:00Z" });
     github().get("/app").reply(200, { slug: "wrapup-tracker" });
-    mockSweepReads({ state: "all", per_page: 100, creator: SELF });
+    mockSweepReads({});
     github().post(`${REPO_PATH}/issues`).reply(201, { number: 50 });
     const io = fakeIo({ APP_ID: "1", PRIVATE_KEY: privateKey });
     const code = await runSweepCommand(["--repo", "acme/hackathon", "--now", "2026-11-21T12:00:00Z"], io);
