@@ -1,5 +1,6 @@
 import { matchFieldName } from "./field-names.js";
 import { plainTitle } from "./plain-title.js";
+import { createSlugger } from "./slug.js";
 import type { Segment, TopicFrame } from "./topic-frame.js";
 
 /** `Name: text` at the start of a line, the way scraped pages keep field lead-ins. */
@@ -20,6 +21,7 @@ interface Line {
  */
 export function findPlainTopics(text: string, inCode: (line: number) => boolean): TopicFrame[] {
   const frames: TopicFrame[] = [];
+  const slug = createSlugger();
   let previous: Line | null = null;
   let previousIsField = false;
   for (const line of splitLines(text)) {
@@ -28,7 +30,7 @@ export function findPlainTopics(text: string, inCode: (line: number) => boolean)
     if (field === "problem") {
       const titleLine = previous && !previousIsField && isTitleLike(previous.text) ? previous : null;
       closeFrame(frames.at(-1), titleLine?.start ?? line.start);
-      frames.push(openFrame(titleLine, line));
+      frames.push(openFrame(titleLine, line, slug));
     }
     const frame = frames.at(-1);
     if (field && frame && lead) {
@@ -44,14 +46,16 @@ export function findPlainTopics(text: string, inCode: (line: number) => boolean)
   return frames;
 }
 
-function openFrame(titleLine: Line | null, problemLine: Line): TopicFrame {
+function openFrame(titleLine: Line | null, problemLine: Line, slug: (text: string) => string): TopicFrame {
   const source = titleLine ?? problemLine;
   const title = titleLine ? plainTitle(titleLine.text) : fallbackTitle(problemLine.text);
   return {
     title,
     heading: source.text.trim(),
     line: source.number,
-    anchor: "",
+    // No heading, so nothing to link to; still the topic's key (follow-ups, exempt lists),
+    // so it must be unique in the document and survive edits elsewhere: the title's slug.
+    anchor: slug(title),
     start: source.start,
     headingEnd: titleLine ? titleLine.end : problemLine.start,
     end: source.start,

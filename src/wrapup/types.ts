@@ -67,7 +67,10 @@ export interface Topic {
   heading: string;
   /** 1-based line of the heading (or title line). */
   line: number;
-  /** GitHub's slug of the heading, for links to it (`#anchor`). */
+  /**
+   * GitHub's slug of the heading, for links to it (`#anchor`); unique in the document. Topics
+   * without a heading (scraped plain text) get the slug of their title: a key, not a link target.
+   */
   anchor: string;
   fields: Partial<Record<FieldName, string>>;
   /** `null` when the field is absent, empty, or only N/A, none, -, TBD. */

@@ -111,6 +111,12 @@ describe("plain text scraped from a web page", () => {
     ]);
     expect(wrapUp.topics[0]?.links[0]).toMatchObject({ field: "issue", line: 7 });
   });
+
+  it("keys each topic by the slug of its title, unique in the document (there is no heading)", () => {
+    expect(wrapUp.topics.map((t) => t.anchor)).toEqual(["today-widgetdeployment", "expose-the-api-over-vpn", "rewrite-acmetunnel-from-bash-to-go"]);
+    const twice = "Same Title\nProblem Statement: one.\n\nSame Title\nProblem Statement: two.\n";
+    expect(parseWrapUp(twice, { path: "x.txt" }).topics.map((t) => t.anchor)).toEqual(["same-title", "same-title-1"]);
+  });
 });
 
 describe("### field sub-headings, tracking blockquotes and alerts", () => {
