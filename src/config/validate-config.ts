@@ -1,5 +1,9 @@
 import type { z } from "zod";
 import { ConfigSchema, type Config } from "./schema.js";
+import { suggestKey } from "./suggest-key.js";
+
+/** Every key the schema knows, with its default: where a misspelt key looks for what it meant. */
+const DEFAULTS: unknown = ConfigSchema.parse({});
 
 export type ValidateConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -26,7 +30,11 @@ export function validateConfig(raw: unknown): ValidateConfigResult {
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string[] {
   const at = formatPath(issue.path);
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => `${at ? `${at}.` : ""}${key}: unknown key`);
+    const known = Object.keys((valueAt(DEFAULTS, issue.path) as object | undefined) ?? {});
+    return issue.keys.map((key) => {
+      const meant = suggestKey(key, known);
+      return `${at ? `${at}.` : ""}${key}: unknown key${meant ? ` (did you mean "${meant}"?)` : ""}`;
+    });
   }
   return [`${at || "(root)"}: ${issue.message}, got ${show(valueAt(raw, issue.path))}`];
 }

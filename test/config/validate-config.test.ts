@@ -22,9 +22,11 @@ describe("validateConfig", () => {
     [{ sweep: { everyHours: 0 } }, "sweep.everyHours: expected a positive number of hours, got 0"],
     [{ exempt: "all" }, 'exempt: expected a mapping of keys, got "all"'],
     [{ dryRun: "yes" }, 'dryRun: expected true or false, got "yes"'],
-    [{ stalAfterDays: 10 }, "stalAfterDays: unknown key"],
-    [{ followUp: { enable: false } }, "followUp.enable: unknown key"],
+    [{ stalAfterDays: 10 }, 'stalAfterDays: unknown key (did you mean "staleAfterDays"?)'],
+    [{ followUp: { enable: false } }, 'followUp.enable: unknown key (did you mean "enabled"?)'],
+    [{ StaleAfterDays: 10 }, 'StaleAfterDays: unknown key (did you mean "staleAfterDays"?)'],
     [{ commands: { refresh: { cooldown: 5 } } }, "commands.refresh.cooldown: unknown key"],
+    [{ colour: "red" }, "colour: unknown key"],
     ["staleAfterDays: 3", 'the file must hold keys and values (a mapping), got "staleAfterDays: 3"'],
     [[1, 2], "the file must hold keys and values (a mapping), got [1,2]"],
   ])("%j → %s", (raw, problem) => {
