@@ -126,7 +126,7 @@ function judgeDiscussion(label: string, discussion: DiscussionState, options: Ju
 
 function judgeBranch(label: string, branch: BranchState, options: JudgeLinkOptions): Verdict {
   const { now, staleAfterDays } = options;
-  if (branch.path) return fixed("ignored", "open", `${label} is a link to the file ${branch.path}, not to work in progress`);
+  if (branch.path) return fixed("ignored", "file", `${label} is a link to the file ${branch.path}, not to work in progress`);
   const merged = branch.pulls.find((p) => p.state === "MERGED");
   if (merged) return fixed("done", "merged", `${label} merged in ${shortPull(merged)}`, merged.mergedAt);
   const open = branch.pulls.find((p) => p.state === "OPEN");

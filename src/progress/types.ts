@@ -13,7 +13,8 @@ export type LinkVerdict =
 
 export type TopicVerdict = "done" | "active" | "stalled" | "untracked";
 
-export type StateBadge = "merged" | "open" | "draft" | "closed" | "no PR" | "missing" | "answered" | "done" | "error";
+/** `file`: a tree link that named a path on a branch, shown in `report --json` but never rendered. */
+export type StateBadge = "merged" | "open" | "draft" | "closed" | "no PR" | "missing" | "answered" | "done" | "error" | "file";
 
 export interface LinkJudgement {
   key: string;

@@ -38,7 +38,7 @@ const rows: Row[] = [
   ["branch whose PR was closed without merge", branchLink(), branch({ pulls: [summary({ state: "CLOSED", closedAt: daysAgo(9) })] }), "abandoned", "closed", "closed without merge"],
   ["branch without PR, recent commits", branchLink(), branch({ lastCommit: { oid: "a", committedDate: daysAgo(2) } }), "active", "no PR", "has no pull request yet; last commit 2 days ago"],
   ["branch without PR, last commit 11 months ago", branchLink(), branch({ lastCommit: { oid: "a", committedDate: daysAgo(340) } }), "unpublished", "no PR", "branch rfranzke/gardener:improve-seed-authz has no pull request; last commit 11 months ago"],
-  ["tree link into a file", branchLink(), branch({ path: "docs/usage.md" }), "ignored", "open", "is a link to the file docs/usage.md"],
+  ["tree link into a file", branchLink(), branch({ path: "docs/usage.md" }), "ignored", "file", "is a link to the file docs/usage.md"],
   ["commit on the default branch", commitLink(), commit(), "done", "merged", "commit gardener/gardener@1a2b3c4 is on the default branch"],
   ["commit off the default branch, old", commitLink(), commit({ onDefaultBranch: false, committedDate: daysAgo(100) }), "unpublished", "no PR", "is not on the default branch; committed 3 months ago"],
   ["commit off the default branch, recent", commitLink(), commit({ onDefaultBranch: false }), "active", "no PR", "committed 2 days ago"],
