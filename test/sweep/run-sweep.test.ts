@@ -51,6 +51,19 @@ describe("runSweep", () => {
     expect(created).toHaveLength(1);
   });
 
+  it("opens follow-ups in followUp.repo when set, keyed to the wrap-up's own repository", async () => {
+    mockSweepReads({ config: "followUp:\n  repo: acme/follow-ups\n" });
+    github().get("/repos/acme/follow-ups/issues").query({ state: "all", per_page: 100, creator: SELF }).reply(200, []);
+    let opened: { title: string; body: string } | undefined;
+    github()
+      .post("/repos/acme/follow-ups/issues", (b) => ((opened = b), true))
+      .reply(201, { number: 7 });
+    const summary = await runSweep(octokit, REPO, options);
+    expect(summary.writes).toBe(1);
+    expect(opened?.title).toBe("Follow up: Faster Widget Builds (Hack Week 2026 Wrap Up)");
+    expect(parseFollowUpMarker(opened!.body)).toMatchObject({ repo: "acme/hackathon", path: WRAPUP_PATH });
+  });
+
   it("reminds on an open follow-up nobody touched for remindEveryDays", async () => {
     mockSweepReads({});
     const created = expectCreates(1);
