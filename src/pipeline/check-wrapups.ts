@@ -27,7 +27,14 @@ export interface CheckWrapUpsResult {
  * call (so a PR linked from several files is asked for once), judge each file.
  */
 export async function checkWrapUps(files: { path: string; text: string }[], options: CheckWrapUpsOptions): Promise<CheckWrapUpsResult> {
-  const wrapUps = files.map((file) => parseWrapUp(file.text, { path: file.path }));
+  return checkParsedWrapUps(
+    files.map((file) => parseWrapUp(file.text, { path: file.path })),
+    options,
+  );
+}
+
+/** The same from wrap-ups already parsed (callers that read them first never parse twice). */
+export async function checkParsedWrapUps(wrapUps: WrapUp[], options: CheckWrapUpsOptions): Promise<CheckWrapUpsResult> {
   const { states, stats } = await options.resolve(collectWorkLinks(wrapUps));
   const reports = wrapUps.map((wrapUp) =>
     judgeWrapUp(wrapUp, states, {

@@ -3,11 +3,12 @@ import { resolveLinks } from "../github/resolve-links.js";
 import type { GraphqlRequest } from "../github/request-queue.js";
 import type { StateCache } from "../github/state-cache.js";
 import type { LinkState, ResolvedStates, ResolveStats } from "../github/types.js";
-import { checkWrapUps } from "../pipeline/check-wrapups.js";
+import { defaultConfig } from "../config/load-repo-config.js";
+import { checkParsedWrapUps } from "../pipeline/check-wrapups.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { linkKey } from "../wrapup/link-key.js";
 import { parseWrapUp } from "../wrapup/parse-wrapup.js";
-import type { Link } from "../wrapup/types.js";
+import type { Link, WrapUp } from "../wrapup/types.js";
 
 export interface CheckFilesOptions {
   /** Only `staleAfterDays` / `graceDays` are used; null while the repository's config is invalid. */
@@ -36,12 +37,12 @@ export interface CheckFilesResult {
   authorsOf: (topic: TopicReport) => string[];
 }
 
-const DEFAULTS = { staleAfterDays: 30, graceDays: 14 };
-
 /** parse → resolve → judge (`checkWrapUps`), with the resolver wired to this installation. */
 export async function checkFiles(files: { path: string; text: string }[], options: CheckFilesOptions): Promise<CheckFilesResult> {
   let states: ResolvedStates = new Map();
-  const fresh = options.bypassCache ? keysToRefresh(files, options.words ?? []) : new Set<string>();
+  // Parsed once: event dates, the keys to refresh and the verdicts all read the same models.
+  const wrapUps = files.map((file) => parseWrapUp(file.text, { path: file.path }));
+  const fresh = options.bypassCache ? keysToRefresh(wrapUps, options.words ?? []) : new Set<string>();
   const resolve = async (links: Link[]) => {
     const ignoreLogins = options.selfLogin ? [options.selfLogin] : [];
     const base = { graphql: options.graphql, scope: options.scope, ignoreLogins, ...(options.cache === undefined ? {} : { cache: options.cache }) };
@@ -54,9 +55,9 @@ export async function checkFiles(files: { path: string; text: string }[], option
     states = new Map([...a.states, ...b.states]);
     return { states, stats: addStats(a.stats, b.stats) };
   };
-  const config = options.config ?? DEFAULTS;
-  const eventDates = options.eventDateOf ? await findEventDates(files, options.eventDateOf) : undefined;
-  const checked = await checkWrapUps(files, { now: options.now, config, resolve, ...(eventDates ? { eventDates } : {}) });
+  const config = options.config ?? defaultConfig();
+  const eventDates = options.eventDateOf ? await findEventDates(wrapUps, options.eventDateOf) : undefined;
+  const checked = await checkParsedWrapUps(wrapUps, { now: options.now, config, resolve, ...(eventDates ? { eventDates } : {}) });
   const needsTopics = !options.config || options.config.paths.length === 0;
   const reports = needsTopics ? checked.reports.filter((r) => r.topics.length > 0) : checked.reports;
   return { reports, stats: checked.stats, states, authorsOf: (topic) => authorsOf(topic, states) };
@@ -64,23 +65,22 @@ export async function checkFiles(files: { path: string; text: string }[], option
 
 /** Event dates of the wrap-ups (files with topics) that state none themselves. */
 async function findEventDates(
-  files: { path: string; text: string }[],
+  wrapUps: WrapUp[],
   eventDateOf: (path: string) => Promise<string | null>,
 ): Promise<Record<string, string | null>> {
   const dates: Record<string, string | null> = {};
-  for (const file of files) {
-    const wrapUp = parseWrapUp(file.text, { path: file.path });
-    if (wrapUp.topics.length > 0 && !wrapUp.date) dates[file.path] = await eventDateOf(file.path);
+  for (const wrapUp of wrapUps) {
+    if (wrapUp.topics.length > 0 && !wrapUp.date) dates[wrapUp.path] = await eventDateOf(wrapUp.path);
   }
   return dates;
 }
 
 /** Keys of the links to ask GitHub for afresh: all of them, or those of the topics named by words. */
-function keysToRefresh(files: { path: string; text: string }[], words: string[]): Set<string> {
+function keysToRefresh(wrapUps: WrapUp[], words: string[]): Set<string> {
   const lowered = words.map((w) => w.toLowerCase());
   const keys = new Set<string>();
-  for (const file of files) {
-    for (const topic of parseWrapUp(file.text, { path: file.path }).topics) {
+  for (const wrapUp of wrapUps) {
+    for (const topic of wrapUp.topics) {
       const title = topic.title.toLowerCase();
       if (lowered.length > 0 && !lowered.some((w) => title.includes(w))) continue;
       for (const link of topic.links) keys.add(linkKey(link) ?? "");
