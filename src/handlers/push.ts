@@ -1,7 +1,7 @@
 import type { Probot } from "probot";
 import { CONFIG_PATH, loadContextConfig } from "../config/load-repo-config.js";
 import { runSweep, summarizeSweep } from "../sweep/run-sweep.js";
-import { selectCandidatePaths } from "../sweep/select-paths.js";
+import { selectCandidatePaths } from "../pipeline/select-paths.js";
 import type { AppDeps } from "./app-deps.js";
 
 /**

@@ -18,5 +18,5 @@ export function judgeWrapUp(wrapUp: WrapUp, states: ResolvedStates, options: Jud
   const topics = wrapUp.topics.map((topic) => ({ topic, judgement: judgeTopic(topic, states, { ...options, eventDate }) }));
   const counts: Record<TopicVerdict, number> = { done: 0, active: 0, stalled: 0, untracked: 0 };
   for (const { judgement } of topics) counts[judgement.verdict] += 1;
-  return { path: wrapUp.path, title: wrapUp.title, topics, findings: findFindings(wrapUp, states), counts };
+  return { path: wrapUp.path, title: wrapUp.title, date: eventDate, topics, findings: findFindings(wrapUp, states), counts };
 }

@@ -66,6 +66,8 @@ export interface TopicReport {
 export interface WrapUpReport {
   path: string;
   title: string | null;
+  /** The event's date (ISO): the one the wrap-up states, else the fallback given (its first commit); null when unknown. */
+  date: string | null;
   topics: TopicReport[];
   findings: Finding[];
   counts: Record<TopicVerdict, number>;

@@ -6,8 +6,8 @@ import type { StateCache } from "../github/state-cache.js";
 import type { FollowUpMarker } from "../render/marker.js";
 import type { Self } from "../writes/own-comment.js";
 import { sameBody } from "../writes/comparable-body.js";
-import { checkFiles } from "./check-files.js";
-import { findFirstCommitDate } from "./find-event-dates.js";
+import { checkFiles } from "../pipeline/check-files.js";
+import { findFirstCommitDate } from "../pipeline/find-event-dates.js";
 import { readSnooze, writeSnooze } from "./snooze-note.js";
 import { createSweepTexts } from "./sweep-texts.js";
 

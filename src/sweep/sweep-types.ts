@@ -1,9 +1,7 @@
+import type { RepoRef } from "../github/repo-ref.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
+export type { RepoRef };
 
 /** A follow-up issue we opened earlier, found by the stable key in its hidden marker. */
 export interface ExistingFollowUp {

@@ -6,11 +6,6 @@ export interface IssueComment {
   user: { login: string; type?: string } | null;
 }
 
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
-
 /** The login of the account writing for us: `<slug>[bot]` for the app, the token's user for the CLI. */
 export interface Self {
   login: string | null;

@@ -2,7 +2,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, expect } from "vitest";
 import { forgetFileTexts } from "../../src/github/fetch-file-texts.js";
-import { forgetFirstCommitDates } from "../../src/sweep/find-event-dates.js";
+import { forgetFirstCommitDates } from "../../src/pipeline/find-event-dates.js";
 import { findGraphqlErrors } from "../helpers/validate-graphql.js";
 import { INSTALLATION_ID, OWNER, REPO } from "../fixtures/events/webhook-events.js";
 

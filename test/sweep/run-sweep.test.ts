@@ -1,7 +1,7 @@
 import { ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { parseFollowUpMarker } from "../../src/render/marker.js";
-import { findFirstCommitDate } from "../../src/sweep/find-event-dates.js";
+import { findFirstCommitDate } from "../../src/pipeline/find-event-dates.js";
 import { runSweep, type RunSweepOptions } from "../../src/sweep/run-sweep.js";
 import { github, mockFirstCommit, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
 import { widgetIssue, WRAPUP_PATH, WRAPUP_TEXT } from "../handlers/world.js";

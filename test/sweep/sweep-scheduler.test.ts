@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isSweepTimerDisabled, startSweepScheduler } from "../../src/sweep/sweep-scheduler.js";
 import { readSnooze, snoozeUntil, writeSnooze } from "../../src/sweep/snooze-note.js";
-import { selectCandidatePaths } from "../../src/sweep/select-paths.js";
+import { selectCandidatePaths } from "../../src/pipeline/select-paths.js";
 
 describe("startSweepScheduler", () => {
   afterEach(() => vi.useRealTimers());

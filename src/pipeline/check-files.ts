@@ -4,7 +4,7 @@ import type { GraphqlRequest } from "../github/request-queue.js";
 import type { StateCache } from "../github/state-cache.js";
 import type { LinkState, ResolvedStates, ResolveStats } from "../github/types.js";
 import { defaultConfig } from "../config/load-repo-config.js";
-import { checkParsedWrapUps } from "../pipeline/check-wrapups.js";
+import { checkParsedWrapUps } from "./check-wrapups.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { linkKey } from "../wrapup/link-key.js";
 import { parseWrapUp } from "../wrapup/parse-wrapup.js";

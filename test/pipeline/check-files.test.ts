@@ -2,7 +2,7 @@ import { ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import type { GraphqlRequest } from "../../src/github/request-queue.js";
 import { StateCache } from "../../src/github/state-cache.js";
-import { checkFiles } from "../../src/sweep/check-files.js";
+import { checkFiles } from "../../src/pipeline/check-files.js";
 import { NOW, useNock } from "../handlers/nock-github.js";
 import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT } from "../handlers/world.js";
 

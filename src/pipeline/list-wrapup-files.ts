@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import type { Config } from "../config/schema.js";
 import { selectCandidatePaths } from "./select-paths.js";
-import type { RepoRef } from "./sweep-types.js";
+import type { RepoRef } from "../github/repo-ref.js";
 
 export interface WrapUpFileList {
   paths: string[];

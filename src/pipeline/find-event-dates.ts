@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { ProbotOctokit } from "probot";
-import type { RepoRef } from "./sweep-types.js";
+import type { RepoRef } from "../github/repo-ref.js";
 
 /** A file's first commit never changes: remembered for the life of the process. */
 const firstCommits = new LRUCache<string, Promise<string | null>>({ max: 5_000 });
