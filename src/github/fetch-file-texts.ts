@@ -6,6 +6,8 @@ import type { GraphqlRequest } from "./request-queue.js";
 export interface FileText {
   path: string;
   text: string;
+  /** The blob's git SHA: the same text always has the same one (a key for parsed results). */
+  oid?: string;
 }
 
 export interface FetchFileTextsResult {
@@ -16,11 +18,12 @@ export interface FetchFileTextsResult {
 }
 
 interface BlobNode {
+  oid?: string | null;
   text?: string | null;
   isTruncated?: boolean;
 }
 
-type Blob = { text: string } | { reason: string };
+type Blob = { text: string; oid?: string } | { reason: string };
 
 /**
  * Texts at a commit SHA never change: deliveries of the same PR arriving together (opened +
@@ -72,7 +75,7 @@ export async function fetchFileTexts(
   const result: FetchFileTextsResult = { files: [], skipped: [], graphqlRequests };
   for (const path of paths) {
     const blob = await pending.get(path)!;
-    if ("text" in blob) result.files.push({ path, text: blob.text });
+    if ("text" in blob) result.files.push({ path, text: blob.text, ...(blob.oid ? { oid: blob.oid } : {}) });
     else result.skipped.push({ path, reason: blob.reason });
   }
   return result;
@@ -96,7 +99,7 @@ function toBlob(blob: BlobNode | null): Blob {
   if (!blob) return { reason: "not found at this revision" };
   if (typeof blob.text !== "string") return { reason: "not a text file" };
   if (blob.isTruncated) return { reason: "too large to read through the API" };
-  return { text: blob.text };
+  return blob.oid ? { text: blob.text, oid: blob.oid } : { text: blob.text };
 }
 
 /** GitHub answers per-alias problems with data plus errors: keep the data, the nulls say the rest. */

@@ -7,7 +7,8 @@ import { hasStatusMarker } from "../render/marker.js";
 import { renderStatusComment } from "../render/render-status-comment.js";
 import { checkFiles } from "../pipeline/check-files.js";
 import { findFirstCommitDate } from "../pipeline/find-event-dates.js";
-import { selectCandidatePaths } from "../pipeline/select-paths.js";
+import { readWrapUps } from "../pipeline/read-wrapups.js";
+import { needsTopics, selectCandidatePaths } from "../pipeline/select-paths.js";
 import { comparableBody } from "../writes/comparable-body.js";
 import { upsertStatusComment, type UpsertOutcome } from "../writes/upsert-status-comment.js";
 import type { AppDeps } from "./app-deps.js";
@@ -31,8 +32,9 @@ export type PullRequestOutcome =
   | { kind: "config-unavailable"; error: string };
 
 /**
- * The wrap-up PR recipe: 1. config → 2. changed files matching `paths` → 3. their texts at the
- * head commit → 4. check (parse, resolve, judge) → 5. one sticky comment, created or updated.
+ * The wrap-up PR recipe: 1. config → 2. changed files matching `paths` → 3. their texts at the head
+ * commit, read and classified → 4. check the wrap-ups (resolve, judge) → 5. one sticky comment,
+ * created or updated. A PR that changes no wrap-up (a release note, a docs page) gets no comment.
  */
 export async function checkPullRequest(
   octokit: ProbotOctokit,
@@ -44,13 +46,18 @@ export async function checkPullRequest(
   if (loaded.ok === "unavailable") return { kind: "config-unavailable", error: loaded.error };
   // While the config is invalid its `paths` are unknown: fall back to the defaults to spot wrap-ups.
   const config = loaded.ok ? loaded.config : undefined;
-  const candidates = selectCandidatePaths(await listPrFiles(octokit, pr), config ?? { paths: [] });
+  const changed = await listPrFiles(octokit, pr);
+  const chosen = new Set(selectCandidatePaths(changed.map((file) => file.path), config ?? { paths: [] }));
+  const candidates = changed.filter((file) => chosen.has(file.path));
   if (candidates.length === 0) return { kind: "not-a-wrap-up", files: 0 };
   const raw = octokit.graphql as GraphqlRequest;
-  const { files } = await fetchFileTexts(queueGraphql(raw, { scope: pr.scope }), pr, pr.headSha, candidates);
+  const queued = queueGraphql(raw, { scope: pr.scope });
+  const read = await readWrapUps(candidates, (paths) => fetchFileTexts(queued, pr, pr.headSha, paths), {
+    everyFile: !!config && !needsTopics(config),
+  });
   const now = deps.now();
   const self = await deps.self();
-  const checked = await checkFiles(files, {
+  const checked = await checkFiles(read.wrapUps, {
     config: config ?? null,
     graphql: raw,
     scope: pr.scope,
@@ -61,7 +68,7 @@ export async function checkPullRequest(
     cache: deps.stateCache,
     ...(pr.defaultBranch ? { eventDateOf: (path: string) => findFirstCommitDate(octokit, pr, pr.defaultBranch!, path) } : {}),
   });
-  if (checked.reports.length === 0) return { kind: "not-a-wrap-up", files: files.length };
+  if (checked.reports.length === 0) return { kind: "not-a-wrap-up", files: read.wrapUps.length };
   const body = renderStatusComment(checked.reports, {
     now,
     repo: `${pr.owner}/${pr.repo}`,

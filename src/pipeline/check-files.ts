@@ -5,9 +5,9 @@ import type { StateCache } from "../github/state-cache.js";
 import type { LinkState, ResolvedStates, ResolveStats } from "../github/types.js";
 import { defaultConfig } from "../config/load-repo-config.js";
 import { checkParsedWrapUps } from "./check-wrapups.js";
+import { needsTopics } from "./select-paths.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { linkKey } from "../wrapup/link-key.js";
-import { parseWrapUp } from "../wrapup/parse-wrapup.js";
 import type { Link, WrapUp } from "../wrapup/types.js";
 
 export interface CheckFilesOptions {
@@ -29,7 +29,10 @@ export interface CheckFilesOptions {
 }
 
 export interface CheckFilesResult {
-  /** Judged files; with default `paths`, only files that are wrap-ups (at least one topic). */
+  /**
+   * Judged files. With default `paths`, only the files judged wrap-ups; with globs in `paths`, every
+   * matching file, those that do not read like wrap-ups carrying a finding that says so.
+   */
   reports: WrapUpReport[];
   stats: ResolveStats;
   states: ResolvedStates;
@@ -37,11 +40,15 @@ export interface CheckFilesResult {
   authorsOf: (topic: TopicReport) => string[];
 }
 
-/** parse → resolve → judge (`checkWrapUps`), with the resolver wired to this installation. */
-export async function checkFiles(files: { path: string; text: string }[], options: CheckFilesOptions): Promise<CheckFilesResult> {
+/**
+ * classify → resolve → judge (`checkParsedWrapUps`) for files already read (`readWrapUps`), with the
+ * resolver wired to this installation. With default `paths` only wrap-ups go on: the links of release
+ * notes and docs pages are never even asked for.
+ */
+export async function checkFiles(read: WrapUp[], options: CheckFilesOptions): Promise<CheckFilesResult> {
   let states: ResolvedStates = new Map();
-  // Parsed once: event dates, the keys to refresh and the verdicts all read the same models.
-  const wrapUps = files.map((file) => parseWrapUp(file.text, { path: file.path }));
+  const byGlobs = !!options.config && !needsTopics(options.config);
+  const wrapUps = byGlobs ? read : read.filter((wrapUp) => wrapUp.kind === "wrap-up");
   const fresh = options.bypassCache ? keysToRefresh(wrapUps, options.words ?? []) : new Set<string>();
   const resolve = async (links: Link[]) => {
     const ignoreLogins = options.selfLogin ? [options.selfLogin] : [];
@@ -58,9 +65,16 @@ export async function checkFiles(files: { path: string; text: string }[], option
   const config = options.config ?? defaultConfig();
   const eventDates = options.eventDateOf ? await findEventDates(wrapUps, options.eventDateOf) : undefined;
   const checked = await checkParsedWrapUps(wrapUps, { now: options.now, config, resolve, ...(eventDates ? { eventDates } : {}) });
-  const needsTopics = !options.config || options.config.paths.length === 0;
-  const reports = needsTopics ? checked.reports.filter((r) => r.topics.length > 0) : checked.reports;
-  return { reports, stats: checked.stats, states, authorsOf: (topic) => authorsOf(topic, states) };
+  if (byGlobs) checked.reports.forEach((report, i) => noteNotAWrapUp(report, wrapUps[i]!));
+  return { reports: checked.reports, stats: checked.stats, states, authorsOf: (topic) => authorsOf(topic, states) };
+}
+
+/** A file `paths` chose that does not read like a wrap-up is judged all the same, and told so first. */
+function noteNotAWrapUp(report: WrapUpReport, wrapUp: WrapUp): void {
+  if (wrapUp.kind === "wrap-up") return;
+  const reason = wrapUp.why.replace(/^[a-z -]+:\s*/, "");
+  const reads = wrapUp.kind === "retelling" ? `is a retelling: ${reason}` : reason.startsWith("reads like") ? reason : `does not read like a wrap-up: ${reason}`;
+  report.findings.unshift({ kind: "not-a-wrap-up", message: `matched \`paths\` but ${reads}` });
 }
 
 /** Event dates of the wrap-ups (files with topics) that state none themselves. */

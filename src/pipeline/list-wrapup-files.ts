@@ -1,15 +1,17 @@
 import type { ProbotOctokit } from "probot";
 import type { Config } from "../config/schema.js";
+import type { ListedFile } from "./read-wrapups.js";
 import { selectCandidatePaths } from "./select-paths.js";
 import type { RepoRef } from "../github/repo-ref.js";
 
 export interface WrapUpFileList {
-  paths: string[];
+  /** Candidate files with their blob SHAs: a file whose blob did not change is not read again. */
+  files: ListedFile[];
   /** GitHub cut the tree listing short (very large repositories): some files may be missing. */
   truncated: boolean;
 }
 
-/** Paths on `branch` that may be wrap-ups (`paths` globs, else every markdown file): one request. */
+/** Files on `branch` that may be wrap-ups (`paths` globs, else every markdown file): one request. */
 export async function listWrapUpFiles(
   octokit: ProbotOctokit,
   repo: RepoRef,
@@ -17,6 +19,7 @@ export async function listWrapUpFiles(
   config: Pick<Config, "paths">,
 ): Promise<WrapUpFileList> {
   const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: branch, recursive: "true" });
-  const blobs = data.tree.filter((entry) => entry.type === "blob" && entry.path).map((entry) => entry.path!);
-  return { paths: selectCandidatePaths(blobs, config), truncated: data.truncated };
+  const shas = new Map(data.tree.filter((entry) => entry.type === "blob" && entry.path).map((entry) => [entry.path!, entry.sha]));
+  const paths = selectCandidatePaths([...shas.keys()], config);
+  return { files: paths.map((path) => ({ path, ...(shas.get(path) ? { sha: shas.get(path) } : {}) })), truncated: data.truncated };
 }

@@ -1,3 +1,4 @@
+import { DECLARED_STATUS_LABELS } from "../wrapup/find-board-topics.js";
 import type { Link, Topic } from "../wrapup/types.js";
 import { isWorkItem, linkKey } from "../wrapup/link-key.js";
 import type { ResolvedStates } from "../github/types.js";
@@ -39,6 +40,14 @@ export function judgeTopic(topic: Topic, states: ResolvedStates, options: JudgeT
 type Decision = Pick<TopicJudgement, "verdict" | "reason">;
 
 function decide(topic: Topic, links: LinkJudgement[], options: JudgeLinkOptions): Decision {
+  const declared = topic.declaredStatus;
+  // A board's 🙅 item was a proposal nobody took up: there is nothing to follow up, whatever it links.
+  if (declared === "not-started") return { verdict: "untracked", reason: "not started at the event (🙅 on the board)" };
+  if (declared && links.length === 0) {
+    return declared === "done"
+      ? { verdict: "done", reason: "marked ✅ done on the board; nothing linked to check" }
+      : { verdict: "untracked", reason: `marked ${DECLARED_STATUS_LABELS[declared]} on the board, but nothing linked to watch` };
+  }
   if (links.length === 0) {
     return topic.nextSteps === null
       ? { verdict: "done", reason: "no next steps left" }

@@ -3,6 +3,7 @@ import type { ResolvedStates } from "../github/types.js";
 import type { TopicVerdict, WrapUpReport } from "./types.js";
 import { judgeTopic } from "./judge-topic.js";
 import { findFindings } from "./find-findings.js";
+import { findStatusMismatches } from "./find-status-mismatches.js";
 
 export interface JudgeWrapUpOptions {
   now: Date;
@@ -18,5 +19,6 @@ export function judgeWrapUp(wrapUp: WrapUp, states: ResolvedStates, options: Jud
   const topics = wrapUp.topics.map((topic) => ({ topic, judgement: judgeTopic(topic, states, { ...options, eventDate }) }));
   const counts: Record<TopicVerdict, number> = { done: 0, active: 0, stalled: 0, untracked: 0 };
   for (const { judgement } of topics) counts[judgement.verdict] += 1;
-  return { path: wrapUp.path, title: wrapUp.title, date: eventDate, topics, findings: findFindings(wrapUp, states), counts };
+  const findings = [...findFindings(wrapUp, states), ...findStatusMismatches(topics)];
+  return { path: wrapUp.path, title: wrapUp.title, date: eventDate, topics, findings, counts };
 }

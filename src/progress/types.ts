@@ -46,7 +46,11 @@ export type FindingKind =
   | "malformed-link"
   | "unresolvable-link"
   | "duplicate-topic"
-  | "parse-warning";
+  | "parse-warning"
+  /** A topic board declares a status the linked items contradict (✅ but a PR still open). */
+  | "status-mismatch"
+  /** The file matched `paths` but does not read like a wrap-up. */
+  | "not-a-wrap-up";
 
 /** Something about the wrap-up document itself worth telling its authors. */
 export interface Finding {

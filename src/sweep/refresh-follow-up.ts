@@ -7,6 +7,7 @@ import type { FollowUpMarker } from "../render/marker.js";
 import type { Self } from "../writes/own-comment.js";
 import { sameBody } from "../writes/comparable-body.js";
 import { checkFiles } from "../pipeline/check-files.js";
+import { readWrapUps } from "../pipeline/read-wrapups.js";
 import { findFirstCommitDate } from "../pipeline/find-event-dates.js";
 import { readSnooze, writeSnooze } from "./snooze-note.js";
 import { createSweepTexts } from "./sweep-texts.js";
@@ -28,8 +29,10 @@ export async function refreshFollowUp(
   const { data: info } = await octokit.rest.repos.get({ owner, repo: name });
   const graphql = options.graphql ?? (octokit.graphql as GraphqlRequest);
   const queued = queueGraphql(graphql, { scope: options.scope });
-  const { files } = await fetchFileTexts(queued, { owner, repo: name }, info.default_branch, [marker.path]);
-  const checked = await checkFiles(files, {
+  const read = await readWrapUps([{ path: marker.path }], (paths) => fetchFileTexts(queued, { owner, repo: name }, info.default_branch, paths), {
+    everyFile: true,
+  });
+  const checked = await checkFiles(read.wrapUps, {
     config: { ...options.config, paths: [marker.path] },
     graphql,
     scope: options.scope,

@@ -16,6 +16,8 @@ import { listOwnIssues, toFollowUps, type OwnIssue } from "./find-follow-ups.js"
 import { findFirstCommitDate } from "../pipeline/find-event-dates.js";
 import { findTrackingIssues } from "./find-tracking-issues.js";
 import { listWrapUpFiles } from "../pipeline/list-wrapup-files.js";
+import { readWrapUps, type ReadStats } from "../pipeline/read-wrapups.js";
+import { needsTopics } from "../pipeline/select-paths.js";
 import { planSweep } from "./plan-sweep.js";
 import { createSweepTexts } from "./sweep-texts.js";
 import type { RepoRef, SweepAction } from "./sweep-types.js";
@@ -110,10 +112,20 @@ async function checkDefaultBranch(
   config: Config,
   graphql: GraphqlRequest,
   options: RunSweepOptions,
-): Promise<CheckFilesResult & { graphqlRequests: number }> {
+): Promise<CheckFilesResult & { graphqlRequests: number; read: ReadStats }> {
   const listed = await listWrapUpFiles(octokit, repo, branch, config);
-  const texts = await fetchFileTexts(queueGraphql(graphql, { scope: options.scope }), repo, branch, listed.paths);
-  const checked = await checkFiles(texts.files, {
+  const queued = queueGraphql(graphql, { scope: options.scope });
+  let textRequests = 0;
+  const read = await readWrapUps(
+    listed.files,
+    async (paths) => {
+      const texts = await fetchFileTexts(queued, repo, branch, paths);
+      textRequests += texts.graphqlRequests;
+      return texts;
+    },
+    { everyFile: !needsTopics(config) },
+  );
+  const checked = await checkFiles(read.wrapUps, {
     config,
     graphql,
     scope: options.scope,
@@ -123,7 +135,7 @@ async function checkDefaultBranch(
     cache: options.cache,
     eventDateOf: (path) => findFirstCommitDate(octokit, repo, branch, path),
   });
-  return { ...checked, graphqlRequests: texts.graphqlRequests + checked.stats.graphqlRequests };
+  return { ...checked, graphqlRequests: textRequests + checked.stats.graphqlRequests, read: read.stats };
 }
 
 async function planRepository(

@@ -1,6 +1,7 @@
 import type { FoundLink } from "./collect-links.js";
 import { FIELD_LABELS, isPlaceholder } from "./field-names.js";
 import { linkKey } from "./link-key.js";
+import { saysNothingLeft } from "./nothing-left.js";
 import type { Segment, TopicFrame } from "./topic-frame.js";
 import type { FieldName, Link, LinkPlace, Topic } from "./types.js";
 
@@ -11,7 +12,8 @@ import type { FieldName, Link, LinkPlace, Topic } from "./types.js";
  */
 export function buildTopic(frame: TopicFrame, text: string, links: FoundLink[], warnings: string[]): Topic {
   const { fields, emptyFields } = readFields(frame, text, warnings);
-  const nextSteps = fields.nextSteps !== undefined && !isPlaceholder(fields.nextSteps) ? fields.nextSteps : null;
+  const written = fields.nextSteps;
+  const nextSteps = written !== undefined && !isPlaceholder(written) && !saysNothingLeft(written) ? written : null;
   const topic: Topic = {
     title: frame.title,
     heading: frame.heading,
@@ -22,6 +24,7 @@ export function buildTopic(frame: TopicFrame, text: string, links: FoundLink[], 
     links: placeLinks(frame, links),
   };
   if (emptyFields.length > 0) topic.emptyFields = emptyFields;
+  if (frame.declaredStatus) topic.declaredStatus = frame.declaredStatus;
   return topic;
 }
 

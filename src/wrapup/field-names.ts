@@ -12,7 +12,10 @@ const SYNONYMS: Record<FieldName, string[]> = {
   ],
   achievements: ["achievements", "achievement", "achieved", "results", "what we achieved"],
   outcome: ["outcome", "outcomes"],
-  nextSteps: ["next steps", "next step", "follow-up", "follow-ups", "follow up", "followup", "next"],
+  nextSteps: [
+    "next steps", "next step", "follow-up", "follow-ups", "follow up", "followup", "next", "what is left", "what's left",
+    "left to do", "open points", "remaining work", "future work", "todo", "todos", "to do",
+  ],
   code: [
     "code/pull requests", "code & pull requests", "code and pull requests", "code/prs", "code & prs",
     "pull requests", "pull request", "prs", "pr", "code",

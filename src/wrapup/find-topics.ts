@@ -1,8 +1,10 @@
 import type { Heading, Root } from "mdast";
+import { toString } from "mdast-util-to-string";
 import type { FoundLink } from "./collect-links.js";
 import type { FieldMark } from "./find-fields.js";
 import { readFieldHeading } from "./find-fields.js";
 import { isWorkItem } from "./link-key.js";
+import { isEventPartName } from "./event-part-names.js";
 
 /** A heading that is not a field name, with what its own section (up to the next heading) holds. */
 export interface HeadingInfo {
@@ -28,13 +30,15 @@ export interface TopicHeading {
 }
 
 /**
- * Which headings carry topics, decided by content: the depth whose headings most often have fields;
- * failing that, the depth whose sections most often hold GitHub links (with their sibling sections);
- * failing that, the depth of three or more sibling sections. Names like "Conclusion" play no part.
+ * Which headings carry topics, decided by content: the depth whose headings most often have fields
+ * (with free-form siblings: prose and sub-headings of their own); failing that, the depth whose
+ * sections most often hold GitHub links (with their sibling sections); failing that, the depth of
+ * three or more sibling sections.
  */
-export function findTopicHeadings(root: Root, textLength: number, marks: FieldMark[], links: FoundLink[]): TopicHeading[] {
+export function findTopicHeadings(root: Root, text: string, marks: FieldMark[], links: FoundLink[]): TopicHeading[] {
+  const textLength = text.length;
   const headings = describeHeadings(root, textLength, marks, links);
-  const chosen = chooseByFields(headings) ?? chooseByLinks(headings) ?? chooseBySections(headings);
+  const chosen = chooseByFields(headings, text, links) ?? chooseByLinks(headings) ?? chooseBySections(headings);
   if (!chosen) return [];
   const topics = headings.filter((h, index) => h.depth === chosen.depth && chosen.keep(h, index));
   // A field-named heading as shallow as the topics (a closing "## Next Steps" for the whole event) ends them.
@@ -44,9 +48,36 @@ export function findTopicHeadings(root: Root, textLength: number, marks: FieldMa
 
 type Choice = { depth: number; keep: (heading: HeadingInfo, index: number) => boolean };
 
-function chooseByFields(headings: HeadingInfo[]): Choice | null {
+function chooseByFields(headings: HeadingInfo[], text: string, links: FoundLink[]): Choice | null {
   const depth = bestDepth(headings, (h) => h.fields > 0);
-  return depth === null ? null : { depth, keep: (h) => h.fields > 0 || h.workLinks > 0 };
+  if (depth === null) return null;
+  const structured = (h: HeadingInfo) => h.fields > 0 || h.workLinks > 0;
+  const parents = new Set(headings.filter((h) => h.depth === depth && structured(h)).map((h) => h.parent));
+  const freeForm = (h: HeadingInfo, index: number) => parents.has(h.parent) && isFreeFormTopic(headings, index, text, links);
+  return { depth, keep: (h, index) => structured(h) || freeForm(h, index) };
+}
+
+/** Words of prose a free-form section needs: a write-up, not a heading with a line under it. */
+const FREE_FORM_MIN_WORDS = 50;
+
+/**
+ * A section among structured siblings that has no fields but is a write-up of its own (an experiment
+ * with `###` sub-headings, or prose around a work link). Parts of the event itself ("Preparation",
+ * "Conclusion", "Votings") never are, however long.
+ */
+function isFreeFormTopic(headings: HeadingInfo[], index: number, text: string, links: FoundLink[]): boolean {
+  const heading = headings[index] as HeadingInfo;
+  if (isEventPartName(toString(heading.node))) return false;
+  const end = sectionEnd(headings, heading, text.length, []);
+  let subHeadings = 0;
+  for (let i = index + 1; i < headings.length && (headings[i] as HeadingInfo).start < end; i++) subHeadings++;
+  const workLinks = links.filter((l) => l.offset >= heading.start && l.offset < end && isLinkWorkItem(l)).length;
+  const words = countWords(text.slice(heading.end, end));
+  return (subHeadings > 0 && words >= FREE_FORM_MIN_WORDS) || (workLinks > 0 && words >= FREE_FORM_MIN_WORDS / 2);
+}
+
+function countWords(text: string): number {
+  return text.replace(/```[\s\S]*?```/g, " ").match(/\p{L}[\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
 function chooseByLinks(headings: HeadingInfo[]): Choice | null {

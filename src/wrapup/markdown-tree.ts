@@ -10,6 +10,10 @@ export interface FrontMatter {
   title?: string;
   /** As written, or an ISO timestamp when YAML read the value as a date. */
   date?: string;
+  /** Words that say what the page is: `type`, `layout`, `categories`, `tags` (site generators set them). */
+  labels?: string[];
+  /** Every top-level key (an issue template has `name` and `about`). */
+  keys?: string[];
 }
 
 export interface MarkdownTree {
@@ -40,11 +44,19 @@ function readFrontMatter(node: Yaml, warnings: string[]): FrontMatter {
   }
   if (!data || typeof data !== "object" || Array.isArray(data)) return {};
   const record = data as Record<string, unknown>;
-  const result: FrontMatter = {};
+  const result: FrontMatter = { keys: Object.keys(record), labels: readLabels(record) };
   if (typeof record.title === "string") result.title = record.title;
   if (typeof record.date === "string") result.date = record.date;
   else if (record.date instanceof Date && !Number.isNaN(record.date.getTime())) {
     result.date = record.date.toISOString();
   }
   return result;
+}
+
+function readLabels(record: Record<string, unknown>): string[] {
+  const values = ["type", "layout", "categories", "category", "tags", "kind"].flatMap((key) => {
+    const value = record[key];
+    return Array.isArray(value) ? value : [value];
+  });
+  return values.filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
 }

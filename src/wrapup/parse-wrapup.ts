@@ -1,7 +1,11 @@
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { buildTopic } from "./build-topic.js";
+import { classifyWrapUp } from "./classify-wrapup.js";
 import { collectLinks } from "./collect-links.js";
+import { readDocumentFacts } from "./document-facts.js";
+import { retoldHeadings } from "./document-kinds.js";
+import { findBoardTopics } from "./find-board-topics.js";
 import { findCodeProblems } from "./find-code-problems.js";
 import { findFieldMarks } from "./find-fields.js";
 import { findPlainTopics } from "./find-plain-topics.js";
@@ -24,7 +28,8 @@ export function parseWrapUp(input: string, options: ParseOptions): WrapUp {
     return parseOrThrow(input, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { path: options.path, title: null, date: null, topics: [], warnings: [`the document could not be read: ${reason}`] };
+    const warnings = [`the document could not be read: ${reason}`];
+    return { path: options.path, title: null, date: null, topics: [], warnings, kind: "not-a-wrap-up", why: `not a wrap-up: ${warnings[0]}` };
   }
 }
 
@@ -38,7 +43,12 @@ function parseOrThrow(input: string, { path }: ParseOptions): WrapUp {
   const frames = findFrames(root, text, marks, links);
   const topicWarnings: string[] = [];
   const topics = frames.map((frame) => buildTopic(frame, text, links, topicWarnings));
-  const title = readTitle(root, frontMatter.title);
+  const title = readTitle(root, frontMatter.title, text);
+  const facts = readDocumentFacts(root, text, path, frontMatter, topics[0]?.line ?? Number.POSITIVE_INFINITY);
+  const retold = frames.map((frame) => retoldHeadings(facts.links, frame.start, frame.end));
+  const { kind, why } = classifyWrapUp({ title, topics }, facts, retold);
+  // A retelling's sections point to the wrap-up topics they retell, so one piece of work is followed once.
+  if (kind === "retelling") topics.forEach((topic, i) => (retold[i]?.length ? (topic.sameAs = retold[i]) : undefined));
   warnings.push(...findCodeProblems(root, text), ...collected.warnings, ...topicWarnings);
   const garbled = topics.find((t) => hasMojibake(t.heading));
   if (garbled || hasMojibake(title ?? "")) {
@@ -48,8 +58,8 @@ function parseOrThrow(input: string, { path }: ParseOptions): WrapUp {
   if (topics.length === 0 && text.trim() !== "") {
     warnings.push("no topics found: no heading has fields (Problem Statement, Next Steps, …) or GitHub links under it");
   }
-  const date = readEventDate([frontMatter.date, frontMatter.title, title]);
-  return { path, title, date, topics, warnings: sortByLine(warnings) };
+  const date = facts.dateLine?.date ?? readEventDate([frontMatter.date, frontMatter.title, title]);
+  return { path, title, date, topics, warnings: sortByLine(warnings), kind, why };
 }
 
 function findFrames(root: Root, text: string, marks: ReturnType<typeof findFieldMarks>, links: ReturnType<typeof collectLinks>["links"]): TopicFrame[] {
@@ -59,17 +69,38 @@ function findFrames(root: Root, text: string, marks: ReturnType<typeof findField
     const plain = findPlainTopics(text, (line) => codeLines.has(line));
     if (plain.length > 0) return plain;
   }
-  const topicHeadings = findTopicHeadings(root, text.length, marks, links);
+  // A topic board (status-marked list items) has no fields at all; lists inside fields are not boards.
+  if (marks.length === 0) {
+    const board = findBoardTopics(root, text);
+    if (board.length > 0) return board;
+  }
+  const topicHeadings = findTopicHeadings(root, text, marks, links);
   return frameHeadingTopics(topicHeadings, marks, anchorHeadings(root), text);
 }
 
 const PLAIN_PROBLEM = /^[ \t]*problem statement[ \t]*:/im;
 
-function readTitle(root: Root, frontMatterTitle: string | undefined): string | null {
+function readTitle(root: Root, frontMatterTitle: string | undefined, text: string): string | null {
   const h1 = root.children.find((node) => node.type === "heading" && node.depth === 1);
-  const raw = h1 ? toString(h1) : frontMatterTitle;
+  const raw = h1 ? toString(h1) : (frontMatterTitle ?? indentedTitle(root, text));
   const title = raw ? plainTitle(raw) : "";
   return title || null;
+}
+
+/**
+ * A page scraped with its indentation (HackMD, wikis) can put the `# Title` line four spaces in,
+ * where markdown reads it as code: before any heading, such a line is still the title.
+ */
+function indentedTitle(root: Root, text: string): string | undefined {
+  for (const node of root.children) {
+    if (node.type === "heading") return undefined;
+    const fenced = /^[ \t]*(`{3}|~{3})/.test(text.slice(node.position?.start.offset ?? 0));
+    if (node.type === "code" && !fenced) {
+      const line = /^[ \t]*#[ \t]+(\S.*)$/m.exec(node.value)?.[1];
+      if (line) return line;
+    }
+  }
+  return undefined;
 }
 
 function codeLineSet(root: Root): Set<number> {

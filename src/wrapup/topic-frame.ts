@@ -1,4 +1,4 @@
-import type { FieldName } from "./types.js";
+import type { DeclaredStatus, FieldName } from "./types.js";
 
 /** A stretch of a topic that belongs to one field. Offsets into the document text. */
 export interface Segment {
@@ -20,4 +20,6 @@ export interface TopicFrame {
   headingEnd: number;
   end: number;
   segments: Segment[];
+  /** Topic boards: the status the list item is marked with. */
+  declaredStatus?: DeclaredStatus;
 }

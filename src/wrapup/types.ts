@@ -60,6 +60,20 @@ export interface Link {
   line: number;
 }
 
+/** What a topic board's list item is marked with (✅ 🚧 ⏸️ 🙅): a claim of its authors, not evidence. */
+export type DeclaredStatus = "done" | "in-progress" | "paused" | "not-started";
+
+/** Where a retelling's section points: a heading of the wrap-up it retells. */
+export interface SameAs {
+  /** The page as linked, without its `#anchor` (absolute URL or a path relative to the retelling). */
+  url: string;
+  /** The heading's anchor on that page, decoded (`-ipv6-on-cloud-provider`). */
+  anchor: string;
+}
+
+/** What a markdown file is, as a careful reader would say: only wrap-ups are tracked. */
+export type DocumentKind = "wrap-up" | "retelling" | "not-a-wrap-up";
+
 export interface Topic {
   /** Plain text: emoji, markdown syntax and backticks removed. */
   title: string;
@@ -73,21 +87,32 @@ export interface Topic {
    */
   anchor: string;
   fields: Partial<Record<FieldName, string>>;
-  /** `null` when the field is absent, empty, or only N/A, none, -, TBD. */
+  /** `null` when the field is absent, empty, only N/A, none, -, TBD, or says nothing is left ("… is now complete"). */
   nextSteps: string | null;
   links: Link[];
   /** Fields present in the document but left empty (template sections), e.g. `["achievements"]`. */
   emptyFields?: FieldName[];
+  /** Topic boards only: the status the item is marked with. */
+  declaredStatus?: DeclaredStatus;
+  /** Retellings only: the wrap-up headings this section retells (it is never tracked on its own). */
+  sameAs?: SameAs[];
 }
 
 export interface WrapUp {
   path: string;
   title: string | null;
-  /** ISO date (YYYY-MM-DD) the document states for the event (front matter or title), if any. */
+  /**
+   * ISO date (YYYY-MM-DD) the document states for the event: the last day of its date line
+   * (`🗓️ **Date:** 21.07.2025 – 25.07.2025`), else front matter `date`, else the month in a title.
+   */
   date?: string | null;
   topics: Topic[];
   /** Sentences a person understands, e.g. `line 120: "Next Steps" of topic "Flux" is empty`. */
   warnings: string[];
+  /** Wrap-up, retelling of one, or something else (release notes, docs, meeting notes…). */
+  kind: DocumentKind;
+  /** One line a maintainer can check, e.g. `wrap-up: 15 topics, 14 with wrap-up fields (…)`. */
+  why: string;
 }
 
 export interface ParseOptions {

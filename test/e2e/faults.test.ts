@@ -74,6 +74,10 @@ describe("sweep under faults", () => {
   }, 30_000);
 
   it("the point budget exhausted mid-sweep: waits for the reset, then completes once", async () => {
+    // An edited wrap-up (a new blob) is read again: the sweep's first GraphQL request hits the empty budget.
+    const files = standIn.world.repos[HACKATHON.toLowerCase()]!.files;
+    const branch = standIn.world.repos[HACKATHON.toLowerCase()]!.defaultBranch;
+    files[branch]![WRAPUP_PATH] += "\n";
     standIn.faults.exhaustPointsAfter(0, 3);
     const waitsLogged = app.countLogs("GitHub limit or failure: waiting, then retrying");
     const seen = await sweepOnce();

@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { GraphqlRequest } from "../../src/github/request-queue.js";
 import { StateCache } from "../../src/github/state-cache.js";
 import { checkFiles } from "../../src/pipeline/check-files.js";
+import { parseWrapUp } from "../../src/wrapup/parse-wrapup.js";
 import { NOW, useNock } from "../handlers/nock-github.js";
 import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT } from "../handlers/world.js";
 
 const octokit = new ProbotOctokit({ auth: { token: "t" }, retry: { enabled: false }, throttle: { enabled: false } });
-const files = [{ path: WRAPUP_PATH, text: WRAPUP_TEXT }];
+const files = [parseWrapUp(WRAPUP_TEXT, { path: WRAPUP_PATH })];
 const world = { "pull:acme/widgets#101": widgetPull(101, "stale"), "pull:acme/widgets#102": widgetPull(102, "merged") };
 
 describe("checkFiles", () => {

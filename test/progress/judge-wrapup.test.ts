@@ -7,7 +7,7 @@ import { NOW, daysAgo, pullLink, pull, topic } from "./build-states.js";
 const options = { now: NOW, staleAfterDays: 30, graceDays: 14 };
 
 function wrapUp(over: Partial<WrapUp>): WrapUp {
-  return { path: "w.md", title: "Hack Week", topics: [], warnings: [], ...over };
+  return { path: "w.md", title: "Hack Week", topics: [], warnings: [], kind: "wrap-up", why: "wrap-up: test", ...over };
 }
 
 describe("judgeWrapUp", () => {

@@ -27,6 +27,6 @@ export function hostileReport(options: { topics?: number; title?: string } = {})
     states.set(linkKey(topic.links[0]!)!, pull({ number: topic.links[0]!.number!, lastHumanActivityAt: daysAgo(90), title: HOSTILE }));
     states.set(linkKey(topic.links[1]!)!, branch({ owner: "o", repo: "r", branch: "feat/@evil|x<!--", lastCommit: { oid: "a", committedDate: daysAgo(100) } }));
   }
-  const wrapUp: WrapUp = { path: "wrapups/--><script>@x|y.md", title, topics, warnings: [`line 1: ${HOSTILE}`] };
+  const wrapUp: WrapUp = { path: "wrapups/--><script>@x|y.md", title, topics, warnings: [`line 1: ${HOSTILE}`], kind: "wrap-up", why: "wrap-up: hostile fixture" };
   return judgeWrapUp(wrapUp, states, { now: NOW, staleAfterDays: 30, graceDays: 14 });
 }

@@ -65,7 +65,7 @@ export function sampleWrapUp(): { wrapUp: WrapUp; states: ResolvedStates } {
       ...(index === 6 ? { emptyFields: ["achievements" as const] } : {}),
     };
   });
-  const wrapUp: WrapUp = { path: "wrapups/2026-11-hack-the-garden.md", title: "Hack the Garden 11/2026", date: "2026-10-01", topics, warnings: ["line 300: \"Next Steps\" of topic \"Flux\" is empty"] };
+  const wrapUp: WrapUp = { path: "wrapups/2026-11-hack-the-garden.md", title: "Hack the Garden 11/2026", date: "2026-10-01", topics, warnings: ["line 300: \"Next Steps\" of topic \"Flux\" is empty"], kind: "wrap-up", why: "wrap-up: sample" };
   return { wrapUp, states };
 }
 

@@ -13,7 +13,7 @@ const topic = (n: number) => `## Topic ${n}\n\n**Problem Statement:** p${n}\n\n*
 
 describe("bad input", () => {
   it("reads an empty document as no topics and no warnings", () => {
-    expect(parseValid("")).toEqual({ path: "bad.md", title: null, date: null, topics: [], warnings: [] });
+    expect(parseValid("")).toEqual({ path: "bad.md", title: null, date: null, topics: [], warnings: [], kind: "not-a-wrap-up", why: "not a wrap-up: no sections" });
     expect(parseValid("   \n\n").topics).toEqual([]);
   });
 

@@ -61,8 +61,15 @@ const COUNTED_BY_HAND: Record<string, number> = {
 function topicLineRanges(text: string, wrapUp: WrapUp): Array<[number, number]> {
   const lines = text.split("\n");
   const headingDepth = (n: number) => /^(#{1,6})\s/.exec(lines[n - 1] ?? "")?.[1]?.length ?? 7;
+  const indent = (n: number) => /^[ \t]*/.exec(lines[n - 1] ?? "")?.[0].replace(/\t/g, "    ").length ?? 0;
   return wrapUp.topics.map((topic, index) => {
     const next = wrapUp.topics[index + 1]?.line ?? lines.length + 1;
+    if (topic.declaredStatus) {
+      // A board's topic is its list item: up to the next line indented no deeper than the item.
+      let end = topic.line + 1;
+      while (end < next && ((lines[end - 1] ?? "").trim() === "" || indent(end) > indent(topic.line))) end++;
+      return [topic.line, end];
+    }
     const depth = headingDepth(topic.line);
     if (depth > 6) return [topic.line, next]; // a plain-text topic runs to the next one
     let end = topic.line + 1;

@@ -32,10 +32,12 @@ export const topicSchema = z
     nextSteps: z.string().min(1).nullable(),
     links: z.array(linkSchema),
     emptyFields: z.array(fieldName).min(1).optional(),
+    declaredStatus: z.enum(["done", "in-progress", "paused", "not-started"]).optional(),
+    sameAs: z.array(z.object({ url: z.string().min(1), anchor: z.string().min(1) }).strict()).min(1).optional(),
   })
   .strict();
 
-/** The model's shape as the JSON contract in issue 2 states it. */
+/** The model's shape as the JSON contract in issues 2 and 9 state it. */
 export const wrapUpSchema = z
   .object({
     path: z.string(),
@@ -43,5 +45,7 @@ export const wrapUpSchema = z
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
     topics: z.array(topicSchema),
     warnings: z.array(z.string().min(1)),
+    kind: z.enum(["wrap-up", "retelling", "not-a-wrap-up"]),
+    why: z.string().regex(/^(wrap-up|retelling|not a wrap-up): \S/),
   })
   .strict();

@@ -9,7 +9,7 @@ export function buildFileTextsQuery(count: number): string {
   const variables = Array.from({ length: count }, (_, i) => `$e${i}: String!`).join(", ");
   const fields = Array.from(
     { length: count },
-    (_, i) => `    f${i}: object(expression: $e${i}) { ... on Blob { text isTruncated byteSize } }`,
+    (_, i) => `    f${i}: object(expression: $e${i}) { ... on Blob { oid text isTruncated byteSize } }`,
   ).join("\n");
   return [
     `query WrapupFileTexts($owner: String!, $name: String!, ${variables}) {`,
