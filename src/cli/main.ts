@@ -4,6 +4,10 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Each command lives in its own module, loaded only when asked for. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  scan: {
+    summary: "list the markdown files of a checkout the app would track as wrap-ups, and why",
+    load: async () => (await import("./scan-command.js")).runScanCommand,
+  },
   parse: {
     summary: "parse wrap-up files and list their topics, next steps and links",
     load: async () => (await import("./parse-command.js")).runParseCommand,

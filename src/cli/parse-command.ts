@@ -11,10 +11,16 @@ const HELP = `Usage: wrapup-tracker parse FILE... [--json]
 Reads each wrap-up file and lists its topics, whether each has next steps, and the GitHub
 work items (pull requests, issues, discussions, branches, commits) it links to.
 
+Each file is also classified as the app does: a wrap-up, a retelling of one (a blog post about an
+event: never tracked on its own), or not a wrap-up (release notes, docs, meeting notes…), with why.
+
 Options:
   --json     print one JSON array with one element per file:
-             { path, title, date, warnings[], topics[{ title, heading, line, anchor, fields,
-               nextSteps, links[{ url, kind, owner, repo, number, branch, sha, base, field, line }] }] }
+             { path, title, date, kind, why, warnings[], topics[{ title, heading, line, anchor, fields,
+               nextSteps, declaredStatus?, sameAs?[{ url, anchor }],
+               links[{ url, kind, owner, repo, number, branch, sha, base, field, line }] }] }
+             declaredStatus (done, in-progress, paused, not-started) is set on a topic board's items;
+             sameAs on a retelling's sections: the wrap-up headings they retell
   -h, --help show this help
 
 Exit codes: 0 all files read; 2 bad usage or a file could not be read (the others are still parsed).`;
@@ -71,13 +77,15 @@ async function readText(path: string): Promise<string | { reason: string }> {
 
 /** The readable summary of one file. */
 export function summarize(wrapUp: WrapUp): string {
-  const lines = [`${wrapUp.path}: ${wrapUp.title ?? "(no title)"}${wrapUp.date ? ` (${wrapUp.date})` : ""}`];
+  const lines = [`${wrapUp.path}: ${wrapUp.title ?? "(no title)"}${wrapUp.date ? ` (${wrapUp.date})` : ""}`, `  ${wrapUp.why}`];
   lines.push(`  ${wrapUp.topics.length} topic(s), ${wrapUp.topics.filter((t) => t.nextSteps !== null).length} with next steps`);
   for (const topic of wrapUp.topics) {
     const counts = new Map<string, number>();
     for (const link of topic.links.filter(isWorkItem)) counts.set(link.kind, (counts.get(link.kind) ?? 0) + 1);
     const work = [...counts].map(([kind, count]) => `${count} ${kind}`).join(", ") || "no work links";
-    lines.push(`  - line ${topic.line}: ${topic.title}`);
+    const declared = topic.declaredStatus ? ` [${topic.declaredStatus}]` : "";
+    lines.push(`  - line ${topic.line}: ${topic.title}${declared}`);
+    for (const sameAs of topic.sameAs ?? []) lines.push(`      retells ${sameAs.url}#${sameAs.anchor}`);
     lines.push(`      next steps: ${topic.nextSteps === null ? "no" : "yes"}; ${work}`);
   }
   if (wrapUp.warnings.length > 0) {

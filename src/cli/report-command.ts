@@ -8,6 +8,7 @@ import { resolveLinks, type ResolveResult } from "../github/resolve-links.js";
 import { ConfigSchema, type Config } from "../config/schema.js";
 import { validateConfig } from "../config/validate-config.js";
 import { checkWrapUps } from "../pipeline/check-wrapups.js";
+import { notAWrapUpFinding } from "../pipeline/not-a-wrap-up-finding.js";
 import type { WrapUpReport } from "../progress/types.js";
 import type { ResolveStats } from "../github/types.js";
 import { renderStatusComment } from "../render/render-status-comment.js";
@@ -47,7 +48,11 @@ export async function runReportCommand(args: string[], io: CliIo, deps: ReportDe
   if (!resolve) return EXIT_USAGE;
   const { files, unreadable } = await readFiles(parsed.files, io);
   if (files.length === 0) return EXIT_USAGE;
-  const { reports, stats } = await checkWrapUps(files, { now: parsed.now, config, resolve });
+  const { wrapUps, reports, stats } = await checkWrapUps(files, { now: parsed.now, config, resolve });
+  reports.forEach((report, i) => {
+    const finding = notAWrapUpFinding(wrapUps[i]!, "named on the command line");
+    if (finding) report.findings.unshift(finding);
+  });
   io.out(parsed.json ? JSON.stringify(toJson(reports, stats), null, 2) : reports.map((r) => renderStatusComment([r], { now: parsed.now })).join("\n\n---\n\n"));
   return unreadable ? EXIT_USAGE : EXIT_OK;
 }

@@ -5,6 +5,7 @@ import type { StateCache } from "../github/state-cache.js";
 import type { LinkState, ResolvedStates, ResolveStats } from "../github/types.js";
 import { defaultConfig } from "../config/load-repo-config.js";
 import { checkParsedWrapUps } from "./check-wrapups.js";
+import { notAWrapUpFinding } from "./not-a-wrap-up-finding.js";
 import { needsTopics } from "./select-paths.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { linkKey } from "../wrapup/link-key.js";
@@ -65,19 +66,16 @@ export async function checkFiles(read: WrapUp[], options: CheckFilesOptions): Pr
   const config = options.config ?? defaultConfig();
   const eventDates = options.eventDateOf ? await findEventDates(wrapUps, options.eventDateOf) : undefined;
   const checked = await checkParsedWrapUps(wrapUps, { now: options.now, config, resolve, ...(eventDates ? { eventDates } : {}) });
-  if (byGlobs) checked.reports.forEach((report, i) => noteNotAWrapUp(report, wrapUps[i]!));
+  if (byGlobs) {
+    checked.reports.forEach((report, i) => {
+      const finding = notAWrapUpFinding(wrapUps[i]!, "matched `paths`");
+      if (finding) report.findings.unshift(finding);
+    });
+  }
   return { reports: checked.reports, stats: checked.stats, states, authorsOf: (topic) => authorsOf(topic, states) };
 }
 
-/** A file `paths` chose that does not read like a wrap-up is judged all the same, and told so first. */
-function noteNotAWrapUp(report: WrapUpReport, wrapUp: WrapUp): void {
-  if (wrapUp.kind === "wrap-up") return;
-  const reason = wrapUp.why.replace(/^[a-z -]+:\s*/, "");
-  const reads = wrapUp.kind === "retelling" ? `is a retelling: ${reason}` : reason.startsWith("reads like") ? reason : `does not read like a wrap-up: ${reason}`;
-  report.findings.unshift({ kind: "not-a-wrap-up", message: `matched \`paths\` but ${reads}` });
-}
-
-/** Event dates of the wrap-ups (files with topics) that state none themselves. */
+/** Event dates of the wrap-ups that state none themselves. */
 async function findEventDates(
   wrapUps: WrapUp[],
   eventDateOf: (path: string) => Promise<string | null>,

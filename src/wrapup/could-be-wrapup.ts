@@ -30,6 +30,6 @@ export function skippedWrapUp(path: string): WrapUp {
     topics: [],
     warnings: [],
     kind: "not-a-wrap-up",
-    why: "not a wrap-up: no field label, no event named, no status marks (not parsed)",
+    why: "not a wrap-up: names no wrap-up field, no event and no board status (ruled out before parsing)",
   };
 }

@@ -3,6 +3,7 @@ import nock from "nock";
 import { afterEach, beforeEach, expect } from "vitest";
 import { forgetFileTexts } from "../../src/github/fetch-file-texts.js";
 import { forgetFirstCommitDates } from "../../src/pipeline/find-event-dates.js";
+import { forgetReadWrapUps } from "../../src/pipeline/read-wrapups.js";
 import { findGraphqlErrors } from "../helpers/validate-graphql.js";
 import { INSTALLATION_ID, OWNER, REPO } from "../fixtures/events/webhook-events.js";
 
@@ -27,6 +28,7 @@ export function useNock(): void {
     unmatched.length = 0;
     invalidQueries.length = 0;
     forgetFileTexts();
+    forgetReadWrapUps();
     forgetFirstCommitDates();
     firstCommitsMocked.clear();
     // The installation token: asked once per Probot instance, not at all when a guard stops early.

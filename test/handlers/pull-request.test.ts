@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { STATUS_MARKER } from "../../src/render/marker.js";
 import { pullRequestEvent } from "../fixtures/events/webhook-events.js";
 import { createProbot } from "./harness.js";
-import { github, mockConfig, REPO_PATH, SELF, useNock } from "./nock-github.js";
+import { github, mockConfig, mockFirstCommit, REPO_PATH, SELF, useNock } from "./nock-github.js";
 import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT } from "./world.js";
 
 const FILES = `${REPO_PATH}/pulls/7/files`;
@@ -20,6 +20,42 @@ function mockWrapUpPr(graphqlCalls = 2): void {
     ]);
   mockGithubGraphql({ [WRAPUP_PATH]: WRAPUP_TEXT }, world, graphqlCalls);
 }
+
+/** A release-notes post: sections with motivation and pull requests, the shape of a wrap-up topic. */
+const RELEASE_NOTES = `---
+title: Widgets v2.0.0 Released
+type: blog
+---
+
+## Faster Builds
+
+**Motivation:** Builds were slow.
+
+**Pull Requests:** https://github.com/acme/widgets/pull/101
+
+## A New Docs Site
+
+**Motivation:** Nobody found the docs.
+
+**Pull Requests:** https://github.com/acme/widgets/pull/102
+
+**Next Steps:** more pages in v2.1.
+`;
+
+/** A docs page full of pull request links, one section with fields. */
+const DOCS_PAGE = `# Deprecations
+
+| Feature | Removed in | Pull request |
+| --- | --- | --- |
+| Old API | v1.9 | https://github.com/acme/widgets/pull/101 |
+| Old UI | v1.8 | https://github.com/acme/widgets/pull/102 |
+
+## Old API
+
+**Problem:** it was old.
+
+**Next Steps:** remove the last caller.
+`;
 
 const ours = (id: number, body: string) => ({ id, body, created_at: "2026-11-20T00:00:00Z", user: { login: SELF, type: "Bot" } });
 
@@ -74,6 +110,36 @@ describe("pull_request handler", () => {
     github().get(FILES).query(true).reply(200, [{ filename: "README.md", status: "modified" }]);
     mockGithubGraphql({ "README.md": "# Readme\n\nJust text.\n" }, {});
     await createProbot().receive(pullRequestEvent("opened"));
+  });
+
+  it("never comments on a PR whose changed markdown files are not wrap-ups (release notes, a docs page full of PR links)", async () => {
+    mockConfig(null);
+    github()
+      .get(FILES)
+      .query(true)
+      .reply(200, [
+        { filename: "blog/2026/widgets-v2-released.md", status: "added" },
+        { filename: "docs/deprecations.md", status: "modified" },
+      ]);
+    const queries: string[] = [];
+    // One query for the two texts; no link of theirs is ever asked for, and nothing is written.
+    mockGithubGraphql({ "blog/2026/widgets-v2-released.md": RELEASE_NOTES, "docs/deprecations.md": DOCS_PAGE }, world, 1, queries);
+    await createProbot().receive(pullRequestEvent("opened"));
+    expect(queries.map((q) => q.includes("WrapupFileTexts"))).toEqual([true]);
+  });
+
+  it("with globs in paths, a matching file that is not a wrap-up is judged and named in the findings", async () => {
+    mockConfig('paths: ["blog/**/*.md"]\n');
+    github().get(FILES).query(true).reply(200, [{ filename: "blog/2026/widgets-v2-released.md", status: "added" }]);
+    mockGithubGraphql({ "blog/2026/widgets-v2-released.md": RELEASE_NOTES }, world, 2);
+    mockFirstCommit("blog/2026/widgets-v2-released.md");
+    github().get(COMMENTS).query(true).reply(200, []);
+    let posted = "";
+    github()
+      .post(COMMENTS, (body) => ((posted = body.body), true))
+      .reply(201, { id: 1 });
+    await createProbot().receive(pullRequestEvent("opened"));
+    expect(posted).toContain('- matched \\`paths\\` but reads like release notes: title "Widgets v2.0.0 Released"; 2 sections');
   });
 
   it("two deliveries for the same PR at once end with exactly one comment", async () => {

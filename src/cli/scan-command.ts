@@ -1,0 +1,168 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+import { parseArgs } from "node:util";
+import type { FetchFileTextsResult } from "../github/fetch-file-texts.js";
+import { readWrapUps } from "../pipeline/read-wrapups.js";
+import { selectCandidatePaths } from "../pipeline/select-paths.js";
+import { findRetoldTopic } from "../wrapup/find-retold-topic.js";
+import { isWorkItem } from "../wrapup/link-key.js";
+import type { WrapUp } from "../wrapup/types.js";
+import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+
+const HELP = `Usage: wrapup-tracker scan DIR [--json] [--all]
+
+Walks a checkout (skipping .git and node_modules) and tells which markdown files the app would
+track with the default configuration: it applies exactly the app's decision, so run it before you
+install the app ("what would it track in my repository?").
+
+For each wrap-up: its path, title, event date, topics (with next steps / with work links) and the
+reason it counts as one. Retellings (blog posts about an event) are listed too: they are never
+tracked on their own; their sections point to the wrap-up topics they retell.
+
+Options:
+  --all      also list every other markdown file with the reason it is not a wrap-up
+  --json     print { "wrapUps": [{ path, title, date, topics, withNextSteps, withWorkLinks, why, kind,
+             retells? }], "others": [{ path, why }] } with paths relative to DIR
+  -h, --help show this help
+
+Exit codes: 0 scanned; 2 bad usage or DIR cannot be read.`;
+
+const SKIPPED_DIRS = new Set([".git", "node_modules"]);
+
+export interface ScannedWrapUp {
+  path: string;
+  title: string | null;
+  date: string | null;
+  topics: number;
+  withNextSteps: number;
+  withWorkLinks: number;
+  why: string;
+  kind: "wrap-up" | "retelling";
+  /** Retellings: the wrap-up topics (`path#anchor`) their sections point to, where found in DIR. */
+  retells?: string[];
+}
+
+export interface ScanResult {
+  wrapUps: ScannedWrapUp[];
+  others: { path: string; why: string }[];
+  /** Markdown files looked at; how many were parsed (the rest were ruled out by the cheap text test). */
+  files: number;
+  parsed: number;
+}
+
+/** `wrapup-tracker scan DIR`: the walk and the printing; the decision is the app's (`readWrapUps`). */
+export async function runScanCommand(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        all: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    return usage(io, (error as Error).message);
+  }
+  if (parsed.values.help) return (io.out(HELP), EXIT_OK);
+  if (parsed.positionals.length !== 1) return usage(io, "give exactly one directory");
+  const dir = resolve(io.cwd, parsed.positionals[0]!);
+  let result: ScanResult;
+  try {
+    result = await scanDirectory(dir);
+  } catch (error) {
+    io.err(`wrapup-tracker scan: cannot read ${parsed.positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.values.json) {
+    const { wrapUps, others } = result;
+    io.out(JSON.stringify(parsed.values.all ? { wrapUps, others } : { wrapUps, others: [] }, null, 2));
+  } else {
+    io.out(printScan(result, parsed.values.all));
+  }
+  return EXIT_OK;
+}
+
+/** Every markdown file under `dir`, read and classified as the app does with the default config. */
+export async function scanDirectory(dir: string): Promise<ScanResult> {
+  const all = await listFiles(dir);
+  const candidates = selectCandidatePaths(all, { paths: [] });
+  const read = await readWrapUps(candidates.map((path) => ({ path })), (paths) => readTexts(dir, paths), { everyFile: false });
+  const found = read.wrapUps.filter((w) => w.kind !== "not-a-wrap-up");
+  return {
+    wrapUps: found.map((w) => describe(w, read.wrapUps)),
+    others: read.wrapUps.filter((w) => w.kind === "not-a-wrap-up").map((w) => ({ path: w.path, why: w.why })),
+    files: candidates.length,
+    parsed: read.stats.parsed,
+  };
+}
+
+function describe(wrapUp: WrapUp, all: WrapUp[]): ScannedWrapUp {
+  const scanned: ScannedWrapUp = {
+    path: wrapUp.path,
+    title: wrapUp.title,
+    date: wrapUp.date ?? null,
+    topics: wrapUp.topics.length,
+    withNextSteps: wrapUp.topics.filter((t) => t.nextSteps !== null).length,
+    withWorkLinks: wrapUp.topics.filter((t) => t.links.some(isWorkItem)).length,
+    why: wrapUp.why,
+    kind: wrapUp.kind === "retelling" ? "retelling" : "wrap-up",
+  };
+  if (wrapUp.kind === "retelling") {
+    const retold = wrapUp.topics.flatMap((t) => t.sameAs ?? []).flatMap((s) => findRetoldTopic(s, all) ?? []);
+    scanned.retells = [...new Set(retold.map((r) => `${r.path}#${r.anchor}`))];
+  }
+  return scanned;
+}
+
+function printScan(result: ScanResult, all: boolean): string {
+  const lines: string[] = [];
+  for (const w of result.wrapUps) {
+    lines.push(`${w.path}: ${w.title ?? "(no title)"}${w.date ? ` (${w.date})` : ""}`);
+    lines.push(`  ${w.why}`);
+    if (w.kind === "wrap-up") lines.push(`  ${w.topics} topic(s): ${w.withNextSteps} with next steps, ${w.withWorkLinks} with work links`);
+    if (w.retells?.length) lines.push(`  retells: ${w.retells.join(", ")}`);
+  }
+  if (all && result.others.length > 0) {
+    lines.push("", "Not wrap-ups:");
+    for (const o of result.others) lines.push(`${o.path}`, `  ${o.why}`);
+  }
+  const tracked = result.wrapUps.filter((w) => w.kind === "wrap-up").length;
+  const retellings = result.wrapUps.length - tracked;
+  lines.push(
+    "",
+    `${tracked} wrap-up(s) and ${retellings} retelling(s) among ${result.files} markdown file(s); ` +
+      `${result.files - result.parsed} ruled out without parsing.${all ? "" : " --all lists the others with their reasons."}`,
+  );
+  return lines.join("\n");
+}
+
+async function listFiles(dir: string, root = dir): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) ? [] : listFiles(join(dir, entry.name), root);
+      return entry.isFile() ? [relative(root, join(dir, entry.name)).split(sep).join("/")] : [];
+    }),
+  );
+  return nested.flat().sort();
+}
+
+async function readTexts(dir: string, paths: string[]): Promise<FetchFileTextsResult> {
+  const result: FetchFileTextsResult = { files: [], skipped: [], graphqlRequests: 0 };
+  for (const path of paths) {
+    try {
+      result.files.push({ path, text: await readFile(join(dir, path), "utf8") });
+    } catch (error) {
+      result.skipped.push({ path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  return result;
+}
+
+function usage(io: CliIo, message: string): number {
+  io.err(`wrapup-tracker scan: ${message}\n\n${HELP}`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,108 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/io.js";
+import { runScanCommand, scanDirectory } from "../../src/cli/scan-command.js";
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const docsSite = join(repoRoot, "test/fixtures/docs-site");
+const corpus = join(repoRoot, "../shared/corpus");
+
+function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), env: {}, cwd: repoRoot };
+}
+
+/** A checkout: the docs-site fixture plus generated pages, a .git folder and node_modules that must be skipped. */
+const checkout = mkdtempSync(join(tmpdir(), "wrapup-scan-"));
+cpSync(docsSite, checkout, { recursive: true });
+for (const dir of [".git", "node_modules/some-lib"]) {
+  mkdirSync(join(checkout, dir), { recursive: true });
+  writeFileSync(join(checkout, dir, "README.md"), "# Hack Week 01/2026 Wrap Up\n\n## A\n\n**Problem Statement:** a\n\n**Next Steps:** b\n");
+}
+for (let i = 0; i < 40; i++) {
+  mkdirSync(join(checkout, "website/docs/generated"), { recursive: true });
+  writeFileSync(join(checkout, `website/docs/generated/page-${i}.md`), `# Page ${i}\n\n## Usage\n\nSee https://github.com/acme/widgetry/pull/${i + 1}.\n`);
+}
+afterAll(() => rmSync(checkout, { recursive: true, force: true }));
+
+const WRAP_UPS = [
+  "website/community/hackathons/2021-11.md",
+  "website/community/hackathons/2022-09.md",
+  "website/community/hackathons/2024-05.md",
+  "website/community/hackathons/2026-05.md",
+];
+
+describe("wrapup-tracker scan", () => {
+  it("finds every wrap-up of a docs checkout and no other file; lists the retelling with what it retells", async () => {
+    const result = await scanDirectory(checkout);
+    expect(result.wrapUps.filter((w) => w.kind === "wrap-up").map((w) => w.path)).toEqual(WRAP_UPS);
+    expect(result.wrapUps.filter((w) => w.kind === "retelling")).toEqual([
+      expect.objectContaining({
+        path: "website/blog/2024/06/hack-the-widgets-recap.md",
+        retells: [
+          "website/community/hackathons/2024-05.md#-faster-widget-start-up",
+          "website/community/hackathons/2024-05.md#-ipv6-on-every-provider",
+          "website/community/hackathons/2024-05.md#-smaller-images",
+          "website/community/hackathons/2024-05.md#-fewer-restarts",
+        ],
+      }),
+    ]);
+    // .git and node_modules are never looked into; dot folders (.github) are not candidates, as in the app.
+    expect([...result.wrapUps, ...result.others].some((f) => /^(\.git|node_modules|\.github)\//.test(f.path))).toBe(false);
+    expect(result.files).toBe(60);
+    expect(result.parsed).toBeLessThan(result.files);
+  });
+
+  it("--json prints wrap-ups and, with --all, the others with their reasons, paths relative to DIR", async () => {
+    const io = captureIo();
+    expect(await runScanCommand([checkout, "--json", "--all"], io)).toBe(0);
+    const json = JSON.parse(io.stdout.join("")) as { wrapUps: Record<string, unknown>[]; others: { path: string; why: string }[] };
+    expect(json.wrapUps.find((w) => w.path === "website/community/hackathons/2024-05.md")).toEqual({
+      path: "website/community/hackathons/2024-05.md",
+      title: "Hack The Widgets 05/2024 Wrap Up",
+      date: "2024-05-17",
+      topics: 4,
+      withNextSteps: 2,
+      withWorkLinks: 4,
+      why: "wrap-up: 4 topics, 4 with wrap-up fields (problem statement, motivation, achievements, next steps, code)",
+      kind: "wrap-up",
+    });
+    expect(json.others.find((o) => o.path === "website/blog/2020/10/gardener-v1-8-0-released.md")?.why).toMatch(/^not a wrap-up: reads like release notes/);
+    expect(json.others).toHaveLength(60 - json.wrapUps.length);
+  });
+
+  it("prints each wrap-up with its reason; --all adds the rest", async () => {
+    const io = captureIo();
+    expect(await runScanCommand([checkout], io)).toBe(0);
+    const text = io.stdout.join("\n");
+    expect(text).toContain("website/community/hackathons/2024-05.md: Hack The Widgets 05/2024 Wrap Up (2024-05-17)\n  wrap-up: 4 topics");
+    expect(text).toContain("4 topic(s): 2 with next steps, 4 with work links");
+    expect(text).toContain("4 wrap-up(s) and 1 retelling(s) among 60 markdown file(s)");
+    expect(text).not.toContain("Not wrap-ups:");
+    const all = captureIo();
+    await runScanCommand([checkout, "--all"], all);
+    expect(all.stdout.join("\n")).toContain("Not wrap-ups:\nCHANGELOG.md\n");
+  });
+
+  it("says what is wrong with its arguments", async () => {
+    const none = captureIo();
+    expect(await runScanCommand([], none)).toBe(2);
+    expect(none.stderr.join("")).toContain("give exactly one directory");
+    const missing = captureIo();
+    expect(await runScanCommand(["no/such/dir"], missing)).toBe(2);
+    expect(missing.stderr.join("")).toContain("cannot read no/such/dir: ENOENT");
+  });
+
+  it.runIf(existsSync(corpus))("on the shared corpus: the event files are wrap-ups, the index and the empty page are not", async () => {
+    const result = await scanDirectory(join(corpus, "gardener-community-hackathon"));
+    expect(result.wrapUps.map((w) => w.path)).toEqual([
+      "2021-11_Steinberg.md", "2022-09_Hirschegg.md", "2023-05_Leverkusen.md", "2023-11_Schelklingen.md",
+      "2024-05_Schelklingen.md", "2024-12_Schelklingen.md", "2025-06_Schelklingen.md", "2025-07_Sofia.md",
+    ]);
+    expect(result.others.map((o) => o.path)).toEqual(["2025-11_Schelklingen.md", "index.md"]);
+  });
+});
