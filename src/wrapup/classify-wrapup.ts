@@ -56,7 +56,8 @@ export function classifyWrapUp(
   const index = isEventIndex(seen);
   if (index) return not(`${index}; ${describeSections(seen)}`);
   if (namesEventWrapUp(seen) && !isBlogPost(facts)) {
-    if (topics.length === 0) return not(`title${quote(title)} names an event wrap-up, but it has no topics yet`);
+    // An event's page written before its topics ("TODO: results to be added") is still that event's wrap-up.
+    if (topics.length === 0) return wrapUp_(`title${quote(title)} names an event wrap-up; no topics yet`);
     return wrapUp_(`title${quote(title)} names an event wrap-up; ${topics.length} topic${topics.length === 1 ? "" : "s"} written as prose, without wrap-up fields`);
   }
   return not(`${describeSections(seen)}${title ? `; title${quote(title)}` : ""}`);

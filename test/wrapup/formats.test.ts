@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { linkKey } from "../../src/wrapup/link-key.js";
@@ -131,5 +131,26 @@ describe("the event's date line", () => {
     const wrapUp = parseWrapUp("# Hack Week 07/2025 Wrap Up\n\n- 🗓️ **Date:** 21.07.2025 – 25.07.2025\n\n## T\n\n**Problem Statement:** p\n", { path: "w.md" });
     expect(wrapUp.date).toBe("2025-07-25");
     expect(parseWrapUp("# Hack Week 07/2025 Wrap Up\n\n## T\n\n**Problem Statement:** p\n", { path: "w.md" }).date).toBe("2025-07-01");
+  });
+});
+
+const seedBoard = join(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus/seeds/002_66ff57d9d02459b5.txt");
+
+describe.runIf(existsSync(seedBoard))("the seed topic board (a scraped voting note)", () => {
+  const board = existsSync(seedBoard) ? parseWrapUp(readFileSync(seedBoard, "utf8"), { path: "002.txt" }) : null;
+
+  it("parses into its status-marked topics, each with its declared status", () => {
+    const byStatus = new Map<string, number>();
+    for (const t of board!.topics) byStatus.set(t.declaredStatus ?? "none", (byStatus.get(t.declaredStatus ?? "none") ?? 0) + 1);
+    expect(Object.fromEntries(byStatus)).toEqual({ "in-progress": 7, done: 2, paused: 1, "not-started": 11 });
+    expect(board!.title).toBe("Hack The Garden 11/2023 - Topics");
+    expect(board!.kind).toBe("wrap-up");
+  });
+
+  it("gives a topic the links of its item and sub-items, never a person's name as a topic", () => {
+    const agent = board!.topics.find((t) => t.title === "Continue with gardener-node-agent");
+    expect(agent?.links.map((l) => linkKey(l))).toEqual(["issue:gardener/gardener#8023", "pull:gardener/gardener#8767", "pull:gardener/gardener#8786"]);
+    expect(board!.topics.find((t) => t.title === "ARM support in provider-openstack")?.declaredStatus).toBe("done");
+    expect(board!.topics.some((t) => /^[A-Z][a-z]+ [A-Z]\.$/.test(t.title))).toBe(false);
   });
 });
