@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import type { FetchFileTextsResult } from "../github/fetch-file-texts.js";
 import { parseWrapUp } from "../wrapup/parse-wrapup.js";
 import { couldBeWrapUp, skippedWrapUp } from "../wrapup/could-be-wrapup.js";
+import { markRepeatedWrapUps } from "../wrapup/mark-repeated-wrapups.js";
 import type { WrapUp } from "../wrapup/types.js";
 
 /** A file that may be a wrap-up; `sha` is its blob SHA when the listing gave one (tree, PR files). */
@@ -83,7 +84,8 @@ export async function readWrapUps(
     }
     stats.parseMs = Math.round(performance.now() - started);
   }
-  return { wrapUps: listed.flatMap((file) => known.get(file.path) ?? []), stats };
+  // Read together, a blog post repeating a wrap-up is seen for the retelling it is.
+  return { wrapUps: markRepeatedWrapUps(listed.flatMap((file) => known.get(file.path) ?? [])), stats };
 }
 
 /** Of a file that is not a wrap-up only its decision is kept, not its topics: memory stays small. */

@@ -49,7 +49,12 @@ export function namesEventWrapUp(seen: Seen): boolean {
 }
 
 export function isBlogPost(facts: DocumentFacts): boolean {
-  return BLOG_PATH.test(facts.path) || (facts.frontMatter.labels ?? []).some((l) => /^(blog|post|posts|news|article)$/i.test(l));
+  return isBlogPostPath(facts.path) || (facts.frontMatter.labels ?? []).some((l) => /^(blog|post|posts|news|article)$/i.test(l));
+}
+
+/** A path under a blog, posts or news folder. */
+export function isBlogPostPath(path: string): boolean {
+  return BLOG_PATH.test(path);
 }
 
 /** Links between `start` and `end` to a heading of an event page (`…/2023-05_Leverkusen#-ipv6-on-cloud-provider`). */
