@@ -1,4 +1,5 @@
-import type { Definition, Html, Nodes, Root, Text } from "mdast";
+import type { Definition, Html, Root, Text } from "mdast";
+import { visitTree } from "./visit-tree.js";
 import { classifyUrl, type UrlClass } from "./classify-url.js";
 
 /** A link found anywhere in the document, before it is placed in a topic and field. */
@@ -25,7 +26,7 @@ const HTML_HREF = /<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 export function collectLinks(root: Root): CollectedLinks {
   const definitions = new Map<string, string>();
   const referenced = new Set<string>();
-  visit(root, (node) => {
+  visitTree(root, (node) => {
     if (node.type === "definition") definitions.set(normalizeLabel(node.identifier), node.url);
     if (node.type === "linkReference") referenced.add(normalizeLabel(node.identifier));
     return true;
@@ -33,7 +34,7 @@ export function collectLinks(root: Root): CollectedLinks {
   const found: FoundLink[] = [];
   const warnings: string[] = [];
   const add = (url: string, offset: number, line: number) => addLink(found, warnings, url.trim(), offset, line);
-  visit(root, (node) => {
+  visitTree(root, (node) => {
     const start = node.position?.start;
     if (!start) return true;
     const offset = start.offset ?? 0;
@@ -112,16 +113,6 @@ function collectShortRefs(node: Text, found: FoundLink[]): void {
   }
 }
 
-/** Depth-first, in document order; `enter` returns false to skip a node's children. */
-function visit(node: Nodes, enter: (node: Nodes) => boolean): void {
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop() as Nodes;
-    if (!enter(current) || !("children" in current)) continue;
-    const children = current.children as Nodes[];
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Nodes);
-  }
-}
 
 function normalizeLabel(label: string): string {
   return label.toLowerCase().replace(/\s+/g, " ").trim();

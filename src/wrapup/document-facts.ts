@@ -1,4 +1,5 @@
-import type { Heading, Nodes, Root } from "mdast";
+import type { Heading, Root } from "mdast";
+import { visitTree } from "./visit-tree.js";
 import { toString } from "mdast-util-to-string";
 import { readFieldHeading } from "./find-fields.js";
 import type { FrontMatter } from "./markdown-tree.js";
@@ -36,7 +37,7 @@ export function readDocumentFacts(root: Root, text: string, path: string, frontM
   const facts: DocumentFacts = {
     path, frontMatter, headings: [], tableRows: 0, words: 0, dateLine: readDateLine(text, firstTopicLine), links: [], saysMoved: false,
   };
-  walk(root, (node) => {
+  visitTree(root, (node) => {
     switch (node.type) {
       case "heading":
         if (node.depth > 1 && !readFieldHeading(node as Heading)) facts.headings.push(toString(node).trim());
@@ -44,7 +45,7 @@ export function readDocumentFacts(root: Root, text: string, path: string, frontM
       case "table":
         facts.tableRows += node.children.length;
         // Cells are not prose, but an index of events lists its pages in one.
-        walk(node, (cell) => (cell.type === "link" ? (addLink(facts.links, cell.url, cell.position?.start.offset ?? 0), false) : true));
+        visitTree(node, (cell) => (cell.type === "link" ? (addLink(facts.links, cell.url, cell.position?.start.offset ?? 0), false) : true));
         return false;
       case "code":
       case "yaml":
@@ -78,15 +79,5 @@ function decode(fragment: string): string {
     return decodeURIComponent(fragment);
   } catch {
     return fragment;
-  }
-}
-
-function walk(node: Nodes, enter: (node: Nodes) => boolean): void {
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop() as Nodes;
-    if (!enter(current) || !("children" in current)) continue;
-    const children = current.children as Nodes[];
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Nodes);
   }
 }
