@@ -8,22 +8,8 @@ import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { startApp, type AppProcess } from "./helpers/app-process.js";
 import { buildE2eWorld, HACKATHON, INSTALLATION_ID, NOW, SECOND_PR, WRAPUP_PR, WRITER } from "./helpers/e2e-world.js";
 import { BOT, reactionsBy, statusComments, threadOf } from "./helpers/inspect.js";
+import { logsOf, seriesValue } from "./helpers/replicas.js";
 import { deliver, issueCommentEvent, pullRequestEvent, settle, waitFor } from "./helpers/webhooks.js";
-
-/** Log lines of one message, parsed (pino JSON). */
-export function logsOf(app: AppProcess, message: string): Record<string, unknown>[] {
-  return app
-    .output()
-    .split("\n")
-    .filter((line) => line.includes(`"msg":${JSON.stringify(message)}`))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-/** The value of one series in a Prometheus text exposition (0 when absent). */
-export function seriesValue(text: string, series: string): number {
-  const line = text.split("\n").find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : 0;
-}
 
 describe("two replicas, one Redis: deliveries and /refresh", () => {
   let redis: RedisServer;
