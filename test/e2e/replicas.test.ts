@@ -86,6 +86,10 @@ describe("two replicas, one Redis: deliveries and /refresh", () => {
     const comments = texts.reduce((sum, text) => sum + seriesValue(text, 'wrapup_tracker_github_writes_total{method="POST",route="/repos/{owner}/{repo}/issues/{issue_number}/comments",outcome="ok"}'), 0);
     // Two status comments (one per PR) and one cooldown reply.
     expect(comments).toBe(3);
+    // Probot's throttling is shared through the same Redis (Bottleneck's keys), besides our own.
+    const keys = await redis.client.keys("*");
+    expect(keys.filter((k) => k.startsWith("b_octokit-")).length, keys.join(" ")).toBeGreaterThan(0);
+    expect(keys.filter((k) => k.startsWith("wrapup-tracker:state:")).length).toBeGreaterThan(0);
     // /health stays.
     expect(await fetch(`${replicas[0]!.url}/health`).then((r) => r.json())).toEqual({ status: "ok" });
   });
