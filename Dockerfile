@@ -2,6 +2,7 @@
 #   docker build -t wrapup-tracker .
 #   docker run --env-file .env -p 3000:3000 wrapup-tracker
 # Needs APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH to a mounted file) and WEBHOOK_SECRET; see .env.example.
+# Several replicas: docker-compose.yml runs two behind nginx with one Redis (REDIS_URL).
 
 # ---- build: compile TypeScript (needs the dev dependencies) ----
 FROM node:20-bookworm-slim AS build
@@ -30,5 +31,8 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# SIGTERM (what `docker stop` sends) drains the replica: no new deliveries, in-flight work finished
+# or its leases handed back within WRAPUP_SHUTDOWN_TIMEOUT_MS (25 s; give the container 30 s).
+STOPSIGNAL SIGTERM
 # What `npm start` runs, without npm in between (so signals reach the server).
 CMD ["node", "lib/server.js"]

@@ -25,6 +25,12 @@ export interface AppProcess {
   notableLogs: () => string;
   /** How many log lines so far have this message (e.g. "sweep done"). */
   countLogs: (message: string) => number;
+  /** The server process (a replica's lease names it: `<host>:<pid>`). */
+  pid: number;
+  /** Sends a signal to the process group: SIGTERM shuts down gracefully, SIGKILL is a crash. */
+  kill: (signal: NodeJS.Signals) => void;
+  /** Resolves with the exit code once the process has exited (null when a signal ended it). */
+  exited: Promise<number | null>;
   stop: () => Promise<void>;
 }
 
@@ -88,6 +94,7 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await waitForHealth(url, child, () => output);
   const countLogs = (message: string) => output.split("\n").filter((line) => line.includes(`"msg":${JSON.stringify(message)}`)).length;
   const notableLogs = () =>
@@ -99,7 +106,14 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     await stopProcess(child);
     rmSync(cwd, { recursive: true, force: true });
   };
-  return { url, secret, output: () => output, notableLogs, countLogs, stop };
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  return { url, secret, output: () => output, notableLogs, countLogs, pid: child.pid!, kill, exited, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {

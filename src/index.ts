@@ -1,43 +1,77 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import { useSharedLocks } from "./coordination/shared-locks.js";
 import { createRequestQueue, useSharedRequestQueue } from "./github/request-queue.js";
 import { createAppDeps } from "./handlers/app-deps.js";
-import { handleHealth } from "./handlers/health.js";
+import { createHealthHandler } from "./handlers/health.js";
 import { registerIssueCommentHandler } from "./handlers/issue-comment.js";
+import { handleMetrics } from "./handlers/metrics.js";
 import { registerPullRequestHandler } from "./handlers/pull-request.js";
 import { registerPushHandler } from "./handlers/push.js";
 import { sweepAllInstallations } from "./handlers/schedule.js";
+import type { AppRuntime } from "./lifecycle/graceful-shutdown.js";
+import { trackDeliveries } from "./lifecycle/track-deliveries.js";
+import { timeLockWaits } from "./metrics/lock-metrics.js";
+import { meterRequestQueue } from "./metrics/metered-queue.js";
+import { collectProcessMetrics, countCacheLookup, countLeaseLost } from "./metrics/metrics.js";
 import { isSweepTimerDisabled, startSweepScheduler } from "./sweep/sweep-scheduler.js";
 
 /**
  * The Probot app (started by `npm start` = `node lib/server.js`). Environment read here and below:
  * APP_ID, PRIVATE_KEY / PRIVATE_KEY_PATH, WEBHOOK_SECRET, GHE_HOST / GHE_PROTOCOL (read by Probot);
+ * REDIS_URL (replicas share throttling, locks, cooldowns, the sweep schedule and the state cache;
+ * see coordination/create-coordination.ts for the lease settings);
  * WRAPUP_NOW (fixed clock for demos and end-to-end tests), WRAPUP_SWEEP_DISABLED=1 (no timer),
  * WRAPUP_SWEEP_TICK_MINUTES (how often the timer looks for due repositories, default 60),
  * WRAPUP_SWEEP_FIRST_DELAY_MS (first look after start, default 5 minutes).
  */
-export default function wrapupTracker(app: Probot, options?: ApplicationFunctionOptions): void {
+export async function startWrapupTracker(app: Probot, options?: ApplicationFunctionOptions, env: NodeJS.ProcessEnv = process.env): Promise<AppRuntime> {
   // A wait on a rate limit or a failing GitHub should be visible in the log, not look like a hang.
   useSharedRequestQueue(
-    createRequestQueue({
-      onRetry: ({ scope, kind, retryAt }) =>
-        app.log.warn({ scope, kind, retryAt: new Date(retryAt).toISOString() }, "GitHub limit or failure: waiting, then retrying"),
-    }),
+    meterRequestQueue(
+      createRequestQueue({
+        onRetry: ({ scope, kind, retryAt }) =>
+          app.log.warn({ scope, kind, retryAt: new Date(retryAt).toISOString() }, "GitHub limit or failure: waiting, then retrying"),
+      }),
+    ),
   );
-  const deps = createAppDeps(app);
+  const deps = createAppDeps(app, env, {
+    onCacheLookup: countCacheLookup,
+    onLeaseLost: (key) => {
+      countLeaseLost(key);
+      app.log.warn({ key }, "lease lost: another replica may hold it now");
+    },
+  });
+  const { coordination } = deps;
+  // Status comments and sweeps take these locks: Redis leases when replicas share a Redis.
+  useSharedLocks(timeLockWaits((name) => coordination.lock(name)));
   registerPullRequestHandler(app, deps);
   registerIssueCommentHandler(app, deps);
   registerPushHandler(app, deps);
+  const deliveries = trackDeliveries(app);
+  addRoutes(app, options, () => !deliveries.taking);
+  if (coordination.kind === "redis") app.log.info("replicas coordinate through Redis: locks, cooldowns, sweep schedule, state cache");
+  if (isSweepTimerDisabled(env)) return { deliveries, coordination, log: app.log };
+  const scheduler = startSweepScheduler(() => sweepAllInstallations(app, deps), {
+    everyHours: Number(env.WRAPUP_SWEEP_TICK_MINUTES || 60) / 60,
+    firstDelayMs: Number(env.WRAPUP_SWEEP_FIRST_DELAY_MS || 300_000),
+    onError: (error) => app.log.warn({ err: error }, "scheduled sweep failed"),
+  });
+  return { deliveries, coordination, scheduler, log: app.log };
+}
+
+/** `GET /health` and `GET /metrics`. */
+function addRoutes(app: Probot, options: ApplicationFunctionOptions | undefined, isDraining: () => boolean): void {
   // Probot 14 has no Express router any more: extra routes are plain Node handlers. Without a
   // server (`probot.load` in tests, serverless adapters) there is no route to add.
   try {
-    options?.addHandler(handleHealth);
+    options?.addHandler(createHealthHandler(isDraining));
+    options?.addHandler(handleMetrics);
+    collectProcessMetrics();
   } catch {
-    app.log.debug("no HTTP server: GET /health not registered");
+    app.log.debug("no HTTP server: GET /health and /metrics not registered");
   }
-  if (isSweepTimerDisabled(process.env)) return;
-  startSweepScheduler(() => sweepAllInstallations(app, deps), {
-    everyHours: Number(process.env.WRAPUP_SWEEP_TICK_MINUTES || 60) / 60,
-    firstDelayMs: Number(process.env.WRAPUP_SWEEP_FIRST_DELAY_MS || 300_000),
-    onError: (error) => app.log.warn({ err: error }, "scheduled sweep failed"),
-  });
+}
+
+export default async function wrapupTracker(app: Probot, options?: ApplicationFunctionOptions): Promise<void> {
+  await startWrapupTracker(app, options);
 }

@@ -112,7 +112,10 @@ export async function resolveLinks(links: readonly Link[], options: ResolveOptio
   const states: ResolvedStates = new Map();
   const shared: Promise<void>[] = [];
   const toFetch: LinkTarget[] = [];
-  for (const target of collectTargets(links)) {
+  const targets = collectTargets(links);
+  // States other replicas resolved (Redis), loaded in one round trip before deciding what to ask.
+  if (cache?.isShared && !options.bypassCache) await cache.warm(targets.map((t) => cacheKey(options, t)));
+  for (const target of targets) {
     const cached = options.bypassCache ? undefined : cache?.get(cacheKey(options, target));
     const inFlight = options.bypassCache ? undefined : cache?.pending(cacheKey(options, target));
     if (cached) states.set(target.key, cached);

@@ -1,4 +1,7 @@
 import type { Probot } from "probot";
+import type { Coordination } from "../coordination/coordination.js";
+import { createCoordination, type CoordinationHooks } from "../coordination/create-coordination.js";
+import { createMemoryCoordination } from "../coordination/memory-coordination.js";
 import { findAppSelf, findTokenSelf } from "../github/find-self.js";
 import type { StateCache } from "../github/state-cache.js";
 import type { Self } from "../writes/own-comment.js";
@@ -9,21 +12,32 @@ export interface AppDeps {
   now: () => Date;
   /** Our own login (`<slug>[bot]`), asked once. */
   self: () => Promise<Self>;
-  /** Last `/refresh` per thread (`owner/repo#n`), for the cooldown. */
+  /** Last `/refresh` per thread (`owner/repo#n`), for the cooldown (in-memory coordination only). */
   lastRefresh: Map<string, number>;
-  /** Last sweep per repository (`owner/repo`), so each follows its own `sweep.everyHours`. */
+  /** Last sweep per repository (`owner/repo`), so each follows its own `sweep.everyHours` (in-memory coordination only). */
   lastSweep: Map<string, number>;
   /** The resolver's link-state cache: process-wide when absent, none when null (tests). */
   stateCache?: StateCache | null;
+  /** Cooldowns and the sweep schedule shared by replicas; absent: this process's, kept in the maps above. */
+  coordination?: Coordination;
 }
 
-export function createAppDeps(app: Probot, env: NodeJS.ProcessEnv = process.env): AppDeps {
+/** `REDIS_URL` in `env` makes the coordination (and the state cache) shared through Redis. */
+export function createAppDeps(app: Probot, env: NodeJS.ProcessEnv = process.env, hooks: CoordinationHooks = {}): AppDeps & { coordination: Coordination } {
+  const memory = { lastRefresh: new Map<string, number>(), lastSweep: new Map<string, number>() };
+  const coordination = createCoordination(env, memory, { log: app.log, ...hooks });
   return {
     now: clockFromEnv(env),
     self: selfFinder(app, env),
-    lastRefresh: new Map(),
-    lastSweep: new Map(),
+    ...memory,
+    coordination,
+    ...(coordination.stateCache ? { stateCache: coordination.stateCache } : {}),
   };
+}
+
+/** The coordination handlers use: the deps' own, else one kept in the deps' maps (tests build deps by hand). */
+export function coordinationOf(deps: AppDeps): Coordination {
+  return deps.coordination ?? createMemoryCoordination(deps);
 }
 
 /** `WRAPUP_NOW=2026-11-21T12:00:00Z` freezes the clock (demos, end-to-end tests); else the real time. */

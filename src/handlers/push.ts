@@ -2,7 +2,8 @@ import type { Probot } from "probot";
 import { CONFIG_PATH, loadContextConfig } from "../config/load-repo-config.js";
 import { runSweep, summarizeSweep } from "../sweep/run-sweep.js";
 import { selectCandidatePaths } from "../pipeline/select-paths.js";
-import type { AppDeps } from "./app-deps.js";
+import { timeSweep } from "../metrics/time-sweep.js";
+import { coordinationOf, type AppDeps } from "./app-deps.js";
 
 /**
  * A push to the default branch that touches wrap-up files (or our config file) sweeps the
@@ -18,15 +19,15 @@ export function registerPushHandler(app: Probot, deps: AppDeps): void {
     const wrapUps = selectCandidatePaths(touched, loaded.ok ? loaded.config : { paths: [] });
     if (wrapUps.length === 0 && !touched.includes(CONFIG_PATH)) return;
     const repo = { owner: repository.full_name.split("/")[0]!, repo: repository.name };
-    const summary = await runSweep(context.octokit, repo, {
+    const summary = await timeSweep("push", async () => runSweep(context.octokit, repo, {
       now: deps.now(),
       dryRun: false,
       scope: String(installation?.id ?? repo.owner),
       self: await deps.self(),
       cache: deps.stateCache,
       config: loaded,
-    });
-    deps.lastSweep.set(summary.repo.toLowerCase(), deps.now().getTime());
+    }));
+    await coordinationOf(deps).recordSweep(summary.repo.toLowerCase(), deps.now().getTime());
     context.log.info({ trigger: "push", ...summarizeSweep(summary) }, "sweep done");
   });
 }

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { LoadedConfig } from "../config/load-repo-config.js";
 import { parseFollowUpMarker } from "../render/marker.js";
-import type { AppDeps } from "./app-deps.js";
+import { coordinationOf, type AppDeps } from "./app-deps.js";
 import { checkPullRequest } from "./check-pull-request.js";
 import { defaultConfig } from "../config/load-repo-config.js";
 import { react, reply } from "./comment-replies.js";
@@ -24,15 +24,12 @@ export async function runRefresh(
   const { issue, repository, installation } = context.payload;
   const thread = `${repository.full_name}#${issue.number}`.toLowerCase();
   const cooldownMs = (loaded.ok ? loaded.config : defaultConfig()).commands.refresh.cooldownSeconds * 1000;
-  // Wall time, not `deps.now()`: a clock frozen by WRAPUP_NOW would make the cooldown last forever.
-  const now = Date.now();
-  const last = deps.lastRefresh.get(thread);
-  if (last !== undefined && now - last < cooldownMs) {
-    const wait = Math.ceil((cooldownMs - (now - last)) / 1000);
-    await reply(context, `Refreshed moments ago; try again in ${wait} s.`);
+  // Claimed across replicas when they share Redis: two `/refresh` at once run one refresh.
+  const claim = await coordinationOf(deps).claimCooldown(thread, cooldownMs);
+  if (!claim.claimed) {
+    await reply(context, `Refreshed moments ago; try again in ${Math.ceil(claim.retryInMs / 1000)} s.`);
     return "cooldown";
   }
-  deps.lastRefresh.set(thread, now);
   await react(context, "eyes");
   const scope = String(installation?.id ?? repository.owner.login);
   try {

@@ -1,16 +1,20 @@
 import type { Probot } from "probot";
 import { loadRepoConfig } from "../config/load-repo-config.js";
+import { sweepIfDue } from "../coordination/sweep-if-due.js";
+import { timeSweep } from "../metrics/time-sweep.js";
 import { runSweep, summarizeSweep } from "../sweep/run-sweep.js";
-import type { AppDeps } from "./app-deps.js";
+import { coordinationOf, type AppDeps } from "./app-deps.js";
 
 /**
  * The timer's tick: every repository of every installation whose `sweep.everyHours` has passed
- * since its last sweep in this process. One repository failing never stops the others.
+ * since its last sweep — by any replica, when they share Redis: one of them sweeps it, the others
+ * skip it. One repository failing never stops the others.
  */
 export async function sweepAllInstallations(app: Probot, deps: AppDeps): Promise<void> {
   const appOctokit = await app.auth();
   const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
   const self = await deps.self();
+  const coordination = coordinationOf(deps);
   for (const installation of installations) {
     const octokit = await app.auth(installation.id);
     const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
@@ -18,10 +22,13 @@ export async function sweepAllInstallations(app: Probot, deps: AppDeps): Promise
       const repo = { owner: repository.owner.login, repo: repository.name };
       const key = `${repo.owner}/${repo.repo}`.toLowerCase();
       try {
-        if (!(await isDue(deps, key, () => loadRepoConfig(octokit, repo)))) continue;
-        const summary = await runSweep(octokit, repo, { now: deps.now(), dryRun: false, scope: String(installation.id), self, cache: deps.stateCache });
-        deps.lastSweep.set(key, deps.now().getTime());
-        app.log.info({ trigger: "schedule", ...summarizeSweep(summary) }, "sweep done");
+        const sweep = await sweepIfDue(coordination, key, {
+          now: () => deps.now().getTime(),
+          isDue: (last) => isDue(deps, last, () => loadRepoConfig(octokit, repo)),
+          sweep: () => timeSweep("schedule", () => runSweep(octokit, repo, { now: deps.now(), dryRun: false, scope: String(installation.id), self, cache: deps.stateCache })),
+        });
+        if (sweep.turn === "swept") app.log.info({ trigger: "schedule", ...summarizeSweep(sweep.result) }, "sweep done");
+        else if (sweep.turn === "elsewhere") app.log.debug({ repo: key }, "sweep left to another replica");
       } catch (error) {
         app.log.warn({ err: error, repo: key }, "sweep failed");
       }
@@ -29,8 +36,7 @@ export async function sweepAllInstallations(app: Probot, deps: AppDeps): Promise
   }
 }
 
-async function isDue(deps: AppDeps, key: string, load: () => ReturnType<typeof loadRepoConfig>): Promise<boolean> {
-  const last = deps.lastSweep.get(key);
+async function isDue(deps: AppDeps, last: number | undefined, load: () => ReturnType<typeof loadRepoConfig>): Promise<boolean> {
   if (last === undefined) return true;
   const loaded = await load();
   const everyHours = loaded.ok === true ? loaded.config.sweep.everyHours : 24;

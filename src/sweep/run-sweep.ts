@@ -8,7 +8,8 @@ import type { TopicVerdict, WrapUpReport } from "../progress/types.js";
 import { CONFIG_PROBLEMS_MARKER } from "../render/marker.js";
 import { renderConfigProblemsIssue } from "../render/render-config-problems.js";
 import type { Self } from "../writes/own-comment.js";
-import { createKeyedLock } from "../writes/keyed-lock.js";
+import type { KeyedLock } from "../coordination/coordination.js";
+import { sharedLock } from "../coordination/shared-locks.js";
 import { executeSweepPlan, type ExecutedAction } from "../writes/sync-follow-ups.js";
 import { syncConfigIssue, type ConfigIssueOutcome } from "../writes/upsert-config-issue.js";
 import { checkFiles, type CheckFilesResult } from "../pipeline/check-files.js";
@@ -36,6 +37,8 @@ export interface RunSweepOptions {
   graphql?: GraphqlRequest;
   /** The repository's config when the caller has read it already (the push handler does, to pick paths). */
   config?: LoadedConfig;
+  /** Per-repository lock; default: the process-wide one (leases in Redis when the app has `REDIS_URL`). */
+  lock?: KeyedLock;
 }
 
 export interface SweepSummary {
@@ -56,18 +59,16 @@ export interface SweepSummary {
   error?: string;
 }
 
-/** Sweeps of one repository run one after another, whatever started them (timer, push, CLI). */
-const withRepositoryLock = createKeyedLock();
-
 /**
  * The sweep of one repository: 1. config → 2. wrap-up files on the default branch → 3. their
  * texts in batch → 4. check → 5. our follow-ups and tracking reminders → 6. plan → 7. execute.
  * While the config is invalid, the only write is the one issue describing its problems.
  * Two sweeps of the same repository never overlap: the second plans from what the first wrote,
- * so a push arriving during a scheduled sweep cannot open the same follow-up twice.
+ * so a push arriving during a scheduled sweep cannot open the same follow-up twice — on any replica.
  */
 export function runSweep(octokit: ProbotOctokit, repo: RepoRef, options: RunSweepOptions): Promise<SweepSummary> {
   const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+  const withRepositoryLock = options.lock ?? sharedLock("repository");
   return withRepositoryLock(key, () => sweepRepository(octokit, repo, options));
 }
 

@@ -1,12 +1,16 @@
 /**
  * Runs the sweep every `everyHours`, jittered so that many app instances (or restarts) do not hit
  * GitHub at the same minute. A sweep still running when the next tick comes is not started twice.
- * The timer is `unref()`ed: it never keeps the process alive on its own.
+ * The timer is `unref()`ed: it never keeps the process alive on its own. Replicas each run one;
+ * which of them sweeps a repository is settled per repository (see coordination/sweep-if-due.ts).
  */
 export interface SweepScheduler {
   /** Runs a sweep now unless one is in flight; resolves when it ends (or with the running one). */
   runNow(): Promise<void>;
+  /** No further sweeps; the one in flight, if any, goes on (`idle` waits for it). */
   stop(): void;
+  /** Resolves when no sweep is running (at once when none is). */
+  idle(): Promise<void>;
 }
 
 export interface SchedulerOptions {
@@ -49,6 +53,9 @@ export function startSweepScheduler(sweep: () => Promise<void>, options: Schedul
     stop: () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+    },
+    idle: async () => {
+      await inFlight;
     },
   };
 }

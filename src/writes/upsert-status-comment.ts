@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
-import { createKeyedLock } from "./keyed-lock.js";
+import type { KeyedLock } from "../coordination/coordination.js";
+import { sharedLock } from "../coordination/shared-locks.js";
 import { isOwnComment, type IssueComment, type Self } from "./own-comment.js";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged" | "planned";
@@ -20,10 +21,9 @@ export interface UpsertStatusCommentInput {
    * time of the check, which alone is no reason to edit the comment.
    */
   comparable?: (body: string) => string;
+  /** Per-thread write lock; default: the process-wide one (leases in Redis when the app has `REDIS_URL`). */
+  lock?: KeyedLock;
 }
-
-/** One lock for the whole process: every write to one thread waits for the previous one. */
-const withThreadLock = createKeyedLock();
 
 /**
  * Creates or updates our one comment on a thread. Serialized per thread and the comments are read
@@ -32,11 +32,14 @@ const withThreadLock = createKeyedLock();
  */
 export async function upsertStatusComment(input: UpsertStatusCommentInput): Promise<UpsertOutcome> {
   const key = `${input.owner}/${input.repo}#${input.issueNumber}`.toLowerCase();
-  return withThreadLock(key, async () => {
+  const withThreadLock = input.lock ?? sharedLock("thread");
+  return withThreadLock(key, async (lease) => {
     const existing = await findOwnComment(input);
     const comparable = input.comparable ?? ((body: string) => body);
     if (existing && comparable(existing.body ?? "") === comparable(input.body)) return "unchanged";
     if (input.dryRun) return "planned";
+    // A lease that expired while this replica stalled may be another replica's now: no write then.
+    await lease.assertHeld();
     if (existing) {
       await input.octokit.rest.issues.updateComment({
         owner: input.owner,
