@@ -1,6 +1,6 @@
 import type { Topic } from "../wrapup/types.js";
 import { isWorkItem, linkKey } from "../wrapup/link-key.js";
-import { titlesMatch } from "./match-titles.js";
+import { TITLE_MATCH_RATIO, titlesMatch, titleWords } from "./match-titles.js";
 
 /**
  * Carry-over: hackathon topics continue at the next event. A later topic continues an earlier one
@@ -57,6 +57,7 @@ interface Node {
   work: Set<string>;
   /** Has next steps or work links: only such topics are tied by title (a "Group Picture" is not). */
   followable: boolean;
+  words: Set<string>;
 }
 
 export function findThreads(events: ThreadEvent[]): Threads {
@@ -65,23 +66,34 @@ export function findThreads(events: ThreadEvent[]): Threads {
   const parent = nodes.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   const reasons = new Map<number, Set<ThreadReason>>();
-  for (let later = 0; later < nodes.length; later += 1) {
-    for (let earlier = 0; earlier < later; earlier += 1) {
-      if (nodes[earlier]!.event === nodes[later]!.event) continue;
-      const why = continuesBecause(nodes[earlier]!, nodes[later]!);
-      if (!why) continue;
-      const [a, b] = [root(earlier), root(later)];
-      const merged = new Set([...(reasons.get(a) ?? []), ...(reasons.get(b) ?? []), why]);
-      parent[b] = a;
-      reasons.set(a, merged);
+  const join = (earlier: number, later: number, why: ThreadReason) => {
+    const [a, b] = [root(earlier), root(later)];
+    if (a !== b) parent[b] = a;
+    reasons.set(a, new Set([...(reasons.get(a) ?? []), ...(a !== b ? (reasons.get(b) ?? []) : []), why]));
+  };
+  // Indexes of the earlier events only: an event's own topics are added once it has been matched.
+  const index = createIndex(nodes);
+  let start = 0;
+  while (start < nodes.length) {
+    let end = start;
+    while (end < nodes.length && nodes[end]!.event === nodes[start]!.event) end += 1;
+    for (let later = start; later < end; later += 1) {
+      for (const [earlier, why] of index.matches(nodes[later]!)) join(earlier, later, why);
     }
+    for (let i = start; i < end; i += 1) index.add(i);
+    start = end;
   }
   const groups = new Map<number, Node[]>();
-  nodes.forEach((node, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), node]));
+  nodes.forEach((node, i) => {
+    const id = root(i);
+    const members = groups.get(id);
+    if (members) members.push(node);
+    else groups.set(id, [node]);
+  });
   const list: TopicThread[] = [];
   const byTopic = new Map<string, Continuity>();
   for (const [id, members] of groups) {
-    if (new Set(members.map((m) => m.event)).size < 2) continue;
+    if (members.length < 2 || members[0]!.event === members.at(-1)!.event) continue;
     const thread: TopicThread = { topics: members.map((m) => m.ref), reasons: [...(reasons.get(id) ?? [])] };
     list.push(thread);
     members.forEach((member, i) => {
@@ -93,11 +105,47 @@ export function findThreads(events: ThreadEvent[]): Threads {
   return { list, of: (path, anchor) => byTopic.get(topicId(path, anchor)) ?? null };
 }
 
-function continuesBecause(earlier: Node, later: Node): ThreadReason | null {
-  for (const key of later.tracking) if (earlier.tracking.has(key)) return "tracking issue";
-  for (const key of later.work) if (earlier.work.has(key)) return "work link";
-  if (!earlier.followable || !later.followable) return null;
-  return titlesMatch(earlier.ref.title, later.ref.title) ? "title" : null;
+/**
+ * Candidate earlier topics without comparing every pair (a history of thousands of topics stays
+ * fast): by shared link keys, and by title words with the prefix filter of set-similarity joins —
+ * two titles can only reach the ratio if they share one of their rarest few words.
+ */
+function createIndex(nodes: Node[]) {
+  const byTracking = new Map<string, number[]>();
+  const byWork = new Map<string, number[]>();
+  const byWord = new Map<string, number[]>();
+  const frequency = new Map<string, number>();
+  for (const node of nodes) for (const word of node.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const prefix = (node: Node) => {
+    const sorted = [...node.words].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : 1));
+    return sorted.slice(0, sorted.length - Math.ceil(TITLE_MATCH_RATIO * sorted.length) + 1);
+  };
+  const titled = (node: Node) => node.followable && node.words.size >= 2;
+  const push = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  return {
+    add(i: number) {
+      const node = nodes[i]!;
+      for (const key of node.tracking) push(byTracking, key, i);
+      for (const key of node.work) push(byWork, key, i);
+      if (titled(node)) for (const word of prefix(node)) push(byWord, word, i);
+    },
+    matches(node: Node): Map<number, ThreadReason> {
+      const found = new Map<number, ThreadReason>();
+      for (const key of node.tracking) for (const i of byTracking.get(key) ?? []) found.set(i, "tracking issue");
+      for (const key of node.work) for (const i of byWork.get(key) ?? []) if (!found.has(i)) found.set(i, "work link");
+      if (!titled(node)) return found;
+      for (const word of prefix(node)) {
+        for (const i of byWord.get(word) ?? []) {
+          if (!found.has(i) && titlesMatch(nodes[i]!.ref.title, node.ref.title)) found.set(i, "title");
+        }
+      }
+      return found;
+    },
+  };
 }
 
 function toNode(event: ThreadEvent, index: number, topic: Topic): Node {
@@ -113,7 +161,7 @@ function toNode(event: ThreadEvent, index: number, topic: Topic): Node {
     if (isIssue && (link.field === "tracking" || link.field === "issue")) tracking.add(item);
   }
   const ref = { path: event.path, anchor: topic.anchor, title: topic.title || topic.heading, event: eventLabel(event) };
-  return { event: index, ref, tracking, work, followable: topic.nextSteps !== null || work.size > 0 };
+  return { event: index, ref, tracking, work, followable: topic.nextSteps !== null || work.size > 0, words: titleWords(ref.title) };
 }
 
 /** `12/2024` for a dated event; its title (else path) otherwise. */

@@ -16,7 +16,7 @@ const LIST_MAX = 100;
 
 /**
  * "Following up": the box and what it changes. Paused (new or unticked): what the app would do,
- * topic by topic. Running: what this sweep did.
+ * topic by topic. Running: how many follow-ups are open.
  */
 export function renderFollowingUp(view: DashboardView, links: DashboardLinks, detailed: Set<string>): string {
   const { approval } = view;
@@ -36,11 +36,12 @@ export function renderFollowingUp(view: DashboardView, links: DashboardLinks, de
       : approval.why === "followed-up-before"
         ? "▶️ **Following up**, as it did before this dashboard existed. Untick the box to pause follow-ups and reminders:"
         : "▶️ **Following up.** Untick the box to pause follow-ups and reminders:";
-  const did = view.opens.length + view.reminds.length + view.otherWrites > 0
-    ? `This sweep opened **${opens}** and reminded on **${reminds}**${otherWrites(view)}${deferredNote(view)}.`
-    : `This sweep had nothing to open or remind on${deferredNote(view)}.`;
+  // The state, not this sweep's writes: a sweep that changes nothing must render the same body.
+  const open = plural(view.events.reduce((sum, e) => sum + e.followUps.length, 0), "follow-up issue");
+  const tracked = plural(new Set(view.stalled.flatMap((s) => (s.where.kind === "tracking" ? [`${s.where.issue.repo}#${s.where.issue.number}`] : []))).size, "tracking issue");
+  const state = `Now: **${open}** open, reminders on **${tracked}**${deferredNote(view)}.`;
   const box = approval.why === "configured" ? [] : [renderStartBox(true)];
-  return ["### Following up", lead, ...box, did, ...renderList(view, links, detailed)].join("\n\n");
+  return ["### Following up", lead, ...box, state].join("\n\n");
 }
 
 function renderList(view: DashboardView, links: DashboardLinks, detailed: Set<string>): string[] {
@@ -52,8 +53,7 @@ function renderList(view: DashboardView, links: DashboardLinks, detailed: Set<st
   const wanted = [...view.opens, ...view.reminds].filter((t) => detailed.has(t.path)).length;
   const shown = items.slice(0, Math.min(LIST_MAX, Math.max(wanted, 0)));
   if (items.length > shown.length) shown.push(`- … and ${items.length - shown.length} more`);
-  const summary = view.approval.approved ? "What this sweep wrote" : "What it would do";
-  return [`<details>\n<summary>${summary}</summary>\n\n${shown.join("\n")}\n\n</details>`];
+  return [`<details>\n<summary>What it would do</summary>\n\n${shown.join("\n")}\n\n</details>`];
 }
 
 function otherWrites(view: DashboardView): string {

@@ -16,8 +16,8 @@ export interface ChartEvent {
 /** A chart wider than this many bars cannot be read: the newest ones are shown. */
 export const CHART_MAX_EVENTS = 24;
 
-/** Grey (untracked), red (stalled), light green (active), dark green (done): drawn in this order. */
-const PALETTE = "#afb8c1, #cf222e, #4ac26b, #116329";
+/** Grey (untracked), red (stalled), light green (active), dark green (done), in drawing order; then the zero line. */
+const PALETTE = "#afb8c1, #cf222e, #4ac26b, #116329, #afb8c1";
 
 export const CHART_CAPTION = "Topics per event, oldest first: dark green ✅ done · light green 🟢 active · red 🔴 stalled · grey ⚪ untracked.";
 
@@ -30,15 +30,18 @@ export function renderVerdictChart(eventsOldestFirst: ChartEvent[]): string | nu
     events.map(({ counts: c }) => c.done + c.active),
     events.map(({ counts: c }) => c.done),
   ];
-  const top = Math.max(1, ...layers[0]!);
   const labels = uniqueLabels(events.map((e) => chartLabel(e.label)));
+  // The axis range is left to Mermaid: its syntax (`0 --> 25`) would put a comment end in our body.
+  // Mermaid starts the axis at the smallest value, so a flat line at zero keeps the bars honest.
+  const zero = Math.min(...layers[3]!) > 0 ? [`  line [${events.map(() => 0).join(", ")}]`] : [];
   return [
     "```mermaid",
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${PALETTE}"}}}}%%`,
     "xychart-beta",
     `  x-axis [${labels.map((l) => `"${l}"`).join(", ")}]`,
-    `  y-axis "Topics" 0 --> ${niceCeiling(top)}`,
+    '  y-axis "Topics"',
     ...layers.map((values) => `  bar [${values.join(", ")}]`),
+    ...zero,
     "```",
   ].join("\n");
 }
@@ -59,8 +62,3 @@ function uniqueLabels(labels: string[]): string[] {
   });
 }
 
-/** 23 → 25, 7 → 10: an axis that ends on a round number above the tallest bar. */
-function niceCeiling(value: number): number {
-  const step = value <= 10 ? 5 : value <= 50 ? 5 : value <= 200 ? 25 : 100;
-  return Math.ceil((value + 1) / step) * step;
-}

@@ -80,7 +80,7 @@ const firstCommitsMocked = new Set<string>();
  * The first commit of a file on the default branch (the grace period of undated wrap-ups). The
  * app remembers it for the process, so it is mocked once per test, however many runs ask.
  */
-export function mockFirstCommit(path: string, date = "2026-06-01T10:00:00Z"): void {
+export function mockFirstCommit(path: string, date = "2026-09-01T10:00:00Z"): void {
   if (firstCommitsMocked.has(path)) return;
   firstCommitsMocked.add(path);
   github()
