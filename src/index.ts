@@ -3,6 +3,7 @@ import { createRequestQueue, useSharedRequestQueue } from "./github/request-queu
 import { createAppDeps } from "./handlers/app-deps.js";
 import { handleHealth } from "./handlers/health.js";
 import { registerIssueCommentHandler } from "./handlers/issue-comment.js";
+import { registerIssuesHandler } from "./handlers/issues.js";
 import { registerPullRequestHandler } from "./handlers/pull-request.js";
 import { registerPushHandler } from "./handlers/push.js";
 import { sweepAllInstallations } from "./handlers/schedule.js";
@@ -27,6 +28,7 @@ export default function wrapupTracker(app: Probot, options?: ApplicationFunction
   registerPullRequestHandler(app, deps);
   registerIssueCommentHandler(app, deps);
   registerPushHandler(app, deps);
+  registerIssuesHandler(app, deps);
   // Probot 14 has no Express router any more: extra routes are plain Node handlers. Without a
   // server (`probot.load` in tests, serverless adapters) there is no route to add.
   try {
