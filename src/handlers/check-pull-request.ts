@@ -8,6 +8,8 @@ import { renderStatusComment } from "../render/render-status-comment.js";
 import { checkFiles } from "../pipeline/check-files.js";
 import { findFirstCommitDate } from "../pipeline/find-event-dates.js";
 import { selectCandidatePaths } from "../pipeline/select-paths.js";
+import { knownEvents } from "../pipeline/known-events.js";
+import { findThreads } from "../progress/find-threads.js";
 import { comparableBody } from "../writes/comparable-body.js";
 import { upsertStatusComment, type UpsertOutcome } from "../writes/upsert-status-comment.js";
 import type { AppDeps } from "./app-deps.js";
@@ -62,8 +64,16 @@ export async function checkPullRequest(
     ...(pr.defaultBranch ? { eventDateOf: (path: string) => findFirstCommitDate(octokit, pr, pr.defaultBranch!, path) } : {}),
   });
   if (checked.reports.length === 0) return { kind: "not-a-wrap-up", files: files.length };
+  const threads = findThreads([
+    ...knownEvents(pr, checked.reports.map((r) => r.path)),
+    ...checked.reports.map((r) => ({ path: r.path, title: r.title, date: r.date, topics: r.topics.map((t) => t.topic) })),
+  ]);
   const body = renderStatusComment(checked.reports, {
     now,
+    continuity: (path, anchor) => {
+      const found = threads.of(path, anchor);
+      return found && { from: found.from?.event ?? null, in: found.in?.event ?? null };
+    },
     repo: `${pr.owner}/${pr.repo}`,
     ref: pr.headSha,
     ...(pr.webUrl ? { webUrl: pr.webUrl } : {}),

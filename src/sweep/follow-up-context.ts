@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import type { Config } from "../config/schema.js";
 import { createWriteAccess, type CanWrite } from "../github/write-access.js";
+import { rememberEvents } from "../pipeline/known-events.js";
 import { findThreads, type Threads } from "../progress/find-threads.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { readStartBox } from "../render/dashboard-marker.js";
@@ -35,7 +36,10 @@ export function prepareFollowUpContext(
     now: Date;
   },
 ): FollowUpContext {
-  const threads = findThreads(input.reports.map((r) => ({ path: r.path, title: r.title, date: r.date, topics: r.topics.map((t) => t.topic) })));
+  const events = input.reports.map((r) => ({ path: r.path, title: r.title, date: r.date, topics: r.topics.map((t) => t.topic) }));
+  // Wrap-up pull requests of this repository read them to say "continued from 12/2024".
+  rememberEvents(repo, events);
+  const threads = findThreads(events);
   const dashboard = findDashboard(input.own);
   const box = dashboard ? readStartBox(dashboard.body) : null;
   return {
