@@ -134,7 +134,7 @@ function renderStalled(view: DashboardView, links: DashboardLinks, detailed: Set
 }
 
 function whereText(where: DashboardView["stalled"][number]["where"], links: DashboardLinks): string {
-  const via = (tracking: IssueRef | null) => (tracking ? ` (its tracking issue ${links.issue(tracking)} is out of reach)` : "");
+  const via = (tracking: IssueRef | null) => (tracking ? ` here, as wrapup-tracker is not installed where its tracking issue ${links.issue(tracking)} is` : "");
   switch (where.kind) {
     case "follow-up":
       return `follow-up ${links.issue(where.issue)}`;
