@@ -3,6 +3,7 @@ import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_PR, DEMO_REPO } from "./demo-world.js";
 import type { StandIn } from "./github-stand-in/index.js";
+import { hasDashboardMarker } from "../src/render/dashboard-marker.js";
 
 export interface DemoDocument {
   /** File name in the output folder. */
@@ -16,23 +17,28 @@ export interface DemoResults {
   printable: string;
 }
 
-const OUR_FILES = /^(pr-comment|follow-up-.+|reminder-.+)\.md$/;
+const OUR_FILES = /^(pr-comment|dashboard.*|follow-up-.+|reminder-.+)\.md$/;
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "item";
 }
 
-export function collectDemoResults(standIn: StandIn): DemoResults {
+export function collectDemoResults(standIn: StandIn, dashboardBeforeApproval: string | null = null): DemoResults {
   const bot = `${standIn.world.app.slug}[bot]`;
   const documents: DemoDocument[] = [];
   const pull = standIn.world.repos[DEMO_REPO]?.pulls[DEMO_PR];
   for (const comment of pull?.comments.filter((c) => c.author === bot) ?? []) {
     documents.push({ name: "pr-comment.md", heading: `Comment on pull request ${DEMO_REPO}#${DEMO_PR}`, markdown: comment.body });
   }
+  if (dashboardBeforeApproval) {
+    documents.push({ name: "dashboard-before-approval.md", heading: `The dashboard after the first sweep (${DEMO_REPO}), before anyone ticked its box`, markdown: dashboardBeforeApproval });
+  }
   for (const repo of Object.values(standIn.world.repos)) {
     const full = `${repo.owner}/${repo.name}`;
     for (const issue of Object.values(repo.issues)) {
-      if (issue.author === bot) {
+      if (issue.author === bot && hasDashboardMarker(issue.body)) {
+        documents.push({ name: "dashboard.md", heading: `Dashboard issue ${full}#${issue.number}: ${issue.title}, once the box is ticked`, markdown: `# ${issue.title}\n\n${issue.body}` });
+      } else if (issue.author === bot) {
         const labels = issue.labels.length ? ` [${issue.labels.join(", ")}]` : "";
         documents.push({ name: `follow-up-${issue.number}-${slug(issue.title)}.md`, heading: `Follow-up issue ${full}#${issue.number}: ${issue.title}${labels}`, markdown: `# ${issue.title}\n\n${issue.body}` });
       }

@@ -125,12 +125,14 @@ export interface DemoFile {
   text: string;
 }
 
-/** The world: the wrap-up repo (files on main and in PR #1), every linked item, one installation. */
+/** The world: the wrap-up repo (every file on main, the newest in PR #1), every linked item, one installation on it. */
 export function buildDemoWorld(files: DemoFile[]): World {
   const world = createWorld();
   const texts = Object.fromEntries(files.map((f) => [f.path, f.text]));
   addRepo(world, DEMO_REPO, { files: { ...texts, ".github/wrapup-tracker.yml": DEMO_CONFIG }, collaborators: { ana: "admin" }, at: daysBefore(DEMO_NOW, 30) });
-  addPull(world, DEMO_REPO, { number: DEMO_PR, title: "Add the hackathon wrap-ups", author: "ana", createdAt: daysBefore(DEMO_NOW, 1), head: { branch: "wrapups" }, files: texts });
+  // The pull request adds the newest wrap-up; the earlier ones are on main already.
+  const newest = [...files].sort((a, b) => a.path.localeCompare(b.path)).at(-1)!;
+  addPull(world, DEMO_REPO, { number: DEMO_PR, title: "Add the latest hackathon wrap-up", author: "ana", createdAt: daysBefore(DEMO_NOW, 1), head: { branch: "wrapups" }, files: { [newest.path]: newest.text } });
   const seen = new Set<string>();
   for (const file of files) {
     const wrapUp = parseWrapUp(file.text, { path: file.path });

@@ -67,6 +67,23 @@ export function issueCommentEvent(world: World, fullName: string, number: number
   };
 }
 
+/**
+ * A person edits an issue's body (e.g. ticks a task-list box): the world gets the new body, as
+ * GitHub stores it before it delivers `issues.edited` with the previous body in `changes`.
+ */
+export function issueEditedEvent(world: World, fullName: string, number: number, body: string, editor: string, installationId: number): Delivery {
+  const repo = repoOf(world, fullName);
+  const issue = repo.issues[number];
+  if (!issue) throw new Error(`no issue ${fullName}#${number}`);
+  const from = issue.body;
+  issue.body = body;
+  issue.updatedAt = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  return {
+    event: "issues",
+    payload: { action: "edited", issue: issueJson(world, repo, issue, API), changes: { body: { from } }, ...common(world, fullName, editor, installationId) },
+  };
+}
+
 export function pushEvent(world: World, fullName: string, changed: string[], installationId: number): Delivery {
   const repo = repoOf(world, fullName);
   const head = repo.branches[repo.defaultBranch]?.commits.at(-1);

@@ -4,7 +4,7 @@
  *
  * Not `@probot/adapter-github-actions`: it bundles Probot 13, whose `load` and auth differ from the
  * Probot 14 our app is written for. This runner is the same idea on Probot 14's `receive`:
- * - `pull_request`, `issue_comment`, `push`: the event payload (GITHUB_EVENT_PATH) goes through the
+ * - `pull_request`, `issue_comment`, `push`, `issues` (the dashboard's box): the event payload (GITHUB_EVENT_PATH) goes through the
  *   app's handlers, exactly as a webhook would;
  * - `schedule`, `workflow_dispatch`: the sweep of this repository (the `sweep` CLI's code path).
  * Reads GITHUB_TOKEN (or the `token` input), GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_RUN_ID,

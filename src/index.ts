@@ -4,6 +4,7 @@ import { createRequestQueue, useSharedRequestQueue } from "./github/request-queu
 import { createAppDeps } from "./handlers/app-deps.js";
 import { createHealthHandler } from "./handlers/health.js";
 import { registerIssueCommentHandler } from "./handlers/issue-comment.js";
+import { registerIssuesHandler } from "./handlers/issues.js";
 import { handleMetrics } from "./handlers/metrics.js";
 import { registerPullRequestHandler } from "./handlers/pull-request.js";
 import { registerPushHandler } from "./handlers/push.js";
@@ -47,6 +48,7 @@ export async function startWrapupTracker(app: Probot, options?: ApplicationFunct
   registerPullRequestHandler(app, deps);
   registerIssueCommentHandler(app, deps);
   registerPushHandler(app, deps);
+  registerIssuesHandler(app, deps);
   const deliveries = trackDeliveries(app);
   addRoutes(app, options, () => !deliveries.taking);
   if (coordination.kind === "redis") app.log.info("replicas coordinate through Redis: locks, cooldowns, sweep schedule, state cache");

@@ -15,7 +15,7 @@ function installationJson(request: RestRequest, installation: WorldInstallation)
     target_type: "Organization",
     repository_selection: installation.repos === "all" ? "all" : "selected",
     permissions: PERMISSIONS,
-    events: ["pull_request", "issue_comment", "push"],
+    events: ["pull_request", "issue_comment", "push", "issues"],
     access_tokens_url: `${request.api}/app/installations/${installation.id}/access_tokens`,
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",
@@ -43,7 +43,7 @@ export const appRoutes: Route[] = [
     "/app",
     ({ world }) => ({
       status: 200,
-      body: { id: world.app.id, slug: world.app.slug, name: world.app.name, owner: userJson(world, "wrapup-org"), html_url: `https://github.com/apps/${world.app.slug}`, permissions: PERMISSIONS, events: ["pull_request", "issue_comment", "push"] },
+      body: { id: world.app.id, slug: world.app.slug, name: world.app.name, owner: userJson(world, "wrapup-org"), html_url: `https://github.com/apps/${world.app.slug}`, permissions: PERMISSIONS, events: ["pull_request", "issue_comment", "push", "issues"] },
     }),
     "jwt",
   ),

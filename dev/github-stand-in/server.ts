@@ -12,6 +12,7 @@ import { answerGraphql } from "./graphql-handler.js";
 import { PointBudget } from "./points.js";
 import { appRoutes } from "./rest-app-routes.js";
 import { issueRoutes } from "./rest-issue-routes.js";
+import { refuseOutsideInstallation } from "./installation-access.js";
 import { repoRoutes } from "./rest-repo-routes.js";
 import { matchRoute, type RestResponse } from "./rest-router.js";
 import type { World } from "./world.js";
@@ -173,6 +174,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       return reply(401, { message: "Requires authentication", documentation_url: "https://docs.github.com/rest" });
     }
     restUsed += 1;
+    const refused = refuseOutsideInstallation(world, { method, route, installationId });
+    if (refused) return reply(refused.status, refused.body);
     const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
     const answer: RestResponse = matched.route.handler({
       world,

@@ -50,6 +50,15 @@ export const FollowUpSchema = z
     closeWhenDone: flag().default(true).describe("Comment on and close the app's own follow-up issue when its topic is done."),
     /** At most this many new follow-up issues per sweep; the rest wait for the next sweep. */
     maxNewPerSweep: nonNegativeInt().default(10).describe("At most this many new follow-up issues per sweep; the rest wait for the next one."),
+    /** Who lets follow-ups start: a person ticking the box on the dashboard issue, or nobody (start at once). */
+    approval: z
+      .enum(["dashboard", "none"], { error: "expected dashboard or none" })
+      .default("dashboard")
+      .describe("dashboard: nothing is opened or reminded until a person ticks 'Start following up' on the dashboard issue; none: start at once."),
+    /** Events older than this many days are shown on the dashboard but never get a new follow-up or reminder. */
+    maxEventAgeDays: positiveInt()
+      .default(180)
+      .describe("Events older than this many days are shown on the dashboard but never get a new follow-up or reminder."),
   }, mapping)
   .strict()
   .prefault({});
@@ -101,6 +110,15 @@ export const ConfigSchema = z
       .strict()
       .prefault({})
       .describe("The scheduled sweep that opens, reminds on and closes follow-ups."),
+    /** The one dashboard issue per repository. */
+    dashboard: z
+      .object({
+        /** Title of the dashboard issue (it is found by its hidden marker, never by title). */
+        title: text().default("Wrap-up dashboard").describe("Title of the dashboard issue (found by its hidden marker, never by title)."),
+      }, mapping)
+      .strict()
+      .prefault({})
+      .describe("The one dashboard issue per repository: every event, its verdicts, stalled topics and the box that starts follow-ups."),
     /** Topics never followed up. */
     exempt: z
       .object({

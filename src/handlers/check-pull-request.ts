@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { LoadedConfig } from "../config/load-repo-config.js";
+import type { Config } from "../config/schema.js";
 import { fetchFileTexts } from "../github/fetch-file-texts.js";
 import { listPrFiles } from "../github/list-pr-files.js";
 import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
@@ -7,8 +8,10 @@ import { hasStatusMarker } from "../render/marker.js";
 import { renderStatusComment } from "../render/render-status-comment.js";
 import { checkFiles } from "../pipeline/check-files.js";
 import { findFirstCommitDate } from "../pipeline/find-event-dates.js";
+import { readBranchWrapUps } from "../pipeline/read-branch-wrapups.js";
 import { readWrapUps } from "../pipeline/read-wrapups.js";
 import { needsTopics, selectCandidatePaths } from "../pipeline/select-paths.js";
+import { findThreads, type ThreadEvent } from "../progress/find-threads.js";
 import { comparableBody } from "../writes/comparable-body.js";
 import { upsertStatusComment, type UpsertOutcome } from "../writes/upsert-status-comment.js";
 import type { AppDeps } from "./app-deps.js";
@@ -69,8 +72,17 @@ export async function checkPullRequest(
     ...(pr.defaultBranch ? { eventDateOf: (path: string) => findFirstCommitDate(octokit, pr, pr.defaultBranch!, path) } : {}),
   });
   if (checked.reports.length === 0) return { kind: "not-a-wrap-up", files: read.wrapUps.length };
+  const earlier = pr.defaultBranch ? await readEarlierEvents(octokit, pr, pr.defaultBranch, { config, queued, changed: changed.map((f) => f.path) }) : [];
+  const threads = findThreads([
+    ...earlier,
+    ...checked.reports.map((r) => ({ path: r.path, title: r.title, date: r.date, topics: r.topics.map((t) => t.topic) })),
+  ]);
   const body = renderStatusComment(checked.reports, {
     now,
+    continuity: (path, anchor) => {
+      const found = threads.of(path, anchor);
+      return found && { from: found.from?.event ?? null, in: found.in?.event ?? null };
+    },
     repo: `${pr.owner}/${pr.repo}`,
     ref: pr.headSha,
     ...(pr.webUrl ? { webUrl: pr.webUrl } : {}),
@@ -89,4 +101,28 @@ export async function checkPullRequest(
   });
   const topics = checked.reports.reduce((sum, report) => sum + report.topics.length, 0);
   return { kind: "written", outcome, files: checked.reports.length, topics };
+}
+
+/**
+ * The other wrap-ups of the repository (its default branch, read through the blob memo: one tree
+ * listing, texts only for blobs not read before), for "continued from 12/2024" in the comment. The
+ * files the pull request changes count in their new version, so they are left out here.
+ */
+async function readEarlierEvents(
+  octokit: ProbotOctokit,
+  repo: PullRequestRef,
+  branch: string,
+  input: { config: Config | undefined; queued: GraphqlRequest; changed: string[] },
+): Promise<ThreadEvent[]> {
+  const changed = new Set(input.changed);
+  const read = await readBranchWrapUps(octokit, repo, branch, input.config ?? { paths: [] }, input.queued);
+  const wrapUps = read.wrapUps.filter((w) => w.kind === "wrap-up" && !changed.has(w.path));
+  return Promise.all(
+    wrapUps.map(async (w) => ({
+      path: w.path,
+      title: w.title,
+      date: w.date ?? (await findFirstCommitDate(octokit, repo, branch, w.path)),
+      topics: w.topics,
+    })),
+  );
 }

@@ -6,6 +6,7 @@ import { checkPullRequest } from "./check-pull-request.js";
 import { defaultConfig } from "../config/load-repo-config.js";
 import { react, reply } from "./comment-replies.js";
 import { refreshFollowUp } from "../sweep/refresh-follow-up.js";
+import { refreshDashboard } from "./refresh-dashboard.js";
 
 type CommentContext = Context<"issue_comment.created">;
 
@@ -36,7 +37,7 @@ export async function runRefresh(
     const ok = await refreshThread(context, deps, loaded, words, scope);
     if (!ok) {
       await react(context, "confused");
-      await reply(context, "`/refresh` works on wrap-up pull requests and on follow-up issues opened by wrapup-tracker.");
+      await reply(context, "`/refresh` works on wrap-up pull requests, on the wrap-up dashboard and on follow-up issues opened by wrapup-tracker.");
       return "not-applicable";
     }
     await react(context, "rocket");
@@ -68,6 +69,8 @@ async function refreshThread(
     );
     return result.kind === "written";
   }
+  const dashboard = await refreshDashboard(context, deps, loaded, scope);
+  if (dashboard !== "not-a-dashboard") return true;
   const marker = parseFollowUpMarker(issue.body);
   if (!marker) return false;
   if (!loaded.ok) throw new Error(`.github/wrapup-tracker.yml has problems: ${loaded.problems.join("; ")}`);

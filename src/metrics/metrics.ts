@@ -43,7 +43,7 @@ const cacheLookups = new Counter({
 });
 const sweepSeconds = new Histogram({
   name: `${PREFIX}sweep_duration_seconds`,
-  help: "Duration of one repository's sweep, by trigger (schedule, push) and status (swept, config-invalid, config-unavailable, failed).",
+  help: "Duration of one repository's sweep, by trigger (schedule, push, dashboard) and status (swept, config-invalid, config-unavailable, failed).",
   labelNames: ["trigger", "status"] as const,
   buckets: [1, 5, 15, 30, 60, 120, 300, 900, 3600],
   registers,

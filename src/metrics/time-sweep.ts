@@ -1,7 +1,7 @@
 import { observeSweep } from "./metrics.js";
 
 /** Runs one repository's sweep and records how long it took and how it ended (`failed` when it threw). */
-export async function timeSweep<T extends { status: string }>(trigger: "schedule" | "push", sweep: () => Promise<T>): Promise<T> {
+export async function timeSweep<T extends { status: string }>(trigger: "schedule" | "push" | "dashboard", sweep: () => Promise<T>): Promise<T> {
   const started = performance.now();
   let status = "failed";
   try {

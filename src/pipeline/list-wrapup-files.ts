@@ -18,7 +18,7 @@ export async function listWrapUpFiles(
   branch: string,
   config: Pick<Config, "paths">,
 ): Promise<WrapUpFileList> {
-  const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: branch, recursive: "true" });
+  const { data } = await octokit.rest.git.getTree({ owner: repo.owner, repo: repo.repo, tree_sha: branch, recursive: "true" });
   const shas = new Map(data.tree.filter((entry) => entry.type === "blob" && entry.path).map((entry) => [entry.path!, entry.sha]));
   const paths = selectCandidatePaths([...shas.keys()], config);
   return { files: paths.map((path) => ({ path, ...(shas.get(path) ? { sha: shas.get(path) } : {}) })), truncated: data.truncated };

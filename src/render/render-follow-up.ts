@@ -13,6 +13,8 @@ export interface FollowUpInput {
   location: TopicLocation;
   /** Logins to mention (PR and branch authors); at most 5 are used, and only when given. */
   mentions?: string[];
+  /** The topic's tracking issue, where wrapup-tracker may not comment: this issue stands in for it. */
+  trackedIn?: { label: string; url: string };
   now: Date;
   limit?: number;
 }
@@ -38,7 +40,13 @@ export function renderFollowUpIssue(input: FollowUpInput): RenderedIssue & { mar
   const { topic, location } = input;
   const marker: FollowUpMarker = { repo: location.repo, path: location.path, anchor: topic.topic.anchor, fingerprint: fingerprintTopic(topic) };
   const wrapUp = renderLink(input.wrapUpTitle, fileUrl(location), 120);
-  const head = [renderFollowUpMarker(marker), `The topic **${renderTopicLink(topic, location)}** of the wrap-up ${wrapUp}:\n\n${renderStatusLine(topic)}`].join("\n\n");
+  const head = [
+    renderFollowUpMarker(marker),
+    `The topic **${renderTopicLink(topic, location)}** of the wrap-up ${wrapUp}:\n\n${renderStatusLine(topic)}`,
+    ...(input.trackedIn
+      ? [`Tracked in ${renderLink(input.trackedIn.label, input.trackedIn.url, 120)}, where wrapup-tracker is not installed: it follows up here instead.`]
+      : []),
+  ].join("\n\n");
   const tail = [
     ...renderMentions(input.mentions),
     `<sub>Opened by wrapup-tracker on ${formatCheckTime(input.now)} for ${escapeInline(location.path, 200)}. ` +

@@ -20,6 +20,8 @@ export interface StatusCommentOptions {
   configProblems?: string[];
   /** Body limit; GitHub's by default. */
   limit?: number;
+  /** Carry-over: the earlier and later events a topic continues from / in (`12/2024`), if any. */
+  continuity?: (path: string, anchor: string) => { from: string | null; in: string | null } | null;
 }
 
 /** Findings beyond this many are collapsed. */
@@ -53,7 +55,7 @@ function renderFile(report: WrapUpReport, options: StatusCommentOptions, withNex
   // Said before the table: when even the table is too long, its end is what gets cut.
   if (!withNextSteps) sections.push("_Next steps are left out to stay within GitHub's size limit._");
   if (report.topics.length === 0) sections.push("No topics found in this file.");
-  else sections.push(renderTable(report.topics, location));
+  else sections.push(renderTable(report.topics, location, (anchor) => options.continuity?.(report.path, anchor) ?? null));
   if (withNextSteps) sections.push(...renderNextSteps(report.topics, location));
   sections.push(...renderFindings(report.findings));
   return sections.join("\n\n");
@@ -66,13 +68,24 @@ function renderCounts(report: WrapUpReport): string {
   return [renderCode(report.path, 120), `**${total} topic${total === 1 ? "" : "s"}**`, ...counts].join(" · ");
 }
 
-function renderTable(topics: TopicReport[], location: TopicLocation | null): string {
+function renderTable(
+  topics: TopicReport[],
+  location: TopicLocation | null,
+  continuity: (anchor: string) => { from: string | null; in: string | null } | null,
+): string {
   const rows = topics.map(({ topic, judgement }) => {
-    const title = renderLink(topic.title || topic.heading, location ? topicUrl(location, topic.anchor) : null, 80);
+    const title = renderLink(topic.title || topic.heading, location ? topicUrl(location, topic.anchor) : null, 80) + renderContinuity(continuity(topic.anchor));
     const links = renderLinkBadges(judgement.links, 3, "<br>") || "—";
     return `| ${renderVerdict(judgement.verdict)} | ${title} | ${links} | ${escapeInline(judgement.reason, 160)} |`;
   });
   return ["| Status | Topic | Work | Why |", "| :-- | :-- | :-- | :-- |", ...rows].join("\n");
+}
+
+/** ` · _continued from 12/2024_`, ` · _continued in 06/2025_`, or nothing. */
+function renderContinuity(found: { from: string | null; in: string | null } | null): string {
+  const parts = [found?.from ? `continued from ${escapeInline(found.from, 60)}` : null, found?.in ? `continued in ${escapeInline(found.in, 60)}` : null];
+  const said = parts.filter((p): p is string => p !== null);
+  return said.length > 0 ? `<br>_${said.join(", ")}_` : "";
 }
 
 function renderNextSteps(topics: TopicReport[], location: TopicLocation | null): string[] {

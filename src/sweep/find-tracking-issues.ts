@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import type { CanWrite } from "../github/write-access.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { formatTopicKey, parseReminderMarker } from "../render/marker.js";
 import { isOwnComment, type IssueComment, type Self } from "../writes/own-comment.js";
@@ -20,6 +21,15 @@ export function findTrackingLink(topic: TopicReport): { owner: string; repo: str
   return null;
 }
 
+export interface TrackingLookup {
+  /** Only these topics are asked about (a topic held back by the horizon or a thread is not). */
+  wanted?: (key: string) => boolean;
+  /** Tracking issues where GitHub would refuse our comment are not read; they go to `elsewhere`. */
+  canWrite?: CanWrite;
+  /** Filled with the tracking issues we may not comment on, by topic key. */
+  elsewhere?: Map<string, TrackingIssue>;
+}
+
 /**
  * For every stalled topic naming an open tracking issue: that issue and our newest reminder on it
  * (one comment listing per such topic; only these topics are asked about).
@@ -29,6 +39,7 @@ export async function findTrackingIssues(
   reports: WrapUpReport[],
   topicKey: (report: WrapUpReport, topic: TopicReport) => string,
   self: Self,
+  lookup: TrackingLookup = {},
 ): Promise<Map<string, TrackingIssue>> {
   const found = new Map<string, TrackingIssue>();
   for (const report of reports) {
@@ -37,6 +48,12 @@ export async function findTrackingIssues(
       const link = findTrackingLink(topic);
       if (!link) continue;
       const key = topicKey(report, topic);
+      if (lookup.wanted && !lookup.wanted(key)) continue;
+      const repo = { owner: link.owner, repo: link.repo };
+      if (lookup.canWrite && !(await lookup.canWrite(repo))) {
+        lookup.elsewhere?.set(key, { repo, number: link.number, lastReminderAt: null });
+        continue;
+      }
       const comments: IssueComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
         owner: link.owner,
         repo: link.repo,

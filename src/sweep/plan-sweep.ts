@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { sameBody } from "../writes/comparable-body.js";
+import type { TopicGate } from "./gate-topics.js";
 import { readSnooze, writeSnooze } from "./snooze-note.js";
 import type { ExistingFollowUp, RepoRef, SweepPlan, SweepTexts, TrackingIssue } from "./sweep-types.js";
 
@@ -20,11 +21,17 @@ export interface PlanSweepInput {
   /** Logins of the people behind a topic's linked PRs and branches. */
   authorsOf: (topic: TopicReport) => string[];
   texts: SweepTexts;
+  /** Per topic key: held back by the horizon, or continued by a later topic (gate-topics.ts). Absent: open. */
+  gates?: Map<string, TopicGate>;
+  /** Tracking issues we may not comment on, by topic key: the follow-up opens here and links them. */
+  trackingElsewhere?: Map<string, TrackingIssue>;
 }
 
 interface Planner extends PlanSweepInput {
   plan: SweepPlan;
   created: number;
+  /** Tracking issues reminded on in this plan: one reminder per issue per sweep. */
+  reminded: Set<string>;
 }
 
 /**
@@ -32,7 +39,7 @@ interface Planner extends PlanSweepInput {
  * own follow-up issues and to tracking issues a topic names; never to the linked PRs.
  */
 export function planSweep(input: PlanSweepInput): SweepPlan {
-  const planner: Planner = { ...input, plan: { actions: [], deferred: 0, skipped: [] }, created: 0 };
+  const planner: Planner = { ...input, plan: { actions: [], deferred: 0, skipped: [] }, created: 0, reminded: new Set() };
   for (const report of input.reports) {
     for (const topic of report.topics) planTopic(planner, report, topic);
   }
@@ -46,7 +53,12 @@ function planTopic(p: Planner, report: WrapUpReport, topic: TopicReport): void {
   const ours = newestFollowUp(p.existing, key);
   if (ours?.labels.includes(p.config.exempt.label)) return skip(`follow-up #${ours.number} is labelled exempt`);
   if (topic.judgement.verdict === "done") return planDone(p, report, topic, ours);
+  const gate = p.gates?.get(key);
+  if (gate?.kind === "continued") return planContinued(p, report, topic, ours, gate);
   if (topic.judgement.verdict !== "stalled" || !p.config.followUp.enabled) return;
+  if (gate?.kind === "too-old") {
+    return skip(`the event is ${gate.ageDays} days old (followUp.maxEventAgeDays ${p.config.followUp.maxEventAgeDays})`);
+  }
   const tracking = p.tracking.get(key);
   if (tracking) return planTrackingReminder(p, report, topic, tracking, skip);
   if (ours?.state === "open") return planOpenFollowUp(p, report, topic, ours, skip);
@@ -63,6 +75,20 @@ function planDone(p: Planner, report: WrapUpReport, topic: TopicReport, ours: Ex
   p.plan.actions.push({ kind: "close-issue", repo: ours.repo, number: ours.number, why });
 }
 
+/** An earlier topic of a thread: its later topic owns the follow-up, so ours is closed pointing there. */
+function planContinued(
+  p: Planner,
+  report: WrapUpReport,
+  topic: TopicReport,
+  ours: ExistingFollowUp | undefined,
+  gate: Extract<TopicGate, { kind: "continued" }>,
+): void {
+  if (!ours || ours.state !== "open") return;
+  const why = `topic "${topic.topic.title}" continues in ${gate.continuation.event}`;
+  p.plan.actions.push({ kind: "comment", repo: ours.repo, number: ours.number, body: p.texts.continued(report, topic, gate.continuation), why });
+  p.plan.actions.push({ kind: "close-issue", repo: ours.repo, number: ours.number, why });
+}
+
 function planTrackingReminder(
   p: Planner,
   report: WrapUpReport,
@@ -73,6 +99,9 @@ function planTrackingReminder(
   if (!isDue(tracking.lastReminderAt, p.now, p.config.followUp.remindEveryDays)) {
     return skip(`reminded on tracking issue #${tracking.number} less than ${p.config.followUp.remindEveryDays} days ago`);
   }
+  const issue = `${tracking.repo.owner}/${tracking.repo.repo}#${tracking.number}`.toLowerCase();
+  if (p.reminded.has(issue)) return skip(`another topic reminds on tracking issue #${tracking.number} in this sweep`);
+  p.reminded.add(issue);
   const body = p.texts.reminder(report, topic, mentionsFor(p, topic));
   const why = `topic "${topic.topic.title}" stalled: ${topic.judgement.reason}`;
   p.plan.actions.push({ kind: "comment", repo: tracking.repo, number: tracking.number, body, why });
@@ -90,7 +119,7 @@ function planOpenFollowUp(
   // for 74 days"), and rewriting for that would bump `updatedAt` and so postpone every reminder;
   // reminders carry the current state, and `/refresh` rewrites the body on demand.
   if (ours.fingerprint !== p.texts.fingerprint(topic)) {
-    const fresh = writeSnooze(p.texts.followUp(report, topic, mentionsFor(p, topic)).body, snoozedUntil);
+    const fresh = writeSnooze(p.texts.followUp(report, topic, mentionsFor(p, topic), p.trackingElsewhere?.get(ours.key)).body, snoozedUntil);
     if (!sameBody(fresh, ours.body)) {
       p.plan.actions.push({ kind: "update-issue", repo: ours.repo, number: ours.number, body: fresh, why: "the topic's work links changed" });
     }
@@ -112,7 +141,7 @@ function planNewFollowUp(p: Planner, report: WrapUpReport, topic: TopicReport, k
     return;
   }
   p.created += 1;
-  const { title, body } = p.texts.followUp(report, topic, mentionsFor(p, topic));
+  const { title, body } = p.texts.followUp(report, topic, mentionsFor(p, topic), p.trackingElsewhere?.get(key));
   const why = `topic "${topic.topic.title}" stalled: ${topic.judgement.reason}`;
   p.plan.actions.push({ kind: "create-issue", repo: p.followUpRepo, title, body, labels: p.config.followUp.labels, key, why });
 }

@@ -1,7 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { loadRepoConfig, type LoadedConfig } from "../config/load-repo-config.js";
 import type { Config } from "../config/schema.js";
-import { fetchFileTexts } from "../github/fetch-file-texts.js";
 import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
 import type { StateCache } from "../github/state-cache.js";
 import type { TopicVerdict, WrapUpReport } from "../progress/types.js";
@@ -16,12 +15,15 @@ import { checkFiles, type CheckFilesResult } from "../pipeline/check-files.js";
 import { listOwnIssues, toFollowUps, type OwnIssue } from "./find-follow-ups.js";
 import { findFirstCommitDate } from "../pipeline/find-event-dates.js";
 import { findTrackingIssues } from "./find-tracking-issues.js";
-import { listWrapUpFiles } from "../pipeline/list-wrapup-files.js";
-import { readWrapUps, type ReadStats } from "../pipeline/read-wrapups.js";
-import { needsTopics } from "../pipeline/select-paths.js";
+import { readBranchWrapUps } from "../pipeline/read-branch-wrapups.js";
+import type { ReadStats } from "../pipeline/read-wrapups.js";
 import { planSweep } from "./plan-sweep.js";
 import { createSweepTexts } from "./sweep-texts.js";
-import type { RepoRef, SweepAction } from "./sweep-types.js";
+import type { ExistingFollowUp, RepoRef, SweepAction, SweepPlan, SweepTexts, TrackingIssue } from "./sweep-types.js";
+import type { ApprovalReason } from "./decide-approval.js";
+import { dropRefusedWrites, prepareFollowUpContext, previewConfig, type FollowUpContext } from "./follow-up-context.js";
+import { syncDashboard } from "./sweep-dashboard.js";
+import type { DashboardOutcome } from "../writes/upsert-dashboard.js";
 
 export interface RunSweepOptions {
   now: Date;
@@ -57,11 +59,17 @@ export interface SweepSummary {
   cacheHits: number;
   problems?: string[];
   error?: string;
+  /** Why follow-ups ran or waited: `followUp.approval: none`, the dashboard's box, or a new repository. */
+  approval?: ApprovalReason;
+  /** The dashboard issue; not counted in `writes`. */
+  dashboard?: DashboardOutcome | "failed";
+  dashboardError?: string;
 }
 
 /**
  * The sweep of one repository: 1. config → 2. wrap-up files on the default branch → 3. their
- * texts in batch → 4. check → 5. our follow-ups and tracking reminders → 6. plan → 7. execute.
+ * texts in batch → 4. check → 5. our follow-ups, the dashboard's box, tracking reminders → 6. plan
+ * → 7. execute (once a person ticked the box, see follow-up-context.ts) → 8. the dashboard.
  * While the config is invalid, the only write is the one issue describing its problems.
  * Two sweeps of the same repository never overlap: the second plans from what the first wrote,
  * so a push arriving during a scheduled sweep cannot open the same follow-up twice — on any replica.
@@ -94,15 +102,23 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
   summary.files = reports.length;
   for (const report of reports) for (const topic of report.topics) summary.topics[topic.judgement.verdict as TopicVerdict] += 1;
   Object.assign(summary, { graphqlRequests: checked.graphqlRequests, points: checked.stats.points, cacheHits: checked.stats.cacheHits });
-  const actions = await planRepository(octokit, repo, reports, checked, loaded.config, own, {
-    ...options,
-    ref: info.default_branch,
-    webUrl: new URL(info.html_url).origin,
-  });
-  summary.deferred = actions.deferred;
-  summary.actions = await executeSweepPlan(octokit, actions.actions, { dryRun });
+  const where = { ref: info.default_branch, webUrl: new URL(info.html_url).origin };
+  const planned = await planRepository(octokit, repo, reports, checked, loaded.config, own, { ...options, ...where });
+  summary.deferred = planned.plan.deferred;
+  summary.approval = planned.context.approval.why;
+  // Not approved (yet): the plan is only shown, on the dashboard and as `planned` here.
+  summary.actions = await executeSweepPlan(octokit, planned.kept, { dryRun: dryRun || !planned.context.approval.approved });
   summary.writes = summary.actions.filter((a) => a.outcome === "done").length;
   summary.failed = summary.actions.filter((a) => a.outcome === "failed").length;
+  summary.dashboard = await syncDashboard(octokit, repo, {
+    ...planned,
+    reports,
+    config: loaded.config,
+    executed: summary.actions,
+    now: options.now,
+    ...where,
+    dryRun,
+  }).catch((error: unknown) => ((summary.dashboardError = (error as Error).message), "failed" as const));
   return summary;
 }
 
@@ -114,18 +130,7 @@ async function checkDefaultBranch(
   graphql: GraphqlRequest,
   options: RunSweepOptions,
 ): Promise<CheckFilesResult & { graphqlRequests: number; read: ReadStats }> {
-  const listed = await listWrapUpFiles(octokit, repo, branch, config);
-  const queued = queueGraphql(graphql, { scope: options.scope });
-  let textRequests = 0;
-  const read = await readWrapUps(
-    listed.files,
-    async (paths) => {
-      const texts = await fetchFileTexts(queued, repo, branch, paths);
-      textRequests += texts.graphqlRequests;
-      return texts;
-    },
-    { everyFile: !needsTopics(config) },
-  );
+  const read = await readBranchWrapUps(octokit, repo, branch, config, queueGraphql(graphql, { scope: options.scope }));
   const checked = await checkFiles(read.wrapUps, {
     config,
     graphql,
@@ -136,7 +141,19 @@ async function checkDefaultBranch(
     cache: options.cache,
     eventDateOf: (path) => findFirstCommitDate(octokit, repo, branch, path),
   });
-  return { ...checked, graphqlRequests: textRequests + checked.stats.graphqlRequests, read: read.stats };
+  return { ...checked, graphqlRequests: read.graphqlRequests + checked.stats.graphqlRequests, read: read.stats };
+}
+
+interface PlannedSweep {
+  plan: SweepPlan;
+  /** The plan's writes GitHub would accept; the others are reported, never attempted. */
+  kept: SweepAction[];
+  dropped: SweepAction[];
+  context: FollowUpContext;
+  existing: ExistingFollowUp[];
+  tracking: Map<string, TrackingIssue>;
+  trackingElsewhere: Map<string, TrackingIssue>;
+  topicKey: SweepTexts["topicKey"];
 }
 
 async function planRepository(
@@ -147,23 +164,34 @@ async function planRepository(
   config: Config,
   own: OwnIssue[],
   options: RunSweepOptions & { ref: string; webUrl: string },
-): Promise<{ actions: SweepAction[]; deferred: number }> {
+): Promise<PlannedSweep> {
   const followUpRepo = parseRepo(config.followUp.repo) ?? repo;
   const sameRepo = followUpRepo.owner.toLowerCase() === repo.owner.toLowerCase() && followUpRepo.repo.toLowerCase() === repo.repo.toLowerCase();
   const followUpIssues = sameRepo ? own : await listOwnIssues(octokit, followUpRepo, options.self);
   const texts = createSweepTexts({ repo: `${repo.owner}/${repo.repo}`, ref: options.ref, webUrl: options.webUrl, now: options.now });
-  const tracking = await findTrackingIssues(octokit, reports, texts.topicKey, options.self);
+  const existing = toFollowUps(followUpIssues, followUpRepo);
+  const context = prepareFollowUpContext(octokit, repo, { reports, config, own, followUps: existing, topicKey: texts.topicKey, self: options.self, now: options.now });
+  const trackingElsewhere = new Map<string, TrackingIssue>();
+  const tracking = await findTrackingIssues(octokit, reports, texts.topicKey, options.self, {
+    wanted: (key) => context.gates.get(key)?.kind === "open",
+    canWrite: context.canWrite,
+    elsewhere: trackingElsewhere,
+  });
   const plan = planSweep({
     reports,
-    config,
+    // While paused, the plan is what the dashboard says the app would do.
+    config: context.approval.approved ? config : previewConfig(config),
     now: options.now,
     followUpRepo,
-    existing: toFollowUps(followUpIssues, followUpRepo),
+    existing,
     tracking,
     authorsOf: checked.authorsOf,
     texts,
+    gates: context.gates,
+    trackingElsewhere,
   });
-  return { actions: plan.actions, deferred: plan.deferred };
+  const { kept, dropped } = await dropRefusedWrites(plan.actions, context.canWrite);
+  return { plan, kept, dropped, context, existing, tracking, trackingElsewhere, topicKey: texts.topicKey };
 }
 
 function parseRepo(fullName: string | null): RepoRef | null {

@@ -1,4 +1,5 @@
 import type { RepoRef } from "../github/repo-ref.js";
+import type { ThreadTopic } from "../progress/find-threads.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 
 export type { RepoRef };
@@ -35,9 +36,12 @@ export interface SweepTexts {
   topicKey(report: WrapUpReport, topic: TopicReport): string;
   /** Fingerprint of the topic's work links: changes when links are added or removed. */
   fingerprint(topic: TopicReport): string;
-  followUp(report: WrapUpReport, topic: TopicReport, mentions: string[]): { title: string; body: string };
+  /** `trackedIn`: the topic's tracking issue where we may not comment (the follow-up stands in for it). */
+  followUp(report: WrapUpReport, topic: TopicReport, mentions: string[], trackedIn?: TrackingIssue): { title: string; body: string };
   reminder(report: WrapUpReport, topic: TopicReport, mentions: string[]): string;
   closing(report: WrapUpReport, topic: TopicReport): string;
+  /** Said when closing our follow-up of a topic that a later event's topic continues. */
+  continued(report: WrapUpReport, topic: TopicReport, continuation: ThreadTopic): string;
 }
 
 /** One write, as data: a dry run prints these, a real run executes them in order. */

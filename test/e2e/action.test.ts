@@ -10,9 +10,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandIn, type StandIn } from "../../dev/github-stand-in/index.js";
 import { REPO_ROOT } from "./helpers/app-process.js";
-import { buildE2eWorld, HACKATHON, INSTALLATION_ID, WRAPUP_PR } from "./helpers/e2e-world.js";
+import { buildE2eWorld, HACKATHON, INSTALLATION_ID, WRAPUP_PR, WRITER } from "./helpers/e2e-world.js";
 import { threadOf, writesSince } from "./helpers/inspect.js";
-import { pullRequestEvent } from "./helpers/webhooks.js";
+import { issueEditedEvent, pullRequestEvent } from "./helpers/webhooks.js";
+import { readStartBox } from "../../src/render/dashboard-marker.js";
 
 const run = promisify(execFile);
 /** A workflow's GITHUB_TOKEN writes as this bot. */
@@ -62,9 +63,20 @@ describe("GitHub Action mode", () => {
     expect(writesSince(standIn, mark)).toEqual([]);
   }, 40_000);
 
-  it("a schedule event sweeps the repository", async () => {
+  it("a schedule event sweeps the repository: the first sweep opens only the dashboard", async () => {
     const { stdout, stderr } = await runAction("schedule", { schedule: "0 6 * * *", repository: { full_name: HACKATHON } });
     const issues = Object.values(standIn.world.repos[HACKATHON]!.issues).filter((i) => i.author === ACTIONS_BOT);
-    expect(issues.map((i) => i.title), `${stdout}\n${stderr}`).toHaveLength(1);
+    expect(issues.map((i) => i.title), `${stdout}\n${stderr}`).toEqual(["Wrap-up dashboard"]);
+    expect(readStartBox(issues[0]!.body)).toBe(false);
+  }, 40_000);
+
+  it("an issues event ticking the dashboard's box starts the follow-ups", async () => {
+    const dashboard = Object.values(standIn.world.repos[HACKATHON]!.issues).find((i) => i.author === ACTIONS_BOT)!;
+    const ticked = dashboard.body.replace("- [ ] <!-- wrapup-tracker:start-following-up -->", "- [x] <!-- wrapup-tracker:start-following-up -->");
+    const { payload } = issueEditedEvent(standIn.world, HACKATHON, dashboard.number, ticked, WRITER, INSTALLATION_ID);
+    const { stdout, stderr } = await runAction("issues", payload);
+    const followUps = Object.values(standIn.world.repos[HACKATHON]!.issues).filter((i) => i.author === ACTIONS_BOT && i.number !== dashboard.number);
+    expect(followUps.map((i) => i.title), `${stdout}\n${stderr}`).toEqual([expect.stringContaining("Flaky Test Hunt")]);
+    expect(readStartBox(dashboard.body)).toBe(true);
   }, 40_000);
 });

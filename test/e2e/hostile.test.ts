@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPull, startStandIn, type StandIn } from "../../dev/github-stand-in/index.js";
 import { startApp, type AppProcess } from "./helpers/app-process.js";
-import { buildE2eWorld, HACKATHON, INSTALLATION_ID, NOW, WRAPUP_PATH, WRAPUP_PR } from "./helpers/e2e-world.js";
-import { botIssues, statusComments } from "./helpers/inspect.js";
+import { buildE2eWorld, HACKATHON, INSTALLATION_ID, NOW, START_AT_ONCE, WRAPUP_PATH, WRAPUP_PR } from "./helpers/e2e-world.js";
+import { followUpIssues, statusComments } from "./helpers/inspect.js";
 import { deliver, pullRequestEvent, pushEvent, waitFor } from "./helpers/webhooks.js";
 
 const HOSTILE = `
@@ -43,7 +43,7 @@ describe("hostile wrap-up content", () => {
   let app: AppProcess;
 
   beforeAll(async () => {
-    const world = buildE2eWorld({ extraTopics: HOSTILE });
+    const world = buildE2eWorld({ extraTopics: HOSTILE, config: START_AT_ONCE });
     addPull(world, "acme/widgets", {
       number: 106,
       author: "mallory",
@@ -63,7 +63,9 @@ describe("hostile wrap-up content", () => {
     expect(await deliver(app, pullRequestEvent(standIn.world, HACKATHON, WRAPUP_PR, "opened", INSTALLATION_ID))).toBeLessThan(300);
     await waitFor(() => statusComments(standIn, HACKATHON, WRAPUP_PR).length > 0, 15_000, "the status comment");
     expect(await deliver(app, pushEvent(standIn.world, HACKATHON, [WRAPUP_PATH], INSTALLATION_ID))).toBeLessThan(300);
-    await waitFor(() => botIssues(standIn, HACKATHON).length >= 2, 20_000, "the follow-ups");
+    await waitFor(() => followUpIssues(standIn, HACKATHON).length >= 2, 20_000, "the follow-ups");
+    // The sweep ends with the dashboard: its body is checked too.
+    await waitFor(() => app.countLogs("sweep done") > 0, 20_000, "the end of the sweep");
     const sent = standIn.writes().map((w) => ({ where: `${w.method} ${w.route}`, ...(w.body as { body?: unknown; title?: unknown }) }));
     const bodies = sent.filter((w): w is typeof w & { body: string } => typeof w.body === "string");
     expect(bodies.length).toBeGreaterThanOrEqual(3);

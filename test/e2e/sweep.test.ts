@@ -8,8 +8,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandIn, type StandIn } from "../../dev/github-stand-in/index.js";
 import { REPO_ROOT, startApp, testPrivateKey, type AppProcess } from "./helpers/app-process.js";
-import { buildE2eWorld, HACKATHON, INSTALLATION_ID, NOW, TRACKING_ISSUE, WRAPUP_PATH } from "./helpers/e2e-world.js";
-import { botComments, botIssues, writesSince } from "./helpers/inspect.js";
+import { buildE2eWorld, HACKATHON, INSTALLATION_ID, NOW, START_AT_ONCE, TRACKING_ISSUE, WRAPUP_PATH } from "./helpers/e2e-world.js";
+import { botComments, followUpIssues as botIssues, writesSince } from "./helpers/inspect.js";
 import { deliver, pushEvent, waitFor } from "./helpers/webhooks.js";
 
 const run = promisify(execFile);
@@ -28,7 +28,7 @@ describe("sweep through the real server and the CLI", () => {
   let app: AppProcess;
 
   beforeAll(async () => {
-    standIn = await startStandIn({ world: buildE2eWorld() });
+    standIn = await startStandIn({ world: buildE2eWorld({ config: START_AT_ONCE }) });
     app = await startApp({ standIn, env: { WRAPUP_NOW: NOW } });
   });
   afterAll(async () => {
@@ -40,6 +40,7 @@ describe("sweep through the real server and the CLI", () => {
     expect(await deliver(app, pushEvent(standIn.world, HACKATHON, [WRAPUP_PATH], INSTALLATION_ID))).toBeLessThan(300);
     const issues = await waitFor(() => botIssues(standIn, HACKATHON).length > 0 && botIssues(standIn, HACKATHON), 20_000, "a follow-up issue");
     await waitFor(() => botComments(standIn, TRACKING_ISSUE.repo, TRACKING_ISSUE.number).length > 0, 20_000, "a reminder on the tracking issue");
+    await waitFor(() => app.countLogs("sweep done") > 0, 20_000, "the end of the sweep (the dashboard last)");
     expect(issues.map((i) => i.title), app.notableLogs()).toHaveLength(1);
     expect(issues[0]!.title).toContain("Flaky Test Hunt");
     expect(issues[0]!.body).toContain("acme/widgets/pull/103");

@@ -6,6 +6,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { Probot, ProbotOctokit } from "probot";
 import type { AppDeps } from "../../src/handlers/app-deps.js";
 import { registerIssueCommentHandler } from "../../src/handlers/issue-comment.js";
+import { registerIssuesHandler } from "../../src/handlers/issues.js";
 import { registerPullRequestHandler } from "../../src/handlers/pull-request.js";
 import { registerPushHandler } from "../../src/handlers/push.js";
 import { NOW, SELF } from "./nock-github.js";
@@ -42,6 +43,7 @@ export function createProbot(deps: AppDeps = createDeps()): Probot {
   registerPullRequestHandler(probot, deps);
   registerIssueCommentHandler(probot, deps);
   registerPushHandler(probot, deps);
+  registerIssuesHandler(probot, deps);
   return probot;
 }
 

@@ -4,7 +4,7 @@ import { createSweepTexts } from "../../src/sweep/sweep-texts.js";
 import { issueCommentEvent, HEAD_SHA } from "../fixtures/events/webhook-events.js";
 import { makeReport, makeTopic } from "../sweep/make-report.js";
 import { createDeps, createProbot } from "./harness.js";
-import { github, mockConfig, NOW, REPO_PATH, SELF, useNock } from "./nock-github.js";
+import { github, mockBranchTree, mockConfig, NOW, REPO_PATH, SELF, useNock } from "./nock-github.js";
 import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT } from "./world.js";
 
 const REACTIONS = `${REPO_PATH}/issues/comments/9001/reactions`;
@@ -20,6 +20,7 @@ function expectReaction(content: string): void {
 
 function mockPrRefresh(number = 7, graphqlCalls = 2): { posted: () => string } {
   let posted = "";
+  mockBranchTree();
   github().get(`${REPO_PATH}/pulls/${number}`).reply(200, { number, head: { sha: HEAD_SHA } });
   github()
     .get(`${REPO_PATH}/pulls/${number}/files`)

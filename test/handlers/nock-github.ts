@@ -82,11 +82,23 @@ const firstCommitsMocked = new Set<string>();
  * The first commit of a file on the default branch (the grace period of undated wrap-ups). The
  * app remembers it for the process, so it is mocked once per test, however many runs ask.
  */
-export function mockFirstCommit(path: string, date = "2026-06-01T10:00:00Z"): void {
+export function mockFirstCommit(path: string, date = "2026-09-01T10:00:00Z"): void {
   if (firstCommitsMocked.has(path)) return;
   firstCommitsMocked.add(path);
   github()
     .get(`${REPO_PATH}/commits`)
     .query({ sha: "main", path, per_page: 1 })
     .reply(200, [{ sha: "f".repeat(40), commit: { committer: { date }, author: { date } } }]);
+}
+
+/**
+ * The default branch's tree: a wrap-up pull request reads the repository's other wrap-ups from it
+ * (for "continued from …"). Empty by default: no other wrap-up to read.
+ */
+export function mockBranchTree(paths: string[] = [], times = 1): void {
+  github()
+    .get(`${REPO_PATH}/git/trees/main`)
+    .query({ recursive: "true" })
+    .times(times)
+    .reply(200, { sha: "e".repeat(40), truncated: false, tree: paths.map((path) => ({ path, type: "blob", sha: null })) });
 }

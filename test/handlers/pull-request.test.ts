@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { STATUS_MARKER } from "../../src/render/marker.js";
 import { pullRequestEvent } from "../fixtures/events/webhook-events.js";
 import { createProbot } from "./harness.js";
-import { github, mockConfig, mockFirstCommit, REPO_PATH, SELF, useNock } from "./nock-github.js";
+import { github, mockBranchTree, mockConfig, mockFirstCommit, REPO_PATH, SELF, useNock } from "./nock-github.js";
 import { mockGithubGraphql, widgetPull, WRAPUP_PATH, WRAPUP_TEXT } from "./world.js";
 
 const FILES = `${REPO_PATH}/pulls/7/files`;
@@ -11,6 +11,7 @@ const world = { "pull:acme/widgets#101": widgetPull(101, "stale"), "pull:acme/wi
 
 function mockWrapUpPr(graphqlCalls = 2): void {
   mockConfig(null);
+  mockBranchTree();
   github()
     .get(FILES)
     .query(true)
@@ -130,6 +131,7 @@ describe("pull_request handler", () => {
 
   it("with globs in paths, a matching file that is not a wrap-up is judged and named in the findings", async () => {
     mockConfig('paths: ["blog/**/*.md"]\n');
+    mockBranchTree();
     github().get(FILES).query(true).reply(200, [{ filename: "blog/2026/widgets-v2-released.md", status: "added" }]);
     mockGithubGraphql({ "blog/2026/widgets-v2-released.md": RELEASE_NOTES }, world, 2);
     mockFirstCommit("blog/2026/widgets-v2-released.md");
@@ -145,6 +147,7 @@ describe("pull_request handler", () => {
   it("two deliveries for the same PR at once end with exactly one comment", async () => {
     mockConfig(null);
     mockConfig(null);
+    mockBranchTree([], 2);
     github().get(FILES).query(true).times(2).reply(200, [{ filename: WRAPUP_PATH, status: "added" }]);
     const queries: string[] = [];
     // The file's text at the head commit is asked once for both deliveries; links once per delivery.
@@ -166,6 +169,7 @@ describe("pull_request handler", () => {
 
   it("invalid config: the problems show in the status comment, nothing else is written", async () => {
     mockConfig("staleAfterDays: soon\nfollowUp:\n  maxNewPerSweep: -1\n");
+    mockBranchTree();
     github().get(FILES).query(true).reply(200, [{ filename: WRAPUP_PATH, status: "added" }]);
     mockGithubGraphql({ [WRAPUP_PATH]: WRAPUP_TEXT }, world, 2);
     github().get(COMMENTS).query(true).reply(200, []);
@@ -180,6 +184,7 @@ describe("pull_request handler", () => {
 
   it("dryRun in the config: reads everything, writes nothing", async () => {
     mockConfig("dryRun: true\n");
+    mockBranchTree();
     github().get(FILES).query(true).reply(200, [{ filename: WRAPUP_PATH, status: "added" }]);
     mockGithubGraphql({ [WRAPUP_PATH]: WRAPUP_TEXT }, world, 2);
     github().get(COMMENTS).query(true).reply(200, []);

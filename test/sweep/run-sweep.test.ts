@@ -5,7 +5,7 @@ import { findFirstCommitDate } from "../../src/pipeline/find-event-dates.js";
 import { runSweep, type RunSweepOptions } from "../../src/sweep/run-sweep.js";
 import { github, mockFirstCommit, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
 import { widgetIssue, WRAPUP_PATH, WRAPUP_TEXT } from "../handlers/world.js";
-import { expectCreates, mockSweepReads, type Issue } from "./mock-sweep.js";
+import { expectCreates, mockInstallationRepos, mockSweepReads, START_AT_ONCE, type Issue } from "./mock-sweep.js";
 
 const octokit = new ProbotOctokit({ auth: { token: "t" }, retry: { enabled: false }, throttle: { enabled: false } });
 const REPO = { owner: "acme", repo: "hackathon" };
@@ -37,6 +37,7 @@ describe("runSweep", () => {
     const second = await runSweep(octokit, REPO, { ...options, now: new Date(NOW.getTime() + 3_600_000) });
     expect(second.actions).toEqual([]);
     expect(second.writes).toBe(0);
+    expect([first.dashboard, second.dashboard]).toEqual(["created", "unchanged"]);
   });
 
   it("two sweeps of one repository at once open the follow-up once", async () => {
@@ -52,8 +53,9 @@ describe("runSweep", () => {
   });
 
   it("opens follow-ups in followUp.repo when set, keyed to the wrap-up's own repository", async () => {
-    mockSweepReads({ config: "followUp:\n  repo: acme/follow-ups\n" });
+    mockSweepReads({ config: `${START_AT_ONCE}  repo: acme/follow-ups\n` });
     github().get("/repos/acme/follow-ups/issues").query({ state: "all", per_page: 100, creator: SELF }).reply(200, []);
+    mockInstallationRepos(["acme/hackathon", "acme/follow-ups"]);
     let opened: { title: string; body: string } | undefined;
     github()
       .post("/repos/acme/follow-ups/issues", (b) => ((opened = b), true))
@@ -99,11 +101,11 @@ describe("runSweep", () => {
   });
 
   it("opens at most maxNewPerSweep issues, the rest next time", async () => {
-    mockSweepReads({ config: "followUp:\n  maxNewPerSweep: 1\n", text: WRAPUP_TEXT + SECOND_TOPIC });
+    mockSweepReads({ config: `${START_AT_ONCE}  maxNewPerSweep: 1\n`, text: WRAPUP_TEXT + SECOND_TOPIC });
     const created = expectCreates(1);
     const first = await runSweep(octokit, REPO, options);
     expect(first.deferred).toBe(1);
-    mockSweepReads({ config: "followUp:\n  maxNewPerSweep: 1\n", text: WRAPUP_TEXT + SECOND_TOPIC, issues: [...created] });
+    mockSweepReads({ config: `${START_AT_ONCE}  maxNewPerSweep: 1\n`, text: WRAPUP_TEXT + SECOND_TOPIC, issues: [...created] });
     const more = expectCreates(1);
     const second = await runSweep(octokit, REPO, options);
     expect(second.deferred).toBe(0);
@@ -150,6 +152,7 @@ describe("runSweep", () => {
     const extraWorld = { "issue:acme/widgets#7": widgetIssue(7) };
     const TRACKING = "/repos/acme/widgets/issues/7/comments";
     mockSweepReads({ text, extraWorld });
+    mockInstallationRepos(["acme/hackathon", "acme/widgets"]);
     github().get(TRACKING).query(true).reply(200, []);
     const posted: { body: string; created_at: string; user: { login: string; type: string }; id: number }[] = [];
     github()
@@ -165,6 +168,7 @@ describe("runSweep", () => {
     // 13 days later: our reminder is there, nothing to do; 14 days later: remind again.
     for (const [days, writes] of [[13, 0], [14, 1]] as const) {
       mockSweepReads({ text, extraWorld });
+      mockInstallationRepos(["acme/hackathon", "acme/widgets"]);
       github().get(TRACKING).query(true).reply(200, posted.slice(0, 1));
       if (writes) github().post(TRACKING).reply(201, { id: 2 });
       const later = await runSweep(octokit, REPO, { ...options, now: new Date(NOW.getTime() + days * 86_400_000) });

@@ -29,6 +29,12 @@ export const EXPECTED_VERDICTS = {
   "Design Doc For Plugins": "untracked",
 } as const;
 
+/**
+ * The follow-up mechanics tests run as a repository configured to start at once; onboarding (the
+ * dashboard's box) is tested in onboarding.test.ts.
+ */
+export const START_AT_ONCE = "followUp:\n  approval: none\n";
+
 /** "Flaky Test Hunt" gets a follow-up issue; "Docs Revamp" names tracking issue #104 and gets a comment there. */
 export const TRACKING_ISSUE = { repo: "acme/widgets", number: 104 };
 

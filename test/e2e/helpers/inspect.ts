@@ -23,6 +23,11 @@ export function botIssues(standIn: StandIn, fullName: string): WorldIssue[] {
   return Object.values(findRepo(standIn.world, owner, name)?.issues ?? {}).filter((i) => i.author === BOT);
 }
 
+/** Our follow-up issues (the dashboard, also ours, left out). */
+export function followUpIssues(standIn: StandIn, fullName: string): WorldIssue[] {
+  return botIssues(standIn, fullName).filter((i) => i.body.includes("<!-- wrapup-tracker:follow-up "));
+}
+
 /** The table row of a topic in a status comment, e.g. `| 🔴 stalled | [Flaky Test Hunt](…) | … |`. */
 export function rowOf(body: string, title: string): string | undefined {
   return body.split("\n").find((line) => line.startsWith("|") && line.includes(title));
