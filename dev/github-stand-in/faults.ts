@@ -120,7 +120,9 @@ export class Faults {
   }
 }
 
-const isWrite = (request: { method: string; route: string }) => request.method !== "GET" && request.method !== "HEAD" && request.route !== "graphql";
+/** Writes to repositories: not GraphQL, not the app's token requests (a test faulting those tests Probot's auth). */
+const isWrite = (request: { method: string; route: string }) =>
+  request.method !== "GET" && request.method !== "HEAD" && request.route !== "graphql" && !request.route.startsWith("/app/");
 
 function matches(target: FaultTarget, request: { method: string; route: string }): boolean {
   if (typeof target === "function") return target(request);
