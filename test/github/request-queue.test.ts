@@ -153,6 +153,7 @@ describe("request queue with a wait limit (the CLI's --max-wait)", () => {
     const graphql = queueGraphql(raw, { scope: "token", queue });
     const both = Promise.all([graphql(QUERY), graphql(QUERY)]);
     await sent(calls, 1);
+    await until(() => told.length === 1);
     await elapse(30_000);
     await expect(both).resolves.toHaveLength(2);
     expect(told).toEqual([{ scope: "token", kind: "rate-limited", retryAt: NOW + 30_000 }]);
