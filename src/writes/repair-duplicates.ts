@@ -56,7 +56,8 @@ export async function repairOwnIssues<T extends RepairableIssue>(octokit: Probot
   for (const { keep, extra } of groups) {
     for (const issue of extra) {
       const body = duplicateNote(keep.number);
-      if (!options.dryRun) await octokit.rest.issues.update({ ...repo, issue_number: issue.number, state: "closed", state_reason: "not_planned", body });
+      const close = () => octokit.rest.issues.update({ ...repo, issue_number: issue.number, state: "closed", state_reason: "not_planned", body });
+      if (!(await attempt(options, close))) continue;
       options.repairs.push({ removed: where(issue.number), kept: where(keep.number) });
       closed.set(issue.number, body);
     }
@@ -83,12 +84,26 @@ export async function repairComments(
   const removed = new Set<number>();
   for (const { keep, extra } of groups) {
     for (const comment of extra) {
-      if (!options.dryRun) await deleteComment(octokit, thread, comment.id);
+      if (!(await attempt(options, () => deleteComment(octokit, thread, comment.id)))) continue;
       options.repairs.push({ removed: `${where} comment ${comment.id}`, kept: `${where} comment ${keep.id}` });
       removed.add(comment.id);
     }
   }
   return comments.filter((c) => !removed.has(c.id));
+}
+
+/**
+ * One repair write (none in a dry run). A repair GitHub fails on is left for the next sweep rather
+ * than ending this one: a duplicate still open harms less than the writes the sweep would skip.
+ */
+async function attempt(options: RepairOptions, write: () => Promise<unknown>): Promise<boolean> {
+  if (options.dryRun) return true;
+  try {
+    await write();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** DELETE is idempotent: a comment already gone (404) is what we wanted. */

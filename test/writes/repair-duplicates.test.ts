@@ -41,6 +41,14 @@ describe("repairOwnIssues", () => {
     expect(after.find((i) => i.number === 12)!.body).not.toContain("wrapup-tracker:follow-up");
   });
 
+  it("a repair GitHub refuses is left for the next sweep; the sweep goes on", async () => {
+    const repairs: Repair[] = [];
+    github().patch(`${REPO_PATH}/issues/12`).reply(422, { message: "Validation Failed" });
+    const after = await repairOwnIssues(octokit, REPO, [issue(11, followUp("a")), issue(12, followUp("a"))], { dryRun: false, self: { login: SELF }, repairs });
+    expect(repairs).toEqual([]);
+    expect(after.map((i) => i.state)).toEqual(["open", "open"]);
+  });
+
   it("a dry run lists the repair and writes nothing", async () => {
     const repairs: Repair[] = [];
     await repairOwnIssues(octokit, REPO, [issue(11, followUp("a")), issue(12, followUp("a"))], { dryRun: true, self: { login: SELF }, repairs });
