@@ -82,6 +82,10 @@ export async function startApp(options: StartAppOptions): Promise<AppProcess> {
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "info",
     LOG_FORMAT: "json",
     WRAPUP_SWEEP_DISABLED: "1",
+    // The stand-in applies a write at once and keeps no secondary-limit score: no need to wait 1 s
+    // between writes, nor for a failed create to settle before looking it up. Tests may set them back.
+    WRAPUP_WRITE_SPACING_MS: "0",
+    WRAPUP_CREATE_SETTLE_MS: "0",
     // Never forward to a smee channel a developer's .env may name.
     WEBHOOK_PROXY_URL: "",
     NO_SMEE_SETUP: "true",

@@ -26,10 +26,12 @@ import { isSweepTimerDisabled, startSweepScheduler } from "./sweep/sweep-schedul
  * WRAPUP_SWEEP_FIRST_DELAY_MS (first look after start, default 5 minutes).
  */
 export async function startWrapupTracker(app: Probot, options?: ApplicationFunctionOptions, env: NodeJS.ProcessEnv = process.env): Promise<AppRuntime> {
-  // A wait on a rate limit or a failing GitHub should be visible in the log, not look like a hang.
+  // A wait on a rate limit or a failing GitHub should be visible in the log (once per wait), not look
+  // like a hang. GraphQL starts 1 s apart per installation, as Probot's throttling used to space them.
   useSharedRequestQueue(
     meterRequestQueue(
       createRequestQueue({
+        pacingMs: 1_000,
         onRetry: ({ scope, kind, retryAt }) =>
           app.log.warn({ scope, kind, retryAt: new Date(retryAt).toISOString() }, "GitHub limit or failure: waiting, then retrying"),
       }),

@@ -1,21 +1,38 @@
 /**
  * Faults a test can inject: each applies to the next `count` matching requests, in the order added.
- * `latency` delays every request; `exhaustPoints` empties the GraphQL budget until a reset.
+ * `latency` delays every request; `exhaustPoints` empties the GraphQL budget until a reset;
+ * `random` fails a share of all requests, drawn from a seed (the same seed, the same faults for
+ * the same sequence of requests).
+ *
+ * "Applied" faults are GitHub's worst habit: the write happens, then the answer is a 502 (or a
+ * timeout) — the client cannot tell it from a write that never happened.
  */
 import type { PointBudget } from "./points.js";
 
-export type FaultTarget = "any" | "graphql" | "rest" | ((request: { method: string; route: string }) => boolean);
+export type FaultTarget = "any" | "graphql" | "rest" | "write" | ((request: { method: string; route: string }) => boolean);
 
 export type Fault =
   | { kind: "status"; status: number; count: number; target: FaultTarget }
   | { kind: "timeout"; ms: number; count: number; target: FaultTarget }
-  | { kind: "secondary"; retryAfter: number | null; count: number; target: FaultTarget };
+  | { kind: "secondary"; retryAfter: number | null; count: number; target: FaultTarget }
+  /** The request is applied, then answered with `status` after `ms` (0: at once). */
+  | { kind: "applied"; status: number; ms: number; count: number; target: FaultTarget };
+
+export interface RandomFaults {
+  seed: number;
+  /** Share of matching requests answered 502 before anything is applied. */
+  failRate: number;
+  /** Share of the other writes (POST/PATCH/PUT/DELETE) applied, then answered 502. */
+  appliedFailRate?: number;
+  target?: FaultTarget;
+}
 
 export class Faults {
   /** Extra milliseconds added to every response. */
   latencyMs = 0;
   readonly pending: Fault[] = [];
   private exhaustAfter: { requests: number; resetSeconds: number } | undefined;
+  private chance: { next: () => number; settings: RandomFaults } | undefined;
 
   constructor(private readonly points: PointBudget) {}
 
@@ -31,9 +48,21 @@ export class Faults {
     return this;
   }
 
+  /** The next `count` matching requests are applied, then answered `status` after `ms` (a 502, or a timeout's 504). */
+  applyThenFail(count = 1, target: FaultTarget = "write", options: { status?: number; ms?: number } = {}): this {
+    this.pending.push({ kind: "applied", status: options.status ?? 502, ms: options.ms ?? 0, count, target });
+    return this;
+  }
+
   /** The next `count` matching requests hit a secondary rate limit (403), with `retry-after` when given. */
   secondaryLimit(count = 1, retryAfter: number | null = 1, target: FaultTarget = "any"): this {
     this.pending.push({ kind: "secondary", retryAfter, count, target });
+    return this;
+  }
+
+  /** From now on, fails a seeded share of requests (after any pending fault had its turn). */
+  random(settings: RandomFaults): this {
+    this.chance = { next: seededRandom(settings.seed), settings };
     return this;
   }
 
@@ -69,21 +98,47 @@ export class Faults {
     this.pending.length = 0;
     this.latencyMs = 0;
     this.exhaustAfter = undefined;
+    this.chance = undefined;
   }
 
   /** The fault for this request, if any (and counts it as used). */
   take(request: { method: string; route: string }): Fault | undefined {
     const index = this.pending.findIndex((f) => matches(f.target, request));
     const fault = this.pending[index];
-    if (!fault) return undefined;
+    if (!fault) return this.draw(request);
     fault.count -= 1;
     if (fault.count <= 0) this.pending.splice(index, 1);
     return fault;
   }
+
+  private draw(request: { method: string; route: string }): Fault | undefined {
+    if (!this.chance || !matches(this.chance.settings.target ?? "any", request)) return undefined;
+    const { next, settings } = this.chance;
+    if (next() < settings.failRate) return { kind: "status", status: 502, count: 1, target: "any" };
+    if (isWrite(request) && next() < (settings.appliedFailRate ?? 0)) return { kind: "applied", status: 502, ms: 0, count: 1, target: "write" };
+    return undefined;
+  }
 }
+
+/** Writes to repositories: not GraphQL, not the app's token requests (a test faulting those tests Probot's auth). */
+const isWrite = (request: { method: string; route: string }) =>
+  request.method !== "GET" && request.method !== "HEAD" && request.route !== "graphql" && !request.route.startsWith("/app/");
 
 function matches(target: FaultTarget, request: { method: string; route: string }): boolean {
   if (typeof target === "function") return target(request);
   if (target === "any") return true;
+  if (target === "write") return isWrite(request);
   return (request.route === "graphql") === (target === "graphql");
+}
+
+/** mulberry32: a small seeded generator, enough to make a fault pattern repeatable. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }

@@ -31,12 +31,16 @@ function listIssues(request: RestRequest, repo: WorldRepo): RestResponse {
   const state = request.query.get("state") ?? "open";
   const labels = (request.query.get("labels") ?? "").split(",").filter(Boolean);
   const creator = request.query.get("creator");
+  const since = request.query.get("since");
   const direction = request.query.get("direction") ?? "desc";
+  // `sort=created` (the default) orders by number, which grows with creation time; `updated` by updatedAt.
+  const order = request.query.get("sort") === "updated" ? (i: WorldIssue | WorldPull) => Date.parse(i.updatedAt) : (i: WorldIssue | WorldPull) => i.number;
   const items = [...Object.values(repo.issues), ...Object.values(repo.pulls)]
     .filter((item) => state === "all" || (state === "open") === (item.state === "OPEN"))
     .filter((item) => labels.every((label) => item.labels.includes(label)))
     .filter((item) => !creator || item.author.toLowerCase() === creator.toLowerCase())
-    .sort((a, b) => (direction === "asc" ? a.number - b.number : b.number - a.number));
+    .filter((item) => !since || Date.parse(item.updatedAt) >= Date.parse(since))
+    .sort((a, b) => (direction === "asc" ? order(a) - order(b) : order(b) - order(a)));
   return paginate(request, items.map((item) => issueJson(request.world, repo, item, request.api)));
 }
 
@@ -125,6 +129,15 @@ export const issueRoutes: Route[] = [
       comment.body = body;
       comment.updatedAt = isoNow();
       return { status: 200, body: commentJson(request.world, repo, number, comment, request.api) };
+    }),
+  ),
+  route(
+    "DELETE",
+    "/repos/:owner/:repo/issues/comments/:id",
+    withComment((request, repo, number) => {
+      const item = itemOf(repo, String(number))!;
+      item.comments = item.comments.filter((c) => c.id !== Number(request.params.id));
+      return { status: 204, body: undefined };
     }),
   ),
   route(

@@ -140,7 +140,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 
     await wait((options.latencyMs ?? 0) + faults.latencyMs);
     const fault = faults.take({ method, route });
-    if (fault) {
+    if (fault && fault.kind !== "applied") {
       record.fault = fault.kind;
       if (fault.kind === "status") return reply(fault.status, { message: "Server Error" });
       if (fault.kind === "timeout") {
@@ -154,6 +154,15 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       );
     }
 
+    // Applied, then failed: the handler below runs (the world changes), the client gets the error.
+    const applied = fault?.kind === "applied" ? fault : undefined;
+    if (applied) record.fault = "applied";
+    const answerWith = async (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      if (!applied) return reply(status, payload, headers);
+      await wait(applied.ms);
+      return reply(applied.status, applied.status === 504 ? { message: "We couldn't respond to your request in time." } : { message: "Server Error" });
+    };
+
     if (isGraphql) {
       if (method !== "POST") return reply(404, { message: "Not Found" });
       if (!credential) return reply(401, { message: "This endpoint requires you to be authenticated.", documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql" });
@@ -162,7 +171,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       record.cost = answer.cost;
       const errors = (answer.body.errors ?? []) as { type?: string }[];
       if (errors.length) record.graphqlErrors = errors.map((e) => e.type ?? "INVALID");
-      return reply(answer.status, answer.body, points.headers());
+      return answerWith(answer.status, answer.body, points.headers());
     }
 
     const matched = matchRoute(ROUTES, method, route);
@@ -191,7 +200,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       issueToken,
     });
     const rateHeaders = { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": String(Math.max(0, 5000 - restUsed)), "x-ratelimit-used": String(restUsed), "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 3600), "x-ratelimit-resource": "core" };
-    return reply(answer.status, answer.raw ?? answer.body, { ...rateHeaders, ...answer.headers });
+    return answerWith(answer.status, answer.raw ?? answer.body, { ...rateHeaders, ...answer.headers });
   }
 
   const server = createServer((req, res) => {

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { Probot, type ProbotOctokit } from "probot";
-import { AppOctokit } from "../github/client.js";
+import { appOctokitClass } from "../github/client.js";
+import { createRequestQueue, useSharedRequestQueue } from "../github/request-queue.js";
+import { createWaitLimit, formatResetTime, type WaitLimit } from "../github/wait-limit.js";
 import { findAppSelf, findTokenSelf } from "../github/find-self.js";
 import { runSweep, summarizeSweep, type SweepSummary } from "../sweep/run-sweep.js";
 import { describeAction } from "../writes/sync-follow-ups.js";
@@ -8,7 +10,7 @@ import type { Self } from "../writes/own-comment.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 import { readSweepCredentials, resolveApiUrl, type SweepCredentials } from "./sweep-credentials.js";
 
-const HELP = `Usage: wrapup-tracker sweep --repo OWNER/NAME [--dry-run] [--now ISO] [--api-url URL] [--token T] [--json]
+const HELP = `Usage: wrapup-tracker sweep --repo OWNER/NAME [--dry-run] [--now ISO] [--max-wait S] [--api-url URL] [--token T] [--json]
 
 Checks every wrap-up on the repository's default branch and opens, reminds on or closes
 follow-up issues for its topics, exactly as the app's scheduled sweep does.
@@ -20,12 +22,19 @@ Options:
   --repo OWNER/NAME  repository holding the wrap-ups (required)
   --dry-run          print each planned write and make none
   --now ISO          judge as of this time (reproducible runs)
+  --max-wait S       wait at most S seconds, all together, for GitHub's rate limits (default 60)
   --api-url URL      REST API base (default GITHUB_API_URL, GHE_HOST, or https://api.github.com)
   --token T          token to use instead of GITHUB_TOKEN
   --json             print the summary as JSON
   -h, --help         show this help
 
-Exit codes: 0 swept; 1 GitHub failed or some writes failed; 2 bad usage or no credentials.`;
+Exit codes: 0 swept (writes left for the next sweep by pacing are listed as deferred);
+1 GitHub failed or some writes failed; 2 bad usage or no credentials; 3 stopped by a rate
+limit lasting past --max-wait: nothing was written for what could not be checked, and one line
+names the limit and when it resets (UTC). The next sweep resumes.`;
+
+/** Exit code of a sweep stopped by a rate limit it may not wait for. */
+export const EXIT_RATE_LIMITED = 3;
 
 /** `wrapup-tracker sweep`: arguments and credentials here; the sweep itself is runSweep. */
 export async function runSweepCommand(args: string[], io: CliIo): Promise<number> {
@@ -36,17 +45,30 @@ export async function runSweepCommand(args: string[], io: CliIo): Promise<number
     io.err(`wrapup-tracker sweep: ${credentials.reason}`);
     return EXIT_USAGE;
   }
+  const waitLimit = createWaitLimit(parsed.maxWaitSeconds * 1000);
+  // One run, one queue: GraphQL waits for limits count against --max-wait too.
+  useSharedRequestQueue(createRequestQueue({ waitLimit }));
   try {
     const apiUrl = resolveApiUrl(io, parsed.apiUrl);
-    const { octokit, self, scope } = await connect(credentials, parsed.repo, apiUrl);
+    const { octokit, self, scope } = await connect(credentials, parsed.repo, apiUrl, waitLimit);
     // A one-shot process has nothing to reuse: no state cache (checkWrapUps already asks once per link).
     const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self, cache: null });
     printSummary(io, summary, parsed.json);
+    if (waitLimit.refused) return stoppedByLimit(io, waitLimit, parsed.maxWaitSeconds, summary);
     return summary.status === "config-unavailable" || summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
   } catch (error) {
+    if (waitLimit.refused) return stoppedByLimit(io, waitLimit, parsed.maxWaitSeconds);
     io.err(`wrapup-tracker sweep: ${(error as Error).message}`);
     return EXIT_FAILURE;
   }
+}
+
+/** The one line a sweep stopped by a rate limit prints: which limit, until when, what was left. */
+function stoppedByLimit(io: CliIo, waitLimit: WaitLimit, maxWaitSeconds: number, summary?: SweepSummary): number {
+  const { limit, until } = waitLimit.refused!;
+  const left = summary ? `${summary.unchecked} topic(s) not checked and ${summary.deferred} write(s) left` : "nothing written";
+  io.err(`wrapup-tracker sweep: stopped: GitHub's ${limit} is used up until ${formatResetTime(until)}, past --max-wait ${maxWaitSeconds} s; ${left} for the next sweep.`);
+  return EXIT_RATE_LIMITED;
 }
 
 interface SweepArgs {
@@ -56,6 +78,7 @@ interface SweepArgs {
   apiUrl?: string;
   token?: string;
   json: boolean;
+  maxWaitSeconds: number;
 }
 
 function parseSweepArgs(args: string[], io: CliIo): SweepArgs | number {
@@ -68,6 +91,7 @@ function parseSweepArgs(args: string[], io: CliIo): SweepArgs | number {
         repo: { type: "string" },
         "dry-run": { type: "boolean", default: false },
         now: { type: "string" },
+        "max-wait": { type: "string", default: "60" },
         "api-url": { type: "string" },
         token: { type: "string" },
         json: { type: "boolean", default: false },
@@ -82,16 +106,20 @@ function parseSweepArgs(args: string[], io: CliIo): SweepArgs | number {
   if (!owner || !repo || extra !== undefined) return usage("--repo OWNER/NAME is required");
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime())) return usage(`--now: not an ISO time: "${values.now}"`);
-  return { repo: { owner, repo }, dryRun: values["dry-run"], now, apiUrl: values["api-url"], token: values.token, json: values.json };
+  const maxWaitSeconds = Number(values["max-wait"]);
+  if (!(maxWaitSeconds >= 0)) return usage(`--max-wait: not a number of seconds: "${values["max-wait"]}"`);
+  return { repo: { owner, repo }, dryRun: values["dry-run"], now, apiUrl: values["api-url"], token: values.token, json: values.json, maxWaitSeconds };
 }
 
 async function connect(
   credentials: Exclude<SweepCredentials, { kind: "none" }>,
   repo: { owner: string; repo: string },
   baseUrl: string,
+  waitLimit: WaitLimit,
 ): Promise<{ octokit: ProbotOctokit; self: Self; scope: string }> {
+  const Octokit = appOctokitClass({ waitLimit });
   if (credentials.kind === "token") {
-    const probot = new Probot({ githubToken: credentials.token, baseUrl, logLevel: "warn", Octokit: AppOctokit });
+    const probot = new Probot({ githubToken: credentials.token, baseUrl, logLevel: "warn", Octokit });
     const octokit = await probot.auth();
     return { octokit, self: await findTokenSelf(octokit), scope: "token" };
   }
@@ -100,7 +128,7 @@ async function connect(
     privateKey: credentials.privateKey,
     baseUrl,
     logLevel: "warn",
-    Octokit: AppOctokit,
+    Octokit,
   });
   const appOctokit = await probot.auth();
   const { data: installation } = await appOctokit.rest.apps.getRepoInstallation(repo);
@@ -114,8 +142,9 @@ function printSummary(io: CliIo, summary: SweepSummary, json: boolean): void {
   if (summary.configIssue !== "none" && summary.configIssue !== "unchanged") {
     io.out(`config issue "wrapup-tracker: invalid configuration": ${summary.configIssue}`);
   }
-  for (const { action, outcome, error } of summary.actions) {
-    io.out(`${outcome === "planned" ? "would" : outcome}: ${describeAction(action)}${error ? ` — ${error}` : ""}`);
+  for (const { action, outcome, error, recovered } of summary.actions) {
+    const note = error ? ` — ${error}` : recovered ? " (GitHub answered an error; found applied)" : "";
+    io.out(`${outcome === "planned" ? "would" : outcome}: ${describeAction(action)}${note}`);
   }
   io.out(`sweep ${JSON.stringify(summarizeSweep(summary))}`);
 }

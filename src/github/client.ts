@@ -1,7 +1,8 @@
 /**
  * The only place Octokits are built: `createOctokit` for CLIs and scripts, `AppOctokit` for Probot.
  * Layering (see request-queue.ts for the whole picture): the throttling and retry plugins own REST
- * limits and retries; for GraphQL they only pace request starts, and the request queue owns the rest.
+ * limits and retries, except that creates are never replayed blindly (`retryPolicy`); `paceWrites`
+ * paces REST writes; for GraphQL the request queue owns pacing, limits and retries.
  */
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
@@ -9,6 +10,8 @@ import type { Octokit as Core } from "@octokit/core";
 import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
+import { formatResetTime, unlimitedWait, type LimitName, type WaitLimit } from "./wait-limit.js";
+import { paceWrites } from "./write-pacing.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
 
@@ -23,30 +26,65 @@ export function graphqlUrlFor(apiUrl: string): string {
 
 const isGraphql = (options: { url?: string }) => /^\/graphql\b|\/graphql$/.test(options.url ?? "");
 
-/** REST: retry secondary limits (Probot's default only logs), up to 3 times; GraphQL: leave to the queue. */
-function onSecondaryRateLimit(_retryAfter: number, options: { url: string }, _octokit: unknown, retryCount: number): boolean {
-  return !isGraphql(options) && retryCount < 3;
-}
-
-/** REST: wait for the reset and retry twice; GraphQL: leave to the queue (it pauses the whole scope). */
-function onRateLimit(_retryAfter: number, options: { url: string }, _octokit: unknown, retryCount: number): boolean {
-  return !isGraphql(options) && retryCount < 2;
-}
-
-export const THROTTLE_HANDLERS = { onSecondaryRateLimit, onRateLimit } as const;
+type ThrottleOptions = { url: string; method?: string };
+type OctokitWithLog = { log?: { warn: (message: string) => void } };
 
 /**
- * Plugin: no plugin-retry retries for GraphQL. Retrying a "Something went wrong" query unchanged
+ * REST limits: wait as the throttling plugin proposes (a secondary limit up to 3 times, the primary
+ * limit twice), within the run's `WaitLimit`; told once in the log. GraphQL: leave to the queue.
+ */
+export function throttleHandlers(waitLimit: WaitLimit = unlimitedWait) {
+  const wait = (limit: LimitName, retryAfter: number, options: ThrottleOptions, octokit: unknown): boolean => {
+    const hit = { limit, until: Date.now() + retryAfter * 1000 };
+    if (!waitLimit.allow(hit)) return false;
+    (octokit as OctokitWithLog)?.log?.warn(`GitHub's ${limit}: waiting until ${formatResetTime(hit.until)} (${options.method ?? ""} ${options.url})`);
+    return true;
+  };
+  return {
+    onSecondaryRateLimit: (retryAfter: number, options: ThrottleOptions, octokit: unknown, retryCount: number): boolean =>
+      !isGraphql(options) && retryCount < 3 && wait("secondary rate limit", retryAfter, options, octokit),
+    onRateLimit: (retryAfter: number, options: ThrottleOptions, octokit: unknown, retryCount: number): boolean =>
+      !isGraphql(options) && retryCount < 2 && wait("REST rate limit", retryAfter, options, octokit),
+  };
+}
+
+export const THROTTLE_HANDLERS = throttleHandlers();
+
+/** POSTs that may be sent twice: a reaction or label already there is answered as such; tokens are throwaway. */
+const REPLAY_SAFE_POST = /\/reactions$|\/labels$|\/access_tokens$/;
+
+/** True when plugin-retry may resend a request after a 5xx: reads, edits (PATCH/PUT/DELETE), safe POSTs; never GraphQL. */
+export function mayReplay(options: { method?: string; url?: string }): boolean {
+  if (isGraphql(options)) return false;
+  return (options.method ?? "GET").toUpperCase() !== "POST" || REPLAY_SAFE_POST.test(options.url ?? "");
+}
+
+/**
+ * Plugin: no plugin-retry retries where a replay could do harm. A POST that creates an issue or a
+ * comment may have been applied when GitHub answered 502: resending it blindly makes a duplicate,
+ * so `writes/create-once.ts` looks first. GraphQL: a "Something went wrong" query resent unchanged
  * wastes up to 3 × 10 s; the resolver splits it instead, and the queue backs off on 5xx.
  */
-export function noGraphqlRetries(octokit: Core): void {
+export function retryPolicy(octokit: Core): void {
   octokit.hook.before("request", (options) => {
     // plugin-retry reads `request.retries` per request before its state default.
-    if (isGraphql(options)) options.request = { ...options.request, retries: 0 } as typeof options.request;
+    if (!mayReplay(options)) options.request = { ...options.request, retries: 0 } as typeof options.request;
   });
 }
 
-const PluggedOctokit = Octokit.plugin(throttling, retry, noGraphqlRetries);
+/**
+ * The throttling plugin's own write spacing (1 s, and 3 s between content creations, per process)
+ * is off: `paceWrites` owns REST write pacing (configurable, per installation) and the request
+ * queue owns GraphQL's. Its limiters stay one-at-a-time per installation.
+ */
+function throttleGroups(graphqlPacingMs = 0) {
+  return {
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: graphqlPacingMs }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+  };
+}
+
+const PluggedOctokit = Octokit.plugin(throttling, retry, retryPolicy, paceWrites);
 export type GithubClient = InstanceType<typeof PluggedOctokit>;
 
 export interface CreateOctokitOptions {
@@ -71,8 +109,8 @@ export function createOctokit(options: CreateOctokitOptions): GithubClient {
     ...(options.log ? { log: options.log } : {}),
     throttle: {
       ...THROTTLE_HANDLERS,
-      // A fresh group per client: the plugin's default groups are shared by the whole process.
-      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.graphqlPacingMs ?? 0 }),
+      // Fresh groups per client: the plugin's default groups are shared by the whole process.
+      ...throttleGroups(options.graphqlPacingMs),
     },
     retry: { retries: 3 },
   });
@@ -81,10 +119,17 @@ export function createOctokit(options: CreateOctokitOptions): GithubClient {
 /**
  * The Octokit class handed to Probot. The function form is required: options given to
  * `ProbotOctokit.defaults` as an object are overridden by Probot's own (its secondary-limit handler
- * only logs). Our function runs last, so its handlers win; Probot's Bottleneck/Redis settings stay.
+ * only logs). Our function runs last, so its handlers win. `waitLimit` bounds how long REST limits
+ * are waited for (the CLI's `--max-wait`); the server's default waits as GitHub asks.
  */
-export const AppOctokit = ProbotOctokit.plugin(noGraphqlRetries).defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: { ...(options.throttle as object | undefined), ...THROTTLE_HANDLERS },
-  retry: { ...(options.retry as object | undefined), retries: 3 },
-}));
+export function appOctokitClass(options: { waitLimit?: WaitLimit } = {}) {
+  const handlers = throttleHandlers(options.waitLimit);
+  const groups = throttleGroups();
+  return ProbotOctokit.plugin(retryPolicy, paceWrites).defaults((instance: Record<string, unknown>) => ({
+    ...instance,
+    throttle: { ...(instance.throttle as object | undefined), ...handlers, ...groups },
+    retry: { ...(instance.retry as object | undefined), retries: 3 },
+  }));
+}
+
+export const AppOctokit = appOctokitClass();

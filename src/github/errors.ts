@@ -120,3 +120,17 @@ export function toGithubError(raw: unknown): GithubError {
     errors: items,
   });
 }
+
+/**
+ * True when a write that failed this way may still have been applied: a 5xx, a timeout or a reset
+ * connection says nothing about whether GitHub created the issue or comment before answering.
+ * Rate limits and other 4xx are refusals: nothing was written.
+ */
+export function mayHaveApplied(error: GithubError): boolean {
+  return error.kind === "server" || error.kind === "query-too-large";
+}
+
+/** True for the limits that pass with time: the rest of a run's writes wait for the next run. */
+export function isRateLimit(error: GithubError): boolean {
+  return error.kind === "rate-limited" || error.kind === "secondary-rate-limited";
+}

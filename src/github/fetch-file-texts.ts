@@ -63,6 +63,8 @@ export async function fetchFileTexts(
     const request = requestBatch(graphql, repo, rev, batch);
     batch.forEach((path, i) => {
       const blob = request.then((blobs) => blobs[i]!);
+      // Read below only when the batch worked; a failed batch is thrown by `await request`.
+      blob.catch(() => undefined);
       pending.set(path, blob);
       if (shared) {
         memo.set(keyOf(path), blob);

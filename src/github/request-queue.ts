@@ -4,23 +4,29 @@
  *
  * Who does what (one layer per concern):
  * - Octokit plugin-throttling (client.ts): REST primary limits (`x-ratelimit-remaining: 0` → wait for
- *   the reset, retry) and REST secondary limits (403/429, `retry-after` else 60 s → retry). Its "write"
- *   limiter spaces GraphQL request starts (`graphqlPacingMs`, 1 s in Probot). For GraphQL it retries
- *   nothing: its handlers answer "no" so the error reaches this queue.
- * - Octokit plugin-retry (client.ts): 5xx and network retries for REST only; it is switched off per
- *   request for GraphQL (it would resend a "Something went wrong" query unchanged, which we split).
+ *   the reset, retry) and REST secondary limits (403/429, `retry-after` else 60 s → retry), within
+ *   the run's `WaitLimit`. Its own write spacing is off. For GraphQL it retries nothing: its handlers
+ *   answer "no" so the error reaches this queue.
+ * - Octokit plugin-retry (client.ts): 5xx and network retries for REST reads and edits; switched off
+ *   per request for POSTs that create something (writes/create-once.ts looks before creating again)
+ *   and for GraphQL (it would resend a "Something went wrong" query unchanged, which we split).
+ * - paceWrites (write-pacing.ts): REST writes, 1 s apart per installation, content creation below
+ *   80 a minute and 500 an hour.
  * - This queue, for GraphQL: one request in flight per scope (installation or token) and a global
- *   cap across scopes; pauses a scope when `rateLimit.remaining` drops below the reserve (default 10%
- *   of the limit) until `resetAt`; treats `RATE_LIMITED` and `RATE_LIMIT` (200 responses, the latter
- *   unknown to plugin-throttling) as rate limits; secondary limits (403/429/200 with `retry-after` or
- *   a "secondary rate limit" message) pause the scope for `retry-after`, else 60 s, then retry; 5xx and
- *   network failures retry with bounded backoff.
+ *   cap across scopes, request starts `pacingMs` apart (the app: 1 s); pauses a scope when
+ *   `rateLimit.remaining` drops below the reserve (default 10% of the limit) until `resetAt`; treats
+ *   `RATE_LIMITED` and `RATE_LIMIT` (200 responses, the latter unknown to plugin-throttling) as rate
+ *   limits; secondary limits (403/429/200 with `retry-after` or a "secondary rate limit" message)
+ *   pause the scope for `retry-after`, else 60 s, then retry; 5xx and network failures retry with
+ *   bounded backoff. A wait the run's `WaitLimit` refuses fails the request (kind `rate-limited`)
+ *   at once, and every later request of that scope while the pause lasts.
  * - The resolver (resolve-links.ts): "Something went wrong" / timeouts (`query-too-large`) split the
  *   batch in halves and retry them; per-alias NOT_FOUND/FORBIDDEN become per-link states.
  */
 import PQueue from "p-queue";
 import { GithubError, toGithubError } from "./errors.js";
 import { readRateLimit, type RateLimitInfo } from "./rate-limit.js";
+import { formatResetTime, unlimitedWait, type WaitLimit } from "./wait-limit.js";
 
 export type GraphqlRequest = (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
 
@@ -37,8 +43,10 @@ export interface RequestQueueOptions {
   serverBackoffMs?: number[];
   /** How often one request may be retried after rate limits (primary or secondary). */
   maxRateLimitRetries?: number;
-  /** Told before each retry (for logs): why, and until when the scope waits. */
+  /** Told once per wait (for logs): why, and until when the scope waits. */
   onRetry?: (event: RetryEvent) => void;
+  /** How long waits for rate limits may last, all together (the CLI's `--max-wait`); default: as GitHub asks. */
+  waitLimit?: WaitLimit;
 }
 
 export interface RetryEvent {
@@ -53,6 +61,10 @@ interface ScopeState {
   pausedUntil: number;
   lastStart: number;
   lastResetAt?: number;
+  /** The latest `retryAt` told to `onRetry`, so one wait is logged once. */
+  announcedUntil: number;
+  /** Which limit the current pause is for. */
+  pauseKind: "rate-limited" | "secondary-rate-limited";
 }
 
 export interface RequestQueue {
@@ -76,23 +88,43 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
     serverBackoffMs: options.serverBackoffMs ?? [1_000, 2_000, 4_000],
     maxRateLimitRetries: options.maxRateLimitRetries ?? 3,
   };
+  const waitLimit = options.waitLimit ?? unlimitedWait;
   const global = new PQueue({ concurrency: options.concurrency ?? 8 });
   const scopes = new Map<string, ScopeState>();
 
   const scopeOf = (scope: string): ScopeState => {
     let state = scopes.get(scope);
     if (!state) {
-      state = { queue: new PQueue({ concurrency: 1 }), pausedUntil: 0, lastStart: -Infinity };
+      state = { queue: new PQueue({ concurrency: 1 }), pausedUntil: 0, lastStart: -Infinity, announcedUntil: 0, pauseKind: "rate-limited" };
       scopes.set(scope, state);
     }
     return state;
   };
 
-  const pause = (state: ScopeState, until: number) => {
+  const pause = (state: ScopeState, until: number, kind: ScopeState["pauseKind"]) => {
+    if (until > state.pausedUntil) state.pauseKind = kind;
     state.pausedUntil = Math.max(state.pausedUntil, until);
   };
 
-  const waitTurn = async (state: ScopeState) => {
+  const announce = (scope: string, state: ScopeState, kind: GithubError["kind"], retryAt: number) => {
+    if (retryAt <= state.announcedUntil) return;
+    state.announcedUntil = retryAt;
+    options.onRetry?.({ scope, kind, retryAt });
+  };
+
+  /** A pause the run may not wait for ends the request now, with the limit and its reset. */
+  const refuseUnlessAllowed = (state: ScopeState, kind: "rate-limited" | "secondary-rate-limited") => {
+    if (state.pausedUntil <= Date.now()) return;
+    const limit = kind === "rate-limited" ? "GraphQL rate limit" : "secondary rate limit";
+    if (waitLimit.allow({ limit, until: state.pausedUntil })) return;
+    throw new GithubError(kind, `GitHub's ${limit} is used up until ${formatResetTime(state.pausedUntil)}`, { resetAt: state.pausedUntil });
+  };
+
+  const waitTurn = async (scope: string, state: ScopeState) => {
+    if (state.pausedUntil > Date.now()) {
+      refuseUnlessAllowed(state, state.pauseKind);
+      announce(scope, state, state.pauseKind, state.pausedUntil);
+    }
     await sleep(state.pausedUntil - Date.now());
     await sleep(state.lastStart + settings.pacingMs - Date.now());
     state.lastStart = Date.now();
@@ -102,12 +134,12 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
   const retryDelay = (state: ScopeState, error: GithubError, attempt: number, limited: number) => {
     if (error.kind === "rate-limited" && limited < settings.maxRateLimitRetries) {
       const resetAt = error.details.resetAt ?? state.lastResetAt ?? Date.now() + settings.secondaryFallbackMs;
-      pause(state, resetAt);
+      pause(state, resetAt, "rate-limited");
       return 0;
     }
     if (error.kind === "secondary-rate-limited" && limited < settings.maxRateLimitRetries) {
       const wait = error.details.retryAfterSeconds ? error.details.retryAfterSeconds * 1000 : settings.secondaryFallbackMs;
-      pause(state, Date.now() + wait);
+      pause(state, Date.now() + wait, "secondary-rate-limited");
       return 0;
     }
     if (error.kind === "server" && attempt < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt];
@@ -118,7 +150,7 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
     let serverAttempts = 0;
     let limited = 0;
     for (;;) {
-      await waitTurn(state);
+      await waitTurn(scope, state);
       try {
         return await global.add(task);
       } catch (raw) {
@@ -127,7 +159,7 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
         if (delay === undefined) throw error;
         if (error.kind === "server") serverAttempts += 1;
         else limited += 1;
-        options.onRetry?.({ scope, kind: error.kind, retryAt: Math.max(Date.now() + delay, state.pausedUntil) });
+        announce(scope, state, error.kind, Math.max(Date.now() + delay, state.pausedUntil));
         await sleep(delay);
       }
     }
@@ -142,7 +174,7 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
       if (!info) return;
       const state = scopeOf(scope);
       state.lastResetAt = info.resetAt;
-      if (info.remaining < info.limit * settings.reserveRatio) pause(state, info.resetAt);
+      if (info.remaining < info.limit * settings.reserveRatio) pause(state, info.resetAt, "rate-limited");
     },
     pausedUntil: (scope) => scopes.get(scope)?.pausedUntil ?? 0,
   };

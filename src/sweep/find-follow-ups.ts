@@ -11,6 +11,8 @@ export interface OwnIssue {
   body: string;
   labels: string[];
   updatedAt: string;
+  /** Comment count (duplicate repair looks for doubled reminders only where there are two or more). */
+  comments: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function listOwnIssues(octokit: ProbotOctokit, repo: RepoRef, self:
       body: issue.body ?? "",
       labels: issue.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
       updatedAt: issue.updated_at,
+      comments: issue.comments,
     }));
 }
 

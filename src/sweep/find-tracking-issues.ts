@@ -60,7 +60,7 @@ export async function findTrackingIssues(
         issue_number: link.number,
         per_page: 100,
       });
-      found.set(key, { repo: { owner: link.owner, repo: link.repo }, number: link.number, lastReminderAt: newestReminder(comments, key, self) });
+      found.set(key, { repo: { owner: link.owner, repo: link.repo }, number: link.number, lastReminderAt: newestReminder(comments, key, self), comments });
     }
   }
   return found;

@@ -6,6 +6,8 @@ import { readSnooze, writeSnooze } from "./snooze-note.js";
 import type { ExistingFollowUp, RepoRef, SweepPlan, SweepTexts, TrackingIssue } from "./sweep-types.js";
 
 const DAY_MS = 86_400_000;
+/** The skip reason of topics whose links could not all be checked (budget used up, GitHub failing). */
+export const UNCHECKED = "some of its links could not be checked; left for the next sweep";
 /** Never more people than this in one body, whatever the topic links to. */
 export const MAX_MENTIONS = 5;
 
@@ -50,6 +52,8 @@ function planTopic(p: Planner, report: WrapUpReport, topic: TopicReport): void {
   const key = p.texts.topicKey(report, topic);
   const skip = (why: string) => void p.plan.skipped.push({ key, why });
   if (p.config.exempt.topics.includes(topic.topic.anchor)) return skip("topic is exempt");
+  // Unknown is not evidence: a topic with links GitHub could not tell us about is neither done nor stalled yet.
+  if (topic.judgement.links.some((l) => l.verdict === "error")) return skip(UNCHECKED);
   const ours = newestFollowUp(p.existing, key);
   if (ours?.labels.includes(p.config.exempt.label)) return skip(`follow-up #${ours.number} is labelled exempt`);
   if (topic.judgement.verdict === "done") return planDone(p, report, topic, ours);

@@ -6,6 +6,7 @@ import type { StateCache } from "../github/state-cache.js";
 import type { FollowUpMarker } from "../render/marker.js";
 import type { Self } from "../writes/own-comment.js";
 import { sameBody } from "../writes/comparable-body.js";
+import { postCommentOnce } from "../writes/write-once.js";
 import { checkFiles } from "../pipeline/check-files.js";
 import { readWrapUps } from "../pipeline/read-wrapups.js";
 import { findFirstCommitDate } from "../pipeline/find-event-dates.js";
@@ -52,7 +53,7 @@ export async function refreshFollowUp(
   const changed = !sameBody(body, issue.body);
   if (changed) await octokit.rest.issues.update({ ...target, body });
   if (topic.judgement.verdict === "done" && options.config.followUp.closeWhenDone) {
-    await octokit.rest.issues.createComment({ ...target, body: texts.closing(report, topic) });
+    await postCommentOnce(octokit, { ...issue }, texts.closing(report, topic), options.self);
     await octokit.rest.issues.update({ ...target, state: "closed", state_reason: "completed" });
     return "closed";
   }

@@ -10,6 +10,7 @@ import type { Self } from "../writes/own-comment.js";
 import type { KeyedLock } from "../coordination/coordination.js";
 import { sharedLock } from "../coordination/shared-locks.js";
 import { executeSweepPlan, type ExecutedAction } from "../writes/sync-follow-ups.js";
+import { repairOwnIssues, repairTrackingReminders, type RepairOptions } from "../writes/repair-duplicates.js";
 import { syncConfigIssue, type ConfigIssueOutcome } from "../writes/upsert-config-issue.js";
 import { checkFiles, type CheckFilesResult } from "../pipeline/check-files.js";
 import { listOwnIssues, toFollowUps, type OwnIssue } from "./find-follow-ups.js";
@@ -53,6 +54,14 @@ export interface SweepSummary {
   writes: number;
   failed: number;
   deferred: number;
+  /** Duplicates of our own items closed or deleted (oldest kept). */
+  repaired: number;
+  /** Look-ups spent finding out whether a create GitHub failed on had landed. */
+  lookups: number;
+  /** Topics left alone because some of their links could not be checked (unknown is not evidence). */
+  unchecked: number;
+  /** The rate limit that ended the writes early, when one did (the rest is `deferred`). */
+  stoppedBy?: string;
   configIssue: ConfigIssueOutcome;
   graphqlRequests: number;
   points: number;
@@ -87,13 +96,15 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
   const dryRun = options.dryRun || (loaded.ok && loaded.config.dryRun);
   summary.dryRun = dryRun;
   const { data: info } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-  const own = await listOwnIssues(octokit, repo, options.self);
+  const repair: RepairOptions = { dryRun, self: options.self, repairs: [] };
+  const own = await repairOwnIssues(octokit, repo, await listOwnIssues(octokit, repo, options.self), repair);
   const configIssue = loaded.ok
     ? null
     : renderConfigProblemsIssue({ problems: loaded.problems, now: options.now });
   summary.configIssue = await syncConfigIssue(octokit, repo, own, configIssue, {
     isConfigIssue: (body) => body.includes(CONFIG_PROBLEMS_MARKER),
     dryRun,
+    self: options.self,
   });
   if (!loaded.ok) return { ...summary, status: "config-invalid", problems: loaded.problems };
   const graphql = options.graphql ?? (octokit.graphql as GraphqlRequest);
@@ -103,13 +114,20 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
   for (const report of reports) for (const topic of report.topics) summary.topics[topic.judgement.verdict as TopicVerdict] += 1;
   Object.assign(summary, { graphqlRequests: checked.graphqlRequests, points: checked.stats.points, cacheHits: checked.stats.cacheHits });
   const where = { ref: info.default_branch, webUrl: new URL(info.html_url).origin };
-  const planned = await planRepository(octokit, repo, reports, checked, loaded.config, own, { ...options, ...where });
-  summary.deferred = planned.plan.deferred;
+  const planned = await planRepository(octokit, repo, reports, checked, loaded.config, own, { ...options, ...where, repair });
   summary.approval = planned.context.approval.why;
   // Not approved (yet): the plan is only shown, on the dashboard and as `planned` here.
-  summary.actions = await executeSweepPlan(octokit, planned.kept, { dryRun: dryRun || !planned.context.approval.approved });
+  const executed = await executeSweepPlan(octokit, planned.kept, { dryRun: dryRun || !planned.context.approval.approved, self: options.self });
+  summary.actions = executed.actions;
   summary.writes = summary.actions.filter((a) => a.outcome === "done").length;
   summary.failed = summary.actions.filter((a) => a.outcome === "failed").length;
+  summary.deferred = planned.plan.deferred + summary.actions.filter((a) => a.outcome === "deferred").length;
+  Object.assign(summary, { repaired: repair.repairs.length, lookups: executed.lookups, unchecked: countUnchecked(reports) });
+  // Out of budget: nothing more is written this sweep, the dashboard included; the next sweep resumes.
+  if (executed.stoppedBy) {
+    summary.stoppedBy = executed.stoppedBy.message;
+    return summary;
+  }
   summary.dashboard = await syncDashboard(octokit, repo, {
     ...planned,
     reports,
@@ -118,6 +136,7 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
     now: options.now,
     ...where,
     dryRun,
+    self: options.self,
   }).catch((error: unknown) => ((summary.dashboardError = (error as Error).message), "failed" as const));
   return summary;
 }
@@ -163,11 +182,11 @@ async function planRepository(
   checked: CheckFilesResult,
   config: Config,
   own: OwnIssue[],
-  options: RunSweepOptions & { ref: string; webUrl: string },
+  options: RunSweepOptions & { ref: string; webUrl: string; repair: RepairOptions },
 ): Promise<PlannedSweep> {
   const followUpRepo = parseRepo(config.followUp.repo) ?? repo;
   const sameRepo = followUpRepo.owner.toLowerCase() === repo.owner.toLowerCase() && followUpRepo.repo.toLowerCase() === repo.repo.toLowerCase();
-  const followUpIssues = sameRepo ? own : await listOwnIssues(octokit, followUpRepo, options.self);
+  const followUpIssues = sameRepo ? own : await repairOwnIssues(octokit, followUpRepo, await listOwnIssues(octokit, followUpRepo, options.self), options.repair);
   const texts = createSweepTexts({ repo: `${repo.owner}/${repo.repo}`, ref: options.ref, webUrl: options.webUrl, now: options.now });
   const existing = toFollowUps(followUpIssues, followUpRepo);
   const context = prepareFollowUpContext(octokit, repo, { reports, config, own, followUps: existing, topicKey: texts.topicKey, self: options.self, now: options.now });
@@ -177,6 +196,7 @@ async function planRepository(
     canWrite: context.canWrite,
     elsewhere: trackingElsewhere,
   });
+  await repairTrackingReminders(octokit, tracking.values(), options.repair);
   const plan = planSweep({
     reports,
     // While paused, the plan is what the dashboard says the app would do.
@@ -211,11 +231,18 @@ function emptySummary(repo: RepoRef, dryRun: boolean): SweepSummary {
     writes: 0,
     failed: 0,
     deferred: 0,
+    repaired: 0,
+    lookups: 0,
+    unchecked: 0,
     configIssue: "none",
     graphqlRequests: 0,
     points: 0,
     cacheHits: 0,
   };
+}
+
+function countUnchecked(reports: WrapUpReport[]): number {
+  return reports.flatMap((r) => r.topics).filter((t) => t.judgement.links.some((l) => l.verdict === "error")).length;
 }
 
 /** The run's one summary line's fields: files, topics by verdict, writes, requests, points, cache hits. */

@@ -2,6 +2,7 @@ import type { ProbotOctokit } from "probot";
 import type { Config } from "../config/schema.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
 import { renderDashboard } from "../render/render-dashboard.js";
+import type { Self } from "../writes/own-comment.js";
 import { describeAction, type ExecutedAction } from "../writes/sync-follow-ups.js";
 import { upsertDashboard, type DashboardOutcome } from "../writes/upsert-dashboard.js";
 import type { FollowUpContext } from "./follow-up-context.js";
@@ -25,6 +26,8 @@ export interface SyncDashboardInput {
   ref: string;
   webUrl: string;
   dryRun: boolean;
+  /** Who writes: the dashboard is looked up by its marker among this author's issues after a failed create. */
+  self: Self;
 }
 
 /** Last step of a sweep: the dashboard, rendered from what the sweep found and did, written when changed. */
@@ -46,7 +49,7 @@ export async function syncDashboard(octokit: ProbotOctokit, repo: RepoRef, input
     problems: findProblems(input),
   });
   const body = renderDashboard(view, { now: input.now, repo: `${repo.owner}/${repo.repo}`, ref: input.ref, webUrl: input.webUrl });
-  const written = await upsertDashboard(octokit, repo, input.context.dashboard, { title: input.config.dashboard.title, body }, { dryRun: input.dryRun });
+  const written = await upsertDashboard(octokit, repo, input.context.dashboard, { title: input.config.dashboard.title, body }, { dryRun: input.dryRun, self: input.self });
   return written.outcome;
 }
 

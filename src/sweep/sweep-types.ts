@@ -1,6 +1,7 @@
 import type { RepoRef } from "../github/repo-ref.js";
 import type { ThreadTopic } from "../progress/find-threads.js";
 import type { TopicReport, WrapUpReport } from "../progress/types.js";
+import type { IssueComment } from "../writes/own-comment.js";
 
 export type { RepoRef };
 
@@ -28,6 +29,8 @@ export interface TrackingIssue {
   number: number;
   /** ISO time of our newest reminder comment on it, null when we never reminded. */
   lastReminderAt: string | null;
+  /** Its comments as listed, for the repair of doubled reminders. */
+  comments?: IssueComment[];
 }
 
 /** Texts the sweep writes; the renderers of src/render/ behind one seam so planning stays pure. */

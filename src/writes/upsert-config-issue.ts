@@ -2,12 +2,14 @@ import type { ProbotOctokit } from "probot";
 import type { OwnIssue } from "../sweep/find-follow-ups.js";
 import type { RepoRef } from "../sweep/sweep-types.js";
 import { sameBody } from "./comparable-body.js";
+import type { Self } from "./own-comment.js";
+import { openIssueOnce } from "./write-once.js";
 
 export type ConfigIssueOutcome = "created" | "updated" | "unchanged" | "closed" | "none" | "planned";
 
 /**
  * Keeps ONE issue about an invalid `.github/wrapup-tracker.yml`: found among our own issues by its
- * marker (never by title), created once, updated when the problems change; closed once the config
+ * marker (never by title), created once (`openIssueOnce`), updated when the problems change; closed once the config
  * is valid again. `issue` null means the config is valid.
  */
 export async function syncConfigIssue(
@@ -15,7 +17,7 @@ export async function syncConfigIssue(
   repo: RepoRef,
   own: OwnIssue[],
   issue: { title: string; body: string } | null,
-  options: { isConfigIssue: (body: string) => boolean; dryRun: boolean },
+  options: { isConfigIssue: (body: string) => boolean; dryRun: boolean; self: Self },
 ): Promise<ConfigIssueOutcome> {
   const open = own.find((issue) => issue.state === "open" && options.isConfigIssue(issue.body));
   if (issue === null) {
@@ -30,6 +32,6 @@ export async function syncConfigIssue(
     await octokit.rest.issues.update({ ...repo, issue_number: open.number, body: issue.body });
     return "updated";
   }
-  await octokit.rest.issues.create({ ...repo, title: issue.title, body: issue.body });
+  await openIssueOnce(octokit, repo, issue, options.self);
   return "created";
 }

@@ -3,6 +3,8 @@ import type { RepoRef } from "../github/repo-ref.js";
 import { hasDashboardMarker, readStartBox } from "../render/dashboard-marker.js";
 import type { OwnIssue } from "../sweep/find-follow-ups.js";
 import { sameBody } from "./comparable-body.js";
+import type { Self } from "./own-comment.js";
+import { openIssueOnce } from "./write-once.js";
 
 export type DashboardOutcome =
   | "created"
@@ -33,13 +35,14 @@ export async function upsertDashboard(
   repo: RepoRef,
   found: OwnIssue | null,
   dashboard: { title: string; body: string },
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; self: Self },
 ): Promise<{ outcome: DashboardOutcome; number: number | null }> {
   if (found && sameBody(found.body, dashboard.body) && found.title === dashboard.title) return { outcome: "unchanged", number: found.number };
   if (options.dryRun) return { outcome: "planned", number: found?.number ?? null };
   if (!found) {
-    const { data } = await octokit.rest.issues.create({ ...repo, title: dashboard.title, body: dashboard.body });
-    return { outcome: "created", number: data.number };
+    // A create GitHub failed on may have landed: it is looked up by its marker before any retry.
+    const created = await openIssueOnce(octokit, repo, dashboard, options.self);
+    return { outcome: "created", number: created.id };
   }
   const { data: fresh } = await octokit.rest.issues.get({ ...repo, issue_number: found.number });
   if (readStartBox(fresh.body) !== readStartBox(found.body)) return { outcome: "box-changed", number: found.number };

@@ -2,6 +2,8 @@ import type { ProbotOctokit } from "probot";
 import type { KeyedLock } from "../coordination/coordination.js";
 import { sharedLock } from "../coordination/shared-locks.js";
 import { isOwnComment, type IssueComment, type Self } from "./own-comment.js";
+import { repairComments } from "./repair-duplicates.js";
+import { postCommentOnce } from "./write-once.js";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged" | "planned";
 
@@ -49,19 +51,17 @@ export async function upsertStatusComment(input: UpsertStatusCommentInput): Prom
       });
       return "updated";
     }
-    await input.octokit.rest.issues.createComment({
-      owner: input.owner,
-      repo: input.repo,
-      issue_number: input.issueNumber,
-      body: input.body,
-    });
+    await postCommentOnce(input.octokit, { owner: input.owner, repo: input.repo, number: input.issueNumber }, input.body, input.self);
     return "created";
   });
 }
 
-/** Our comment on the thread, searched over every page; the oldest wins if a race ever left two. */
+/**
+ * Our comment on the thread, searched over every page. Should two of ours be there (a create GitHub
+ * failed on that landed after all, two processes at once), the oldest is kept and the others deleted.
+ */
 export async function findOwnComment(
-  input: Pick<UpsertStatusCommentInput, "octokit" | "owner" | "repo" | "issueNumber" | "self" | "hasMarker">,
+  input: Pick<UpsertStatusCommentInput, "octokit" | "owner" | "repo" | "issueNumber" | "self" | "hasMarker" | "dryRun">,
 ): Promise<IssueComment | null> {
   const comments: IssueComment[] = await input.octokit.paginate(input.octokit.rest.issues.listComments, {
     owner: input.owner,
@@ -69,5 +69,7 @@ export async function findOwnComment(
     issue_number: input.issueNumber,
     per_page: 100,
   });
-  return comments.find((comment) => isOwnComment(comment, input.self, input.hasMarker)) ?? null;
+  const thread = { owner: input.owner, repo: input.repo, number: input.issueNumber };
+  const kept = await repairComments(input.octokit, thread, comments, { dryRun: input.dryRun ?? false, self: input.self, repairs: [] });
+  return kept.find((comment) => isOwnComment(comment, input.self, input.hasMarker)) ?? null;
 }

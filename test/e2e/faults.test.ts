@@ -82,8 +82,9 @@ describe("sweep under faults", () => {
     standIn.faults.exhaustPointsAfter(0, 3);
     const waitsLogged = app.countLogs("GitHub limit or failure: waiting, then retrying");
     const seen = await sweepOnce();
-    // The wait is told in the log, so an operator does not mistake it for a hang.
-    expect(app.countLogs("GitHub limit or failure: waiting, then retrying")).toBeGreaterThan(waitsLogged);
+    // The wait is told in the log, once, with the reset time, so an operator does not mistake it for a hang.
+    expect(app.countLogs("GitHub limit or failure: waiting, then retrying")).toBe(waitsLogged + 1);
+    expect(app.output()).toMatch(/"kind":"rate-limited","retryAt":"\d{4}-\d\d-\d\dT[\d:.]+Z"/);
     const limited = seen.findIndex((r) => r.graphqlErrors?.includes("RATE_LIMITED"));
     expect(limited).toBeGreaterThanOrEqual(0);
     // GraphQL waited for the reset instead of hammering the endpoint.

@@ -2,6 +2,7 @@ import { graphql as octokitGraphql } from "@octokit/graphql";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GithubError } from "../../src/github/errors.js";
 import { createRequestQueue, queueGraphql, type GraphqlRequest, type RetryEvent } from "../../src/github/request-queue.js";
+import { createWaitLimit } from "../../src/github/wait-limit.js";
 import { expectGraphql, useNock, type GraphqlCall } from "../fixtures/graphql/github-mock.js";
 import { rateLimitNode } from "../fixtures/graphql/nodes.js";
 
@@ -123,6 +124,39 @@ describe("request queue", () => {
     expect(error).toBeInstanceOf(GithubError);
     expect((error as GithubError).kind).toBe("server");
     expect(calls).toHaveLength(3);
+  });
+});
+
+describe("request queue with a wait limit (the CLI's --max-wait)", () => {
+  const limited = (reset: number) => () =>
+    [200, { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] }, { "x-ratelimit-reset": String(reset / 1000) }] as [number, unknown, Record<string, string>];
+
+  it("a reset past the limit fails the request at once, and the scope's next one without asking GitHub", async () => {
+    const calls: GraphqlCall[] = [];
+    expectGraphql(limited(NOW + 3_600_000), calls);
+    const waitLimit = createWaitLimit(60_000);
+    const graphql = queueGraphql(raw, { scope: "token", queue: createRequestQueue({ waitLimit }) });
+    const error = await graphql(QUERY).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "rate-limited", details: { resetAt: NOW + 3_600_000 } });
+    expect(waitLimit.refused).toEqual({ limit: "GraphQL rate limit", until: NOW + 3_600_000 });
+    await expect(graphql(QUERY)).rejects.toMatchObject({ kind: "rate-limited" });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a reset within the limit is waited for, and told once however many requests wait", async () => {
+    const calls: GraphqlCall[] = [];
+    expectGraphql(limited(NOW + 30_000), calls);
+    expectGraphql(() => ok(), calls);
+    expectGraphql(() => ok(), calls);
+    const told: RetryEvent[] = [];
+    const queue = createRequestQueue({ waitLimit: createWaitLimit(60_000), onRetry: (e) => told.push(e) });
+    const graphql = queueGraphql(raw, { scope: "token", queue });
+    const both = Promise.all([graphql(QUERY), graphql(QUERY)]);
+    await sent(calls, 1);
+    await until(() => told.length === 1);
+    await elapse(30_000);
+    await expect(both).resolves.toHaveLength(2);
+    expect(told).toEqual([{ scope: "token", kind: "rate-limited", retryAt: NOW + 30_000 }]);
   });
 });
 

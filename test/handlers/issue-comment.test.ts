@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { replyMarker } from "../../src/handlers/comment-replies.js";
 import { readSnooze } from "../../src/sweep/snooze-note.js";
 import { createSweepTexts } from "../../src/sweep/sweep-texts.js";
 import { issueCommentEvent, HEAD_SHA } from "../fixtures/events/webhook-events.js";
@@ -147,8 +148,8 @@ describe("issue_comment: /refresh", () => {
       .post(`${REPO_PATH}/issues/7/comments`, (b) => ((reply = b.body), true))
       .reply(201, { id: 5 });
     await createProbot().receive(issueCommentEvent({ body: "/refresh", onPullRequest: true }));
-    expect(reply).toMatch(/^Refresh failed: /);
-    expect(reply.split("\n")).toHaveLength(1);
+    // A hidden marker naming the command comment, then one visible line.
+    expect(reply.split("\n")).toEqual([replyMarker(9001), expect.stringMatching(/^Refresh failed: /)]);
   });
 
   it("in an issue that is not ours: 😕 and a hint", async () => {
@@ -219,6 +220,6 @@ describe("issue_comment: /refresh with an invalid config", () => {
       .post(`${REPO_PATH}/issues/7/comments`, (b) => ((reply = b.body), true))
       .reply(201, { id: 9 });
     await createProbot().receive(issueCommentEvent({ body: "/refresh", issueBody: followUpBody() }));
-    expect(reply).toMatch(/^Refresh failed: \.github\/wrapup-tracker\.yml has problems: staleAfterDays/);
+    expect(reply.split("\n")[1]).toMatch(/^Refresh failed: \.github\/wrapup-tracker\.yml has problems: staleAfterDays/);
   });
 });

@@ -63,4 +63,32 @@ describe("stand-in faults", () => {
     await get("/repos/acme/widgets");
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
+
+  const createIssue = () =>
+    fetch(`${standIn.apiUrl}/repos/acme/widgets/issues`, { method: "POST", headers: { authorization: "token t", "content-type": "application/json" }, body: JSON.stringify({ title: "x" }) });
+
+  it("applies a write, then answers 502: the issue is there although the client was told it failed", async () => {
+    standIn.faults.applyThenFail(1);
+    expect((await createIssue()).status).toBe(502);
+    expect(Object.keys(standIn.world.repos["acme/widgets"]!.issues)).toEqual(["1", "2"]);
+    expect(standIn.requests.at(-1)).toMatchObject({ fault: "applied", status: 502 });
+    // Reads are no writes: an applied fault waits for the next write.
+    standIn.faults.applyThenFail(1);
+    expect((await get("/repos/acme/widgets")).status).toBe(200);
+    expect((await createIssue()).status).toBe(502);
+  });
+
+  it("random faults: the same seed fails the same requests", async () => {
+    const pattern = async (seed: number) => {
+      standIn.faults.clear();
+      standIn.faults.random({ seed, failRate: 0.3, appliedFailRate: 0.5 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await (i % 3 === 0 ? createIssue() : get("/repos/acme/widgets"))).status);
+      return statuses;
+    };
+    const first = await pattern(7);
+    expect(await pattern(7)).toEqual(first);
+    expect(first.filter((status) => status === 502).length).toBeGreaterThan(0);
+    expect(first.filter((status) => status !== 502).length).toBeGreaterThan(0);
+  });
 });

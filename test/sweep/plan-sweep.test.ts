@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { parseFollowUpMarker, formatTopicKey } from "../../src/render/marker.js";
-import { planSweep, type PlanSweepInput } from "../../src/sweep/plan-sweep.js";
+import { planSweep, UNCHECKED, type PlanSweepInput } from "../../src/sweep/plan-sweep.js";
 import { readSnooze, writeSnooze } from "../../src/sweep/snooze-note.js";
 import { createSweepTexts } from "../../src/sweep/sweep-texts.js";
 import type { ExistingFollowUp, TrackingIssue } from "../../src/sweep/sweep-types.js";
@@ -189,5 +189,28 @@ describe("planSweep", () => {
     const loud = planSweep(input({ reports: [report], authorsOf, config: { followUp: { assignAuthors: true } } }));
     const body = loud.actions[0]!.kind === "create-issue" ? loud.actions[0]!.body : "";
     expect(body.match(/@u\d/g)).toEqual(["@u1", "@u2", "@u3", "@u4", "@u5"]);
+  });
+
+  describe("unknown is not evidence: a topic with a link GitHub could not tell us about", () => {
+    /** The topic as judged when one of its two links came back as an error (budget used up, GitHub failing). */
+    const withUnknownLink = (verdict: "done" | "stalled") => {
+      const topic = makeTopic("a", verdict, { prs: [100, 101] });
+      topic.judgement.links[1] = { ...topic.judgement.links[1]!, verdict: "error", badge: "error", reason: "PR acme/widgets#101 could not be checked (rate limit)" };
+      return makeReport("w.md", [topic]);
+    };
+
+    it("is not closed as done on the evidence of its other links", () => {
+      const report = withUnknownLink("done");
+      const plan = planSweep(input({ reports: [report], existing: [existingFor(report, 0)] }));
+      expect(plan.actions).toEqual([]);
+      expect(plan.skipped).toEqual([{ key: expect.any(String), why: UNCHECKED }]);
+    });
+
+    it("gets no new follow-up and no reminder while stalled on partial evidence", () => {
+      const report = withUnknownLink("stalled");
+      expect(planSweep(input({ reports: [report] })).actions).toEqual([]);
+      const reminded = planSweep(input({ reports: [report], existing: [existingFor(report, 0, { updatedAt: "2026-10-01T00:00:00Z" })] }));
+      expect(reminded.actions).toEqual([]);
+    });
   });
 });

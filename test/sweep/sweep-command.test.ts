@@ -29,7 +29,7 @@ describe("wrapup-tracker sweep", () => {
     expect(io.stderr.join("\n")).toMatch(/neither PRIVATE_KEY nor PRIVATE_KEY_PATH/);
   });
 
-  it.each([[[]], [["--repo", "acme"]], [["--repo", "acme/hackathon", "--now", "soon"]], [["--repo", "a/b", "--bogus"]]])(
+  it.each([[[]], [["--repo", "acme"]], [["--repo", "acme/hackathon", "--now", "soon"]], [["--repo", "a/b", "--bogus"]], [["--repo", "a/b", "--max-wait", "soon"]]])(
     "exits 2 on bad usage %j",
     async (args) => {
       expect(await runSweepCommand(args, fakeIo({ GITHUB_TOKEN: "t" }))).toBe(2);
@@ -84,5 +84,12 @@ describe("wrapup-tracker sweep", () => {
     expect(io.stderr).toEqual([]);
     expect(code).toBe(0);
     expect(io.stdout[0]).toMatch(/^done: open issue/);
+  });
+
+  it("--help documents --max-wait and exit code 3", async () => {
+    const io = fakeIo({});
+    expect(await runSweepCommand(["--help"], io)).toBe(0);
+    expect(io.stdout.join("\n")).toMatch(/--max-wait S +wait at most S seconds/);
+    expect(io.stdout.join("\n")).toMatch(/3 stopped by a rate\nlimit lasting past --max-wait/);
   });
 });

@@ -70,6 +70,16 @@ describe("upsertStatusComment", () => {
     expect(posted).toHaveLength(1);
   });
 
+  it("two status comments of ours (a create GitHub failed on had landed): the newer deleted, the older updated; a person's copy untouched", async () => {
+    github()
+      .get(COMMENTS)
+      .query(true)
+      .reply(200, [comment(5, body("v1")), comment(6, body("copied"), "mallory"), { ...comment(7, body("v1")), created_at: "2026-11-01T00:05:00Z" }]);
+    github().delete("/repos/acme/hackathon/issues/comments/7").reply(204);
+    github().patch("/repos/acme/hackathon/issues/comments/5", (b) => b.body === body("v2")).reply(200, { id: 5 });
+    expect(await upsertStatusComment(input("v2"))).toBe("updated");
+  });
+
   it("plans without writing in a dry run", async () => {
     github().get(COMMENTS).query(true).reply(200, []);
     expect(await upsertStatusComment({ ...input("v1"), dryRun: true })).toBe("planned");
