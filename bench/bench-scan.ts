@@ -17,7 +17,7 @@ import { fetchFileTexts } from "../src/github/fetch-file-texts.js";
 import { createRequestQueue, queueGraphql } from "../src/github/request-queue.js";
 import { listWrapUpFiles } from "../src/pipeline/list-wrapup-files.js";
 import { readWrapUps } from "../src/pipeline/read-wrapups.js";
-import { generateDocsTree } from "./docs-tree.js";
+import { generateDocsTree } from "../dev/docs-tree.js";
 
 const REPO = { owner: "acme", repo: "widgetry-docs" };
 const quiet = () => undefined;

@@ -5,6 +5,7 @@
  * which the app may read (public) but not write to. Judged on `ONBOARDING_NOW` (mid-2026), where
  * only the wrap-ups of 01/2026 and 05/2026 are within the 180-day horizon.
  */
+import { generateDocsTree } from "../../../dev/docs-tree.js";
 import { addInstallation, addIssue, addPull, addRepo, createWorld, makeComment, type World } from "../../../dev/github-stand-in/index.js";
 
 export const ONBOARDING_NOW = "2026-07-01T12:00:00Z";
@@ -84,9 +85,15 @@ function recentWrapUps(extraTopic = ""): Record<string, string> {
   };
 }
 
-/** A docs page: prose, a local link, at most two sections, no topic. */
-function docPage(n: number): string {
-  return `# Page ${n}\n\nHow feature ${n} works, step by step.\n\n## Details\n\nSee [the next page](./page-${n + 1}.md).\n`;
+/**
+ * The rest of the documentation site: concept pages, API references, FAQs, guides, release-note posts
+ * with "Motivation" and pull requests, review-meeting notes with "Next Steps", blog posts, an event
+ * index and a retelling — none of them a wrap-up (the generator's own wrap-ups are left out).
+ */
+function docPages(): Record<string, string> {
+  const tree = generateDocsTree(DOC_PAGES + 12);
+  const ownWrapUps = new Set(tree.wrapUps);
+  return Object.fromEntries(Object.entries(tree.files).filter(([path]) => !ownWrapUps.has(path)));
 }
 
 /** The 05/2026 wrap-up with one more stalled topic (for a push while follow-ups are paused). */
@@ -99,7 +106,7 @@ export const LATE_TOPIC = topic("Broken Anchor Report", "Fix the anchors.", pr(5
 export function buildOnboardingWorld(): World {
   const world = createWorld();
   const files: Record<string, string> = {};
-  for (let n = 1; n <= DOC_PAGES; n += 1) files[`content/docs/section-${n % 20}/page-${n}.md`] = docPage(n);
+  Object.assign(files, docPages());
   EVENT_DATES.slice(0, 9).forEach((date, i) => (files[wrapUpPath(date)] = oldWrapUp(date, i)));
   Object.assign(files, recentWrapUps());
   addRepo(world, DOCS, { files, collaborators: { [MAINTAINER]: "maintain" }, at: "2021-01-04T09:00:00Z" });

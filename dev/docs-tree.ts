@@ -1,5 +1,5 @@
 /**
- * A generated documentation repository for `bench:scan` (and its test): about a thousand markdown
+ * A generated documentation repository for `bench:scan` and the onboarding test: about a thousand markdown
  * pages of the kinds a docs site holds — concept pages, API references, FAQs, guides, release-note
  * posts, meeting notes, blog posts — and twelve wrap-ups among them, plus a retelling and an index.
  * Deterministic: page i is always the same text. Returns `path → text`.
