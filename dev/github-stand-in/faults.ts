@@ -7,6 +7,7 @@
  * "Applied" faults are GitHub's worst habit: the write happens, then the answer is a 502 (or a
  * timeout) — the client cannot tell it from a write that never happened.
  */
+import { seededRandom } from "../seeded-random.js";
 import type { PointBudget } from "./points.js";
 
 export type FaultTarget = "any" | "graphql" | "rest" | "write" | ((request: { method: string; route: string }) => boolean);
@@ -129,16 +130,4 @@ function matches(target: FaultTarget, request: { method: string; route: string }
   if (target === "any") return true;
   if (target === "write") return isWrite(request);
   return (request.route === "graphql") === (target === "graphql");
-}
-
-/** mulberry32: a small seeded generator, enough to make a fault pattern repeatable. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseWrapUp } from "../../src/wrapup/parse-wrapup.js";
+import { seededRandom } from "../../dev/seeded-random.js";
 import { fixtureNames, readFixture } from "./fixture-text.js";
 import { wrapUpSchema } from "./wrapup-schema.js";
-
-/** Small seeded PRNG (mulberry32): the same seed gives the same mutations on every run. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INJECTIONS = ["\0", "\uFFFD", "```", "~~~", "**", "**Next Steps:**", "## ", "### ", "> ", "> [!TIP]", "[", "](", "<a href=\"", "<hr />",
   "https://github.com/a/b/pull/", "/tree/", "#", "\r\n", "\t", "🚀", "üåê", "|", "---\n", "* ", "1. ", "<!--", "\\", "`", "\uD800"];
@@ -68,7 +57,7 @@ describe("fuzzing the fixtures", () => {
   const names = Object.keys(mutations);
 
   it(`returns a valid model for ${ROUNDS} seeded random mutations and never throws`, () => {
-    const random = createRandom(20261121);
+    const random = seededRandom(20261121);
     for (let round = 0; round < ROUNDS; round++) {
       let lines = pick(sources, random);
       const steps = 1 + Math.floor(random() * 4);
