@@ -125,11 +125,18 @@ export function createOctokit(options: CreateOctokitOptions): GithubClient {
 export function appOctokitClass(options: { waitLimit?: WaitLimit } = {}) {
   const handlers = throttleHandlers(options.waitLimit);
   const groups = throttleGroups();
-  return ProbotOctokit.plugin(retryPolicy, paceWrites).defaults((instance: Record<string, unknown>) => ({
-    ...instance,
-    throttle: { ...(instance.throttle as object | undefined), ...handlers, ...groups },
-    retry: { ...(instance.retry as object | undefined), retries: 3 },
-  }));
+  return ProbotOctokit.plugin(retryPolicy, paceWrites).defaults((instance: Record<string, unknown>) => {
+    const throttle = (instance.throttle ?? {}) as { connection?: unknown };
+    // With REDIS_URL Probot clusters the plugin's limiters in Redis: its write spacing (1 s, 3 s
+    // between content creations) then holds across every replica, so those groups are kept; our
+    // pacer still adds the per-minute and per-hour caps. One process alone: ours pace, configurably.
+    const shared = throttle.connection != null;
+    return {
+      ...instance,
+      throttle: { ...throttle, ...handlers, ...(shared ? {} : groups) },
+      retry: { ...(instance.retry as object | undefined), retries: 3 },
+    };
+  });
 }
 
 export const AppOctokit = appOctokitClass();
