@@ -48,7 +48,10 @@ export interface SweepSummary {
   repo: string;
   status: "swept" | "config-invalid" | "config-unavailable";
   dryRun: boolean;
+  /** Wrap-up files judged. */
   files: number;
+  /** The markdown files looked at to find them: how many came from the blob memo, were fetched, were parsed. */
+  read?: { candidates: number; fromMemo: number; fetched: number; parsed: number };
   topics: Record<TopicVerdict, number>;
   actions: ExecutedAction[];
   writes: number;
@@ -111,6 +114,7 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
   const checked = await checkDefaultBranch(octokit, repo, info.default_branch, loaded.config, graphql, options);
   const reports = checked.reports;
   summary.files = reports.length;
+  summary.read = { candidates: checked.read.files, fromMemo: checked.read.fromMemo, fetched: checked.read.fetched, parsed: checked.read.parsed };
   for (const report of reports) for (const topic of report.topics) summary.topics[topic.judgement.verdict as TopicVerdict] += 1;
   Object.assign(summary, { graphqlRequests: checked.graphqlRequests, points: checked.stats.points, cacheHits: checked.stats.cacheHits });
   const where = { ref: info.default_branch, webUrl: new URL(info.html_url).origin };
