@@ -68,10 +68,13 @@ export function wrapUpFieldsOf(topic: Topic): FieldName[] {
   return WRAP_UP_FIELDS.map(([field]) => field).filter((field) => field in topic.fields);
 }
 
-function isMostlyFielded({ topics, fielded, title, facts }: Seen): boolean {
+function isMostlyFielded(seen: Seen): boolean {
+  const { topics, fielded, facts } = seen;
+  // A blog post is a wrap-up only when it names its event: posts about other things use "Motivation" too.
+  if (isBlogPost(facts) && !namesEvent(seen)) return false;
   if (fielded >= 2) return fielded * 2 >= topics.length;
   // A one-topic event still names itself.
-  return fielded === 1 && topics.length === 1 && namesEvent({ title, facts, topics, fielded });
+  return fielded === 1 && topics.length === 1 && namesEvent(seen);
 }
 
 function classifyBoard(seen: Seen): Classification {

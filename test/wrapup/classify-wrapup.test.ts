@@ -151,6 +151,13 @@ const SMALL_CASES: Array<[name: string, path: string, text: string, kind: Docume
     /^wrap-up: title "Hack Week 11\/2025 Wrap Up" names an event wrap-up; no topics yet$/,
   ],
   [
+    "a blog post with wrap-up fields that names no event",
+    "blog/2025/kubecon.md",
+    "---\ntitle: KubeCon Recap\ntype: blog\n---\n\n## Talk A\n\n**Motivation:** a\n\n**Outcome:** b\n\n**Next Steps:** c\n\n## Talk B\n\n**Motivation:** a\n\n**Outcome:** b\n\n**Next Steps:** c\n",
+    "not-a-wrap-up",
+    /^not a wrap-up: 2 sections, 2 with wrap-up fields; title "KubeCon Recap"$/,
+  ],
+  [
     "a blog post about an event that links no wrap-up heading",
     "blog/2025/hack-week.md",
     "---\ntitle: Hack Week 2025 Wrap-Up\ntype: blog\n---\n\n## Fast Builds\n\nWe made builds fast: https://github.com/a/b/pull/1\n\n## Small Images\n\nhttps://github.com/a/b/pull/2\n",
