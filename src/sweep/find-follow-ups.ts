@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { formatTopicKey, parseFollowUpMarker } from "../render/marker.js";
-import type { Self } from "../writes/own-comment.js";
+import { ownIssueFilter, type Self } from "../writes/own-comment.js";
 import { readSnooze } from "./snooze-note.js";
 import type { ExistingFollowUp, RepoRef } from "./sweep-types.js";
 
@@ -15,24 +15,12 @@ export interface OwnIssue {
   comments: number;
 }
 
-/**
- * Every issue we opened in a repository, open and closed, all pages. As the app, the `creator`
- * filter keeps the listing to ours. With a person's token (CLI) the follow-ups were most likely
- * opened by the app, so every issue is listed and those written by a bot or by the token's user are
- * kept: a marker pasted by someone else never makes their issue ours. Pull requests are dropped.
- */
+/** Every issue we opened in a repository (`ownIssueFilter`), open and closed, all pages; pull requests dropped. */
 export async function listOwnIssues(octokit: ProbotOctokit, repo: RepoRef, self: Self): Promise<OwnIssue[]> {
-  const asApp = self.login?.endsWith("[bot]") ?? false;
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
-    ...repo,
-    state: "all",
-    per_page: 100,
-    ...(asApp && self.login ? { creator: self.login } : {}),
-  });
-  const ours = (user: { login: string; type?: string } | null | undefined) =>
-    asApp || user?.type === "Bot" || (self.login !== null && user?.login.toLowerCase() === self.login.toLowerCase());
+  const { isOurs, ...creator } = ownIssueFilter(self);
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: "all", per_page: 100, ...creator });
   return issues
-    .filter((issue) => !issue.pull_request && ours(issue.user))
+    .filter((issue) => !issue.pull_request && isOurs(issue.user))
     .map((issue) => ({
       number: issue.number,
       state: issue.state === "closed" ? ("closed" as const) : ("open" as const),

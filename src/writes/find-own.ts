@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import type { RepoRef } from "../github/repo-ref.js";
 import { markerOf } from "./own-marker.js";
-import { isOwnComment, type IssueComment, type Self } from "./own-comment.js";
+import { isOwnComment, ownIssueFilter, type IssueComment, type Self } from "./own-comment.js";
 
 /** How far back a look-up reaches: the create just sent, with room for our clock running ahead of GitHub's. */
 const LOOKBACK_MS = 10 * 60_000;
@@ -15,12 +15,11 @@ export interface OwnIssueRef {
 }
 
 /**
- * Our issue carrying exactly `marker`, among the issues updated since `since` (a fresh request, a
- * page or two at most); the oldest when there are several. As the app the listing is filtered by
- * creator; otherwise issues by the token's user, or by a bot, count (as `listOwnIssues` does).
+ * Our issue (`ownIssueFilter`) carrying exactly `marker`, among the issues updated since `since` (a
+ * fresh request, a page or two at most); the oldest when there are several.
  */
 export async function findOwnIssue(octokit: ProbotOctokit, repo: RepoRef, self: Self, marker: string, since: string): Promise<OwnIssueRef | null> {
-  const asApp = self.login?.endsWith("[bot]") ?? false;
+  const { isOurs, ...creator } = ownIssueFilter(self);
   const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
     ...repo,
     state: "all",
@@ -28,11 +27,9 @@ export async function findOwnIssue(octokit: ProbotOctokit, repo: RepoRef, self: 
     sort: "created",
     direction: "asc",
     per_page: 100,
-    ...(asApp && self.login ? { creator: self.login } : {}),
+    ...creator,
   });
-  const ours = (user: { login: string; type?: string } | null | undefined) =>
-    asApp || self.login === null || user?.type === "Bot" || user?.login.toLowerCase() === self.login.toLowerCase();
-  const found = issues.find((issue) => !issue.pull_request && ours(issue.user) && markerOf(issue.body) === marker);
+  const found = issues.find((issue) => !issue.pull_request && isOurs(issue.user) && markerOf(issue.body) === marker);
   return found ? { number: found.number, body: found.body ?? "", created_at: found.created_at } : null;
 }
 

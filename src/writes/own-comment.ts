@@ -17,3 +17,17 @@ export function isOwnComment(comment: IssueComment, self: Self, hasMarker: (body
   if (self.login === null) return true;
   return comment.user?.login.toLowerCase() === self.login.toLowerCase();
 }
+
+/**
+ * Which issues of a listing are ours. As the app (`<slug>[bot]`) the listing is asked with the
+ * `creator` filter, so every issue is ours. With a person's token (CLI) our items were most likely
+ * opened by the app: issues by a bot or by the token's user are kept, so a marker pasted by someone
+ * else never makes their issue ours.
+ */
+export function ownIssueFilter(self: Self): { creator?: string; isOurs: (user: { login: string; type?: string } | null | undefined) => boolean } {
+  const asApp = self.login?.endsWith("[bot]") ?? false;
+  return {
+    ...(asApp && self.login ? { creator: self.login } : {}),
+    isOurs: (user) => asApp || user?.type === "Bot" || (self.login !== null && user?.login.toLowerCase() === self.login.toLowerCase()),
+  };
+}
