@@ -10,7 +10,7 @@ export interface Seen {
   title: string | null;
   facts: DocumentFacts;
   topics: Topic[];
-  /** Topics with at least two wrap-up fields. */
+  /** Topics telling a wrap-up's story: three or more wrap-up fields (two where the page names its event). */
   fielded: number;
 }
 
@@ -19,8 +19,11 @@ export type Detector = (seen: Seen) => string | null;
 /** Names of hackathon-like events: hackathons, hack days and weeks, "Hack The Garden"-style names. */
 export const EVENT = /\bhack(?:athons?|[\s_-]+the[\s_-]+\p{L}+|[\s_-]*days?|[\s_-]*weeks?|[\s_-]*fests?|[\s_-]*sprints?)\b/iu;
 const WRAP_UP_WORD = /\bwrap[\s_-]*ups?\b|\brecap\b|\bsummary\b|\bresults\b|\boutcomes?\b/i;
-const MEETING = /\b(meetings?|minutes|agenda|stand[\s-]?ups?|retro(spective)?s?|sync|office[\s-]hours|community[\s-]calls?)\b/i;
-const REVIEW = /\breviews?\b/i;
+/** Always meeting notes, whatever else the title says. */
+const MEETING = /\b(meetings?|minutes|agenda|office[\s-]hours|community[\s-]calls?)\b/i;
+/** Meeting notes too, unless the title names an event's wrap-up ("Hack Week Sync Wrap Up"). */
+const MEETING_LIKE = /\b(reviews?|stand[\s-]?ups?|retro(spective)?s?|syncs?)\b/i;
+const MEETING_PATH = /(^|\/)([^/]*(meeting|minutes|agenda)[^/]*|reviews?)(\/|\.(md|markdown)$)/i;
 const RELEASE_TITLE = /\breleased?\b|\breleases\b|\brelease[\s-]notes?\b|\bchange[\s-]?logs?\b|\bwhat'?s[\s-]new\b|\bv\d+(\.\d+)+\b|\bversion\s+\d+(\.\d+)+/i;
 const RELEASE_PATH = /(^|\/)(change[-_]?logs?|changes|history|release[-_]?notes?|releases)(\.\w+$|\/)/i;
 const VERSION_HEADING = /^\[?v?\d+\.\d+(\.\d+)?(-[\w.]+)?\]?(\s|$|[-–(:])/i;
@@ -94,10 +97,10 @@ export const isMovedStub: Detector = ({ facts, fielded }) => {
 
 export const isMeetingNotes: Detector = ({ title, facts }) => {
   const titles = [title, facts.frontMatter.title, ...(facts.frontMatter.labels ?? [])].filter((t): t is string => !!t);
-  const named = titles.find((t) => MEETING.test(t) || (REVIEW.test(t) && !WRAP_UP_WORD.test(t)));
+  const eventWrapUp = (t: string) => EVENT.test(t) && WRAP_UP_WORD.test(t);
+  const named = titles.find((t) => MEETING.test(t) || (MEETING_LIKE.test(t) && !eventWrapUp(t)));
   if (named) return `meeting notes: title${quoted(named)}`;
-  if (/(^|\/)[^/]*(meeting|minutes|agenda)[^/]*(\/|\.(md|markdown)$)/i.test(facts.path)) return `meeting notes: path ${facts.path}`;
-  return null;
+  return MEETING_PATH.test(facts.path) ? `meeting notes: path ${facts.path}` : null;
 };
 
 export const isReleaseNotes: Detector = ({ title, facts }) => {

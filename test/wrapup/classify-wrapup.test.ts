@@ -151,6 +151,20 @@ const SMALL_CASES: Array<[name: string, path: string, text: string, kind: Docume
     /^wrap-up: title "Hack Week 11\/2025 Wrap Up" names an event wrap-up; no topics yet$/,
   ],
   [
+    "review notes told by their folder",
+    "community/reviews/2024-06.md",
+    "# Hack Week 06/2024\n\n## A\n\n**Problem Statement:** a\n\n**Achievements:** b\n\n**Next Steps:** c\n\n## B\n\n**Problem Statement:** a\n\n**Achievements:** b\n\n**Next Steps:** c\n",
+    "not-a-wrap-up",
+    /^not a wrap-up: reads like meeting notes: path community\/reviews\/2024-06\.md; 2 sections, 2 with wrap-up fields$/,
+  ],
+  [
+    "an event's wrap-up whose title also says sync",
+    "events/sync.md",
+    "# Hack Week Sync 06/2024 Wrap Up\n\n## A\n\n**Problem Statement:** a\n\n**Next Steps:** c\n\n## B\n\n**Problem Statement:** a\n\n**Next Steps:** c\n",
+    "wrap-up",
+    /^wrap-up: 2 topics, 2 with wrap-up fields \(problem statement, next steps\)$/,
+  ],
+  [
     "a blog post with wrap-up fields that names no event",
     "blog/2025/kubecon.md",
     "---\ntitle: KubeCon Recap\ntype: blog\n---\n\n## Talk A\n\n**Motivation:** a\n\n**Outcome:** b\n\n**Next Steps:** c\n\n## Talk B\n\n**Motivation:** a\n\n**Outcome:** b\n\n**Next Steps:** c\n",
