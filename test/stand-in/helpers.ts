@@ -1,3 +1,4 @@
+import { createSign, generateKeyPairSync } from "node:crypto";
 import { Octokit } from "@octokit/rest";
 import { graphql } from "@octokit/graphql";
 import type { StandIn } from "../../dev/github-stand-in/index.js";
@@ -17,4 +18,13 @@ export async function post(standIn: StandIn, query: string, variables?: Record<s
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: any; errors?: any[] } };
+}
+
+/** A JWT signed as the GitHub App `appId` (any key: the stand-in checks the issuer only). */
+export function appJwt(appId: number): string {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${encode({ alg: "RS256", typ: "JWT" })}.${encode({ iat: now - 30, exp: now + 540, iss: appId })}`;
+  return `${unsigned}.${createSign("RSA-SHA256").update(unsigned).sign(privateKey).toString("base64url")}`;
 }

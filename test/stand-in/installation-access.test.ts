@@ -1,15 +1,6 @@
-import { createSign, generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addInstallation, addIssue, addRepo, createWorld, startStandIn, type StandIn } from "../../dev/github-stand-in/index.js";
-import { clientsFor } from "./helpers.js";
-
-function appJwt(appId: number): string {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${encode({ alg: "RS256", typ: "JWT" })}.${encode({ iat: now - 30, exp: now + 540, iss: appId })}`;
-  return `${unsigned}.${createSign("RSA-SHA256").update(unsigned).sign(privateKey).toString("base64url")}`;
-}
+import { appJwt, clientsFor } from "./helpers.js";
 
 describe("stand-in: writes outside the installation", () => {
   let standIn: StandIn;
