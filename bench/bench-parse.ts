@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { parseMarkdownTree } from "../src/wrapup/markdown-tree.js";
+import { parseMarkdownTree } from "../src/reading/markdown-tree.js";
 import { parseWrapUp } from "../src/wrapup/parse-wrapup.js";
 
 const ROUNDS = 100;

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import type { FetchFileTextsResult } from "../github/fetch-file-texts.js";
 import { readWrapUps } from "../pipeline/read-wrapups.js";
 import { selectCandidatePaths } from "../pipeline/select-paths.js";
-import { findRetoldTopic } from "../wrapup/find-retold-topic.js";
+import { findRetoldTopic } from "../classifying/find-retold-topic.js";
 import { isWorkItem } from "../wrapup/link-key.js";
 import type { WrapUp } from "../wrapup/types.js";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";

@@ -1,8 +1,8 @@
 import { LRUCache } from "lru-cache";
 import type { FetchFileTextsResult } from "../github/fetch-file-texts.js";
 import { parseWrapUp } from "../wrapup/parse-wrapup.js";
-import { couldBeWrapUp, skippedWrapUp } from "../wrapup/could-be-wrapup.js";
-import { markRepeatedWrapUps } from "../wrapup/mark-repeated-wrapups.js";
+import { couldBeWrapUp, skippedWrapUp } from "../classifying/could-be-wrapup.js";
+import { markRepeatedWrapUps } from "../classifying/mark-repeated-wrapups.js";
 import type { WrapUp } from "../wrapup/types.js";
 
 /** A file that may be a wrap-up; `sha` is its blob SHA when the listing gave one (tree, PR files). */

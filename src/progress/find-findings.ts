@@ -1,7 +1,7 @@
 import type { Topic, WrapUp } from "../wrapup/types.js";
 import { linkKey } from "../wrapup/link-key.js";
 // The parser's own names, so an empty field the parser already warned about is recognised here.
-import { FIELD_LABELS } from "../wrapup/field-names.js";
+import { FIELD_LABELS } from "../reading/field-names.js";
 import { WORK_ITEM_KINDS } from "../wrapup/types.js";
 import type { LinkState, ResolvedStates } from "../github/types.js";
 import type { Finding } from "./types.js";

@@ -1,4 +1,4 @@
-import { DECLARED_STATUS_LABELS } from "../wrapup/find-board-topics.js";
+import { DECLARED_STATUS_LABELS } from "../reading/find-board-topics.js";
 import type { Finding, TopicReport } from "./types.js";
 
 /**

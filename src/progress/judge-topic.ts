@@ -1,4 +1,4 @@
-import { DECLARED_STATUS_LABELS } from "../wrapup/find-board-topics.js";
+import { DECLARED_STATUS_LABELS } from "../reading/find-board-topics.js";
 import type { Link, Topic } from "../wrapup/types.js";
 import { isWorkItem, linkKey } from "../wrapup/link-key.js";
 import type { ResolvedStates } from "../github/types.js";

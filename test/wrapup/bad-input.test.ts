@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWrapUp } from "../../src/wrapup/parse-wrapup.js";
-import { MAX_TEXT_LENGTH } from "../../src/wrapup/prepare-text.js";
+import { MAX_TEXT_LENGTH } from "../../src/reading/prepare-text.js";
 import { wrapUpSchema } from "./wrapup-schema.js";
 
 function parseValid(text: string) {

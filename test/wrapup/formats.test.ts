@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { linkKey } from "../../src/wrapup/link-key.js";
-import { saysNothingLeft } from "../../src/wrapup/nothing-left.js";
+import { saysNothingLeft } from "../../src/reading/nothing-left.js";
 import { parseWrapUp } from "../../src/wrapup/parse-wrapup.js";
-import { lastDateOf, readDateLine } from "../../src/wrapup/read-date-line.js";
+import { lastDateOf, readDateLine } from "../../src/reading/read-date-line.js";
 import { readFixture } from "./fixture-text.js";
 
 const docsSite = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/docs-site");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { plainTitle } from "../../src/wrapup/plain-title.js";
-import { readEventDate } from "../../src/wrapup/read-date.js";
-import { repairMojibake } from "../../src/wrapup/repair-mojibake.js";
-import { createSlugger } from "../../src/wrapup/slug.js";
+import { plainTitle } from "../../src/reading/plain-title.js";
+import { readEventDate } from "../../src/reading/read-date.js";
+import { repairMojibake } from "../../src/reading/repair-mojibake.js";
+import { createSlugger } from "../../src/reading/slug.js";
 
 describe("plainTitle", () => {
   it.each([

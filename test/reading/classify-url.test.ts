@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyUrl } from "../../src/wrapup/classify-url.js";
+import { classifyUrl } from "../../src/reading/classify-url.js";
 
 const gh = "https://github.com";
 

@@ -1,4 +1,4 @@
-import type { FieldName } from "./types.js";
+import type { FieldName } from "../wrapup/types.js";
 
 /**
  * Field names as people write them, reduced by `fieldKey` (letters and digits only, lower case),

@@ -1,4 +1,4 @@
-import type { BranchBase, BranchCandidate, Link } from "./types.js";
+import type { BranchBase, BranchCandidate, Link } from "../wrapup/types.js";
 
 /** What a URL names, before it is placed in a topic (no `field`/`line` yet). */
 export type UrlClass = Omit<Link, "url" | "field" | "line"> & {

@@ -1,6 +1,6 @@
-import type { DocumentFacts, PageLink } from "./document-facts.js";
-import { isWorkItem } from "./link-key.js";
-import type { SameAs, Topic } from "./types.js";
+import type { DocumentFacts, PageLink } from "../reading/document-facts.js";
+import { isWorkItem } from "../wrapup/link-key.js";
+import type { SameAs, Topic } from "../wrapup/types.js";
 
 /**
  * Kinds of documents that are never wrap-ups, however many PR links or "Next Steps" they hold.

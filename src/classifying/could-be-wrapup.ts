@@ -1,6 +1,6 @@
 import { EVENT } from "./document-kinds.js";
-import { matchFieldName } from "./field-names.js";
-import type { WrapUp } from "./types.js";
+import { matchFieldName } from "../reading/field-names.js";
+import type { WrapUp } from "../wrapup/types.js";
 
 /** A line that opens with a label: `**Next Steps:**`, `### Achievements`, `> **Tracking:**`, `Problem Statement:`. */
 const LABEL_LINE = /^[ \t>#*_+-]*(?:\d+\.[ \t]*)?(?:\*\*|__)?[ \t]*(?:[^\p{L}\p{N}\n]{0,8}[ \t]*)?([\p{L}][\p{L} \t/&'’+-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*(?::|$)/gmu;

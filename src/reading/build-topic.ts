@@ -1,9 +1,9 @@
 import type { FoundLink } from "./collect-links.js";
 import { FIELD_LABELS, isPlaceholder } from "./field-names.js";
-import { linkKey } from "./link-key.js";
+import { linkKey } from "../wrapup/link-key.js";
 import { saysNothingLeft } from "./nothing-left.js";
 import type { Segment, TopicFrame } from "./topic-frame.js";
-import type { FieldName, Link, LinkPlace, Topic } from "./types.js";
+import type { FieldName, Link, LinkPlace, Topic } from "../wrapup/types.js";
 
 /**
  * A topic from its frame: field texts cut from the document, links placed in their field and

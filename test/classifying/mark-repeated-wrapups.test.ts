@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { markRepeatedWrapUps } from "../../src/wrapup/mark-repeated-wrapups.js";
+import { markRepeatedWrapUps } from "../../src/classifying/mark-repeated-wrapups.js";
 import { parseWrapUp } from "../../src/wrapup/parse-wrapup.js";
-import { readFixture } from "./fixture-text.js";
+import { readFixture } from "../wrapup/fixture-text.js";
 
 const text = readFixture("bold-fields.md");
 

@@ -1,4 +1,4 @@
-import type { SameAs, WrapUp } from "./types.js";
+import type { SameAs, WrapUp } from "../wrapup/types.js";
 
 /**
  * The wrap-up topic a retelling's section points to, among the given wrap-ups: the anchor must be one

@@ -1,10 +1,10 @@
-import type { DocumentFacts } from "./document-facts.js";
-import { DECLARED_STATUS_LABELS } from "./find-board-topics.js";
+import type { DocumentFacts } from "../reading/document-facts.js";
+import { DECLARED_STATUS_LABELS } from "../reading/find-board-topics.js";
 import {
   clip, isApiReference, isBlogPost, isEventIndex, isFaq, isMeetingNotes, isMovedStub, isReleaseNotes,
   isTemplate, namesEvent, namesEventWrapUp, type Detector, type Seen,
 } from "./document-kinds.js";
-import type { DeclaredStatus, DocumentKind, FieldName, SameAs, Topic } from "./types.js";
+import type { DeclaredStatus, DocumentKind, FieldName, SameAs, Topic } from "../wrapup/types.js";
 
 export interface Classification {
   kind: DocumentKind;

@@ -1,7 +1,7 @@
 import type { Blockquote, Heading, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { matchFieldName } from "./field-names.js";
-import type { FieldName } from "./types.js";
+import type { FieldName } from "../wrapup/types.js";
 
 /** Where a field starts: a bold lead-in, a sub-heading, or a `> **Tracking:**` blockquote. */
 export interface FieldMark {

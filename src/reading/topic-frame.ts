@@ -1,4 +1,4 @@
-import type { DeclaredStatus, FieldName } from "./types.js";
+import type { DeclaredStatus, FieldName } from "../wrapup/types.js";
 
 /** A stretch of a topic that belongs to one field. Offsets into the document text. */
 export interface Segment {

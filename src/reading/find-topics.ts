@@ -3,7 +3,7 @@ import { toString } from "mdast-util-to-string";
 import type { FoundLink } from "./collect-links.js";
 import type { FieldMark } from "./find-fields.js";
 import { readFieldHeading } from "./find-fields.js";
-import { isWorkItem } from "./link-key.js";
+import { isWorkItem } from "../wrapup/link-key.js";
 import { isEventPartName } from "./event-part-names.js";
 
 /** A heading that is not a field name, with what its own section (up to the next heading) holds. */

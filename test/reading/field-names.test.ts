@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPlaceholder, matchFieldName } from "../../src/wrapup/field-names.js";
+import { isPlaceholder, matchFieldName } from "../../src/reading/field-names.js";
 
 describe("matchFieldName", () => {
   it.each([

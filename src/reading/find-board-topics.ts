@@ -3,7 +3,7 @@ import { toString } from "mdast-util-to-string";
 import { plainTitle } from "./plain-title.js";
 import { createSlugger } from "./slug.js";
 import type { TopicFrame } from "./topic-frame.js";
-import type { DeclaredStatus } from "./types.js";
+import type { DeclaredStatus } from "../wrapup/types.js";
 
 /** The marks a topic board uses, as its authors read them. */
 const STATUS_MARKS: Array<{ mark: RegExp; status: DeclaredStatus }> = [

@@ -1,5 +1,5 @@
 import { isBlogPostPath } from "./document-kinds.js";
-import type { Topic, WrapUp } from "./types.js";
+import type { Topic, WrapUp } from "../wrapup/types.js";
 
 /**
  * A blog post that repeats a wrap-up of the same repository (most of its topics are that wrap-up's
