@@ -61974,26 +61974,26 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
-      if (answer > result)
-        result = answer;
+      const answer2 = isRecursive(child, stack, resolve2);
+      if (answer2 > result)
+        result = answer2;
     }
   };
   const shape = (sh, spread) => {
-    let answer = NONE;
+    let answer2 = NONE;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
       const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
-      if (child > answer)
-        answer = child;
+      if (child > answer2)
+        answer2 = child;
     }
-    return answer;
+    return answer2;
   };
-  const merge4 = (answer) => {
-    if (answer > result)
-      result = answer;
+  const merge4 = (answer2) => {
+    if (answer2 > result)
+      result = answer2;
   };
   const def = inst._zod.def;
   const kind = def.type;
@@ -62096,10 +62096,10 @@ function isRecursive(inst, stack, resolve2) {
   stack.delete(inst);
   return settle(inst, result);
 }
-function settle(inst, answer) {
-  if (answer !== ASSUMED)
-    recursive.set(inst, answer === PROVEN);
-  return answer;
+function settle(inst, answer2) {
+  if (answer2 !== ASSUMED)
+    recursive.set(inst, answer2 === PROVEN);
+  return answer2;
 }
 function isRecursiveSchema(inst) {
   return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE;
@@ -82133,6 +82133,35 @@ function statusOf2(error62) {
   return typeof first?.status === "number" ? first.status : void 0;
 }
 
+// src/lifecycle/internal-server.ts
+import { createServer } from "node:http";
+async function startInternalServer(options2) {
+  const server = createServer((req, res) => {
+    const started = Date.now();
+    res.on("finish", () => options2.log.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - started }, "internal request"));
+    void answer(options2.routes, req, res);
+  });
+  await new Promise((resolve2, reject) => {
+    server.once("error", reject);
+    server.listen({ port: options2.port, host: options2.host }, resolve2);
+  });
+  return {
+    port: server.address().port,
+    close: () => new Promise((resolve2) => {
+      server.close(() => resolve2());
+      server.closeAllConnections();
+    })
+  };
+}
+async function answer(routes, req, res) {
+  try {
+    for (const route of routes) if (await route(req, res)) return;
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+  } catch {
+    if (!res.headersSent) res.writeHead(500).end();
+  }
+}
+
 // src/metrics/lock-metrics.ts
 function timeLockWaits(lock) {
   const timed = /* @__PURE__ */ new Map();
@@ -82234,24 +82263,31 @@ async function startWrapupTracker(app, options2, env = process.env) {
   registerPushHandler(app, deps);
   registerIssuesHandler(app, deps);
   const deliveries2 = trackDeliveries(app);
-  addRoutes(app, options2, () => !deliveries2.taking);
+  const internal = await addRoutes(app, options2, env, () => !deliveries2.taking);
   if (coordination.kind === "redis") app.log.info("replicas coordinate through Redis: locks, cooldowns, sweep schedule, state cache");
-  if (isSweepTimerDisabled(env)) return { deliveries: deliveries2, coordination, log: app.log };
+  if (isSweepTimerDisabled(env)) return { deliveries: deliveries2, coordination, internal, log: app.log };
   const scheduler = startSweepScheduler(() => sweepAllInstallations(app, deps), {
     everyHours: Number(env.WRAPUP_SWEEP_TICK_MINUTES || 60) / 60,
     firstDelayMs: Number(env.WRAPUP_SWEEP_FIRST_DELAY_MS || 3e5),
     onError: (error62) => app.log.warn({ err: error62 }, "scheduled sweep failed")
   });
-  return { deliveries: deliveries2, coordination, scheduler, log: app.log };
+  return { deliveries: deliveries2, coordination, scheduler, internal, log: app.log };
 }
-function addRoutes(app, options2, isDraining) {
+async function addRoutes(app, options2, env, isDraining) {
+  const health = createHealthHandler(isDraining);
   try {
-    options2?.addHandler(createHealthHandler(isDraining));
-    options2?.addHandler(handleMetrics);
-    collectProcessMetrics();
+    options2?.addHandler(health);
+    if (!env.METRICS_PORT) options2?.addHandler(handleMetrics);
   } catch {
     app.log.debug("no HTTP server: GET /health and /metrics not registered");
+    return void 0;
   }
+  collectProcessMetrics();
+  if (!options2 || !env.METRICS_PORT) return void 0;
+  const host = env.METRICS_HOST || env.HOST || "localhost";
+  const internal = await startInternalServer({ port: Number(env.METRICS_PORT), host, routes: [health, handleMetrics], log: app.log });
+  app.log.info({ port: internal.port, host }, "metrics and health on the internal port");
+  return internal;
 }
 async function wrapupTracker(app, options2) {
   await startWrapupTracker(app, options2);
