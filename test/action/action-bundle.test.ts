@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandIn, type StandIn } from "../../dev/github-stand-in/index.js";
 import { REPO_ROOT } from "../e2e/helpers/app-process.js";
 import { buildE2eWorld, EXPECTED_VERDICTS, HACKATHON, NOW } from "../e2e/helpers/e2e-world.js";
+import { writesSince } from "../e2e/helpers/inspect.js";
 import { readStartBox } from "../../src/render/dashboard-marker.js";
 
 const run = promisify(execFile);
@@ -31,6 +32,14 @@ describe("action.yml", () => {
     expect(existsSync(join(REPO_ROOT, actionYml.runs.main))).toBe(true);
     expect(Object.keys(actionYml.inputs).sort()).toEqual(["config", "dry-run", "token"]);
     expect(Object.keys(actionYml.outputs)).toEqual(expect.arrayContaining(["stalled", "dashboard-issue"]));
+  });
+
+  it("is all the example workflow runs: one step, no checkout, no setup, no install", () => {
+    const workflow = parseYaml(readFileSync(join(REPO_ROOT, "examples/workflows/wrapup-tracker.yml"), "utf8")) as {
+      jobs: Record<string, { steps: { uses?: string; run?: string }[] }>;
+    };
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    expect(steps.map((step) => step.uses ?? step.run)).toEqual(["<owner>/wrapup-tracker@v1"]);
   });
 });
 
@@ -91,6 +100,22 @@ describe("the committed bundle, alone in an empty folder", () => {
     const stalled = Object.values(EXPECTED_VERDICTS).filter((verdict) => verdict === "stalled").length;
     expect(outputs).toEqual({ stalled: String(stalled), "dashboard-issue": String(issues[0]!.number), "wrap-ups": "1" });
   }, 90_000);
+
+  it("`config` names another file in .github/, and `dry-run` makes no write", async () => {
+    const repo = standIn.world.repos[HACKATHON]!;
+    repo.files[repo.defaultBranch]![".github/hack-week.yml"] = "dashboard:\n  title: Hack week board\n";
+    const dashboard = () => Object.values(repo.issues).find((i) => i.author === ACTIONS_BOT)!;
+    const sweep = async (inputs: Record<string, string>) => {
+      const { env } = runnerEnv("workflow_dispatch", { inputs: {} }, { token: "ghs_workflow_token", ...inputs });
+      return run(process.execPath, [join(actionDir, actionYml.runs.main)], { cwd: workspace, env, timeout: 60_000 });
+    };
+    const mark = standIn.requests.length;
+    const dry = await sweep({ config: "hack-week.yml", "dry-run": "true" });
+    expect(writesSince(standIn, mark), dry.stdout).toEqual([]);
+    expect(dashboard().title).toBe("Wrap-up dashboard");
+    await sweep({ config: "hack-week.yml" });
+    expect(dashboard().title).toBe("Hack week board");
+  }, 120_000);
 
   it("a bad input stops it before any request, exit 2", async () => {
     const mark = standIn.requests.length;
