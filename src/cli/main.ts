@@ -1,4 +1,5 @@
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from "./io.js";
+import { readPackageVersion } from "./version.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.out(usage());
     return name ? EXIT_OK : EXIT_USAGE;
   }
+  if (name === "--version" || name === "-v") return (io.out(readPackageVersion()), EXIT_OK);
   const command = commands[name];
   if (!command) {
     io.err(`wrapup-tracker: unknown command "${name}"\n\n${usage()}`);

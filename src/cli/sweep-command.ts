@@ -36,8 +36,11 @@ names the limit and when it resets (UTC). The next sweep resumes.`;
 /** Exit code of a sweep stopped by a rate limit it may not wait for. */
 export const EXIT_RATE_LIMITED = 3;
 
-/** `wrapup-tracker sweep`: arguments and credentials here; the sweep itself is runSweep. */
-export async function runSweepCommand(args: string[], io: CliIo): Promise<number> {
+/**
+ * `wrapup-tracker sweep`: arguments and credentials here; the sweep itself is runSweep.
+ * `onSummary` hands the summary to a caller that reports it elsewhere (the Action's outputs).
+ */
+export async function runSweepCommand(args: string[], io: CliIo, onSummary?: (summary: SweepSummary) => void): Promise<number> {
   const parsed = parseSweepArgs(args, io);
   if (typeof parsed === "number") return parsed;
   const credentials = await readSweepCredentials(io, parsed.token);
@@ -54,6 +57,7 @@ export async function runSweepCommand(args: string[], io: CliIo): Promise<number
     // A one-shot process has nothing to reuse: no state cache (checkWrapUps already asks once per link).
     const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self, cache: null });
     printSummary(io, summary, parsed.json);
+    onSummary?.(summary);
     if (waitLimit.refused) return stoppedByLimit(io, waitLimit, parsed.maxWaitSeconds, summary);
     return summary.status === "config-unavailable" || summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import { CONFIG_PATH, loadContextConfig } from "../config/load-repo-config.js";
+import { configPath, loadContextConfig } from "../config/load-repo-config.js";
 import { runSweep, summarizeSweep } from "../sweep/run-sweep.js";
 import { selectCandidatePaths } from "../pipeline/select-paths.js";
 import { timeSweep } from "../metrics/time-sweep.js";
@@ -17,7 +17,7 @@ export function registerPushHandler(app: Probot, deps: AppDeps): void {
     const loaded = await loadContextConfig(context);
     if (loaded.ok === "unavailable") return void context.log.warn({ error: loaded.error }, "config unavailable, push ignored");
     const wrapUps = selectCandidatePaths(touched, loaded.ok ? loaded.config : { paths: [] });
-    if (wrapUps.length === 0 && !touched.includes(CONFIG_PATH)) return;
+    if (wrapUps.length === 0 && !touched.includes(configPath())) return;
     const repo = { owner: repository.full_name.split("/")[0]!, repo: repository.name };
     const summary = await timeSweep("push", async () => runSweep(context.octokit, repo, {
       now: deps.now(),

@@ -7,6 +7,8 @@ export interface AppRuntime {
   deliveries: DeliveryTracker;
   coordination: Coordination;
   scheduler?: SweepScheduler;
+  /** The METRICS_PORT server; closed last, so health checks see `draining` until the end. */
+  internal?: { close(): Promise<void> };
   log: ShutdownLog;
 }
 
@@ -45,6 +47,7 @@ export async function shutDown(runtime: AppRuntime, options: ShutdownOptions): P
   if (outcome === "timed-out") options.log.warn({ inFlight: runtime.deliveries.inFlight }, "shutdown timeout: handing back unfinished work");
   await runtime.coordination.close();
   await Promise.race([options.stopServer?.(), sleep(1_000)]);
+  await Promise.race([runtime.internal?.close(), sleep(1_000)]);
   return outcome;
 }
 

@@ -1,6 +1,7 @@
 /**
- * GitHub Action mode end to end: `node lib/action.js` with the variables the Actions runner sets,
- * against the stand-in — a pull_request event comments, a schedule event sweeps.
+ * GitHub Action mode end to end: the committed bundle action.yml runs (dist/action/index.js) with
+ * the variables the Actions runner sets, against the stand-in — a pull_request event comments, a
+ * schedule event sweeps, the dashboard's box starts follow-ups.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -31,13 +32,13 @@ describe("GitHub Action mode", () => {
   function runAction(eventName: string, payload: unknown) {
     const eventPath = join(dir, `${eventName}.json`);
     writeFileSync(eventPath, JSON.stringify(payload));
-    return run(process.execPath, ["lib/action.js"], {
+    return run(process.execPath, ["dist/action/index.js"], {
       cwd: REPO_ROOT,
       timeout: 30_000,
       env: {
         PATH: process.env.PATH ?? "",
         GITHUB_ACTIONS: "true",
-        GITHUB_TOKEN: "ghs_workflow_token",
+        INPUT_TOKEN: "ghs_workflow_token",
         GITHUB_EVENT_NAME: eventName,
         GITHUB_EVENT_PATH: eventPath,
         GITHUB_RUN_ID: "4711",
