@@ -48,6 +48,8 @@ export async function postCommentOnce(
   body: string,
   self: Self,
   onLookup?: () => void,
+  /** Octokit request options for the create (e.g. the pacing lane of command replies). */
+  request?: Record<string, unknown>,
 ): Promise<WriteOnceResult> {
   const what = `comment on ${thread.owner}/${thread.repo}#${thread.number}`;
   const marker = requireMarker(body, what);
@@ -55,7 +57,7 @@ export async function postCommentOnce(
   const result = await createOnce({
     what,
     find: () => findOwnComment(octokit, thread, self, marker, since),
-    create: async () => ({ id: (await octokit.rest.issues.createComment({ owner: thread.owner, repo: thread.repo, issue_number: thread.number, body })).data.id }),
+    create: async () => ({ id: (await octokit.rest.issues.createComment({ owner: thread.owner, repo: thread.repo, issue_number: thread.number, body, ...(request ? { request } : {}) })).data.id }),
     ...(onLookup ? { onLookup } : {}),
   });
   return { id: result.item.id, outcome: result.outcome, lookups: result.lookups };
