@@ -11,6 +11,7 @@ import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 import { formatResetTime, unlimitedWait, type LimitName, type WaitLimit } from "./wait-limit.js";
+import { trackGithubClock } from "./github-clock.js";
 import { paceWrites } from "./write-pacing.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
@@ -84,7 +85,7 @@ function throttleGroups(graphqlPacingMs = 0) {
   };
 }
 
-const PluggedOctokit = Octokit.plugin(throttling, retry, retryPolicy, paceWrites);
+const PluggedOctokit = Octokit.plugin(throttling, retry, retryPolicy, paceWrites, trackGithubClock);
 export type GithubClient = InstanceType<typeof PluggedOctokit>;
 
 export interface CreateOctokitOptions {
@@ -125,7 +126,7 @@ export function createOctokit(options: CreateOctokitOptions): GithubClient {
 export function appOctokitClass(options: { waitLimit?: WaitLimit } = {}) {
   const handlers = throttleHandlers(options.waitLimit);
   const groups = throttleGroups();
-  return ProbotOctokit.plugin(retryPolicy, paceWrites).defaults((instance: Record<string, unknown>) => {
+  return ProbotOctokit.plugin(retryPolicy, paceWrites, trackGithubClock).defaults((instance: Record<string, unknown>) => {
     const throttle = (instance.throttle ?? {}) as { connection?: unknown };
     // With REDIS_URL Probot clusters the plugin's limiters in Redis: its write spacing (1 s, 3 s
     // between content creations) then holds across every replica, so those groups are kept; our
