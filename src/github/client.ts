@@ -11,7 +11,9 @@ import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 import { formatResetTime, unlimitedWait, type LimitName, type WaitLimit } from "./wait-limit.js";
+import { silenceOf } from "./errors.js";
 import { trackGithubClock } from "./github-clock.js";
+import { fetchWithTimeout, githubTimeoutFromEnv } from "./request-timeout.js";
 import { paceWrites } from "./write-pacing.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
@@ -85,7 +87,25 @@ function throttleGroups(graphqlPacingMs = 0) {
   };
 }
 
-const PluggedOctokit = Octokit.plugin(throttling, retry, retryPolicy, paceWrites, trackGithubClock);
+/**
+ * Plugin, placed inside plugin-retry: a connection refused or a name that does not resolve ends the
+ * request at once (status 0, which plugin-retry never retries) instead of three retries with backoff.
+ * Nobody is listening; asking again in a second will not change that.
+ */
+export function failFastWhenUnreachable(octokit: Core): void {
+  octokit.hook.error("request", (error) => {
+    if (silenceOf(error) === "unreachable") (error as { status?: number }).status = 0;
+    throw error;
+  });
+}
+
+/** Octokit's `request` options with the client-side deadline on every request (see request-timeout.ts). */
+function withTimeout(request: Record<string, unknown> | undefined, timeoutMs = githubTimeoutFromEnv()): Record<string, unknown> {
+  const base = (request?.fetch as typeof fetch | undefined) ?? ((input, init) => globalThis.fetch(input, init));
+  return { ...request, fetch: fetchWithTimeout(timeoutMs, base) };
+}
+
+const PluggedOctokit = Octokit.plugin(failFastWhenUnreachable, throttling, retry, retryPolicy, paceWrites, trackGithubClock);
 export type GithubClient = InstanceType<typeof PluggedOctokit>;
 
 export interface CreateOctokitOptions {
@@ -106,7 +126,7 @@ export function createOctokit(options: CreateOctokitOptions): GithubClient {
     auth: options.token,
     baseUrl: (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, ""),
     userAgent: options.userAgent ?? "wrapup-tracker",
-    request: options.request,
+    request: withTimeout(options.request),
     ...(options.log ? { log: options.log } : {}),
     throttle: {
       ...THROTTLE_HANDLERS,
@@ -134,6 +154,7 @@ export function appOctokitClass(options: { waitLimit?: WaitLimit } = {}) {
     const shared = throttle.connection != null;
     return {
       ...instance,
+      request: withTimeout(instance.request as Record<string, unknown> | undefined),
       throttle: { ...throttle, ...handlers, ...(shared ? {} : groups) },
       retry: { ...(instance.retry as object | undefined), retries: 3 },
     };

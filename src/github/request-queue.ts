@@ -142,7 +142,8 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
       pause(state, Date.now() + wait, "secondary-rate-limited");
       return 0;
     }
-    if (error.kind === "server" && attempt < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt];
+    // A timeout is retried like a 5xx (within the same bounded backoff); nobody listening is not.
+    if ((error.kind === "server" || error.kind === "timeout") && attempt < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt];
     return undefined;
   };
 
@@ -157,7 +158,7 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
         const error = toGithubError(raw);
         const delay = retryDelay(state, error, serverAttempts, limited);
         if (delay === undefined) throw error;
-        if (error.kind === "server") serverAttempts += 1;
+        if (error.kind === "server" || error.kind === "timeout") serverAttempts += 1;
         else limited += 1;
         announce(scope, state, error.kind, Math.max(Date.now() + delay, state.pausedUntil));
         await sleep(delay);

@@ -251,7 +251,7 @@ function emptySummary(repo: RepoRef, dryRun: boolean): SweepSummary {
     status: "swept",
     dryRun,
     files: 0,
-    topics: { done: 0, active: 0, stalled: 0, untracked: 0 },
+    topics: { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 },
     actions: [],
     writes: 0,
     failed: 0,
@@ -267,7 +267,7 @@ function emptySummary(repo: RepoRef, dryRun: boolean): SweepSummary {
 }
 
 function countUnchecked(reports: WrapUpReport[]): number {
-  return reports.flatMap((r) => r.topics).filter((t) => t.judgement.links.some((l) => l.verdict === "error")).length;
+  return reports.flatMap((r) => r.topics).filter((t) => t.judgement.links.some((l) => l.verdict === "unchecked")).length;
 }
 
 /** The run's one summary line's fields: files, topics by verdict, writes, requests, points, cache hits. */

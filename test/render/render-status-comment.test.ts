@@ -51,7 +51,7 @@ describe("renderStatusComment", () => {
   });
 
   it("says so when a file has no topics", () => {
-    const body = renderStatusComment([{ path: "a.md", title: "Empty", date: null, topics: [], findings: [], counts: { done: 0, active: 0, stalled: 0, untracked: 0 } }], options);
+    const body = renderStatusComment([{ path: "a.md", title: "Empty", date: null, topics: [], findings: [], counts: { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 } }], options);
     expect(body).toContain("**0 topics**");
     expect(body).toContain("No topics found in this file.");
   });

@@ -29,7 +29,7 @@ describe("runSweep", () => {
     expect(first.files).toBe(1);
     // The tree lists the wrap-up and a README; the README is ruled out without parsing.
     expect(first.read).toEqual({ candidates: 2, fromMemo: 0, fetched: 2, parsed: 1 });
-    expect(first.topics).toEqual({ done: 1, active: 0, stalled: 1, untracked: 0 });
+    expect(first.topics).toEqual({ done: 1, active: 0, stalled: 1, untracked: 0, unchecked: 0 });
     expect(first.writes).toBe(1);
     expect(created[0]!.title).toBe("Follow up: Faster Widget Builds (Hack Week 2026 Wrap Up)");
     expect(created[0]!.labels).toEqual([{ name: "wrapup-follow-up" }]);
@@ -202,7 +202,7 @@ describe("runSweep", () => {
     mockFirstCommit(WRAPUP_PATH, "2026-11-16T12:00:00Z");
     mockSweepReads({});
     const summary = await runSweep(octokit, REPO, options);
-    expect(summary.topics).toEqual({ done: 1, active: 1, stalled: 0, untracked: 0 });
+    expect(summary.topics).toEqual({ done: 1, active: 1, stalled: 0, untracked: 0, unchecked: 0 });
     expect(summary.actions).toEqual([]);
   });
 
