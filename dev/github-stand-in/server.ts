@@ -147,6 +147,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     if (fault && fault.kind !== "applied") {
       record.fault = fault.kind;
       if (fault.kind === "status") return reply(fault.status, { message: "Server Error" });
+      // Silence: no status, no headers, no body; `close()` ends the connection.
+      if (fault.kind === "hang") return;
       if (fault.kind === "timeout") {
         await wait(fault.ms);
         return reply(504, { message: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." });

@@ -117,6 +117,8 @@ export interface CreateOctokitOptions {
   userAgent?: string;
   /** Passed to Octokit's `request` option (e.g. `fetch`, `signal`). */
   request?: Record<string, unknown>;
+  /** Client-side deadline per request; default `WRAPUP_GITHUB_TIMEOUT_MS`, else 30 s. */
+  timeoutMs?: number;
   /** Octokit's logger (defaults to console; tests pass a silent one). */
   log?: { debug: (m: string) => void; info: (m: string) => void; warn: (m: string) => void; error: (m: string) => void };
 }
@@ -126,7 +128,7 @@ export function createOctokit(options: CreateOctokitOptions): GithubClient {
     auth: options.token,
     baseUrl: (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, ""),
     userAgent: options.userAgent ?? "wrapup-tracker",
-    request: withTimeout(options.request),
+    request: withTimeout(options.request, options.timeoutMs),
     ...(options.log ? { log: options.log } : {}),
     throttle: {
       ...THROTTLE_HANDLERS,

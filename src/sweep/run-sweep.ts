@@ -64,6 +64,8 @@ export interface SweepSummary {
   lookups: number;
   /** Topics left alone because some of their links could not be checked (unknown is not evidence). */
   unchecked: number;
+  /** Why the first of them could not be checked (e.g. GitHub did not answer in time). */
+  uncheckedReason?: string;
   /** The rate limit that ended the writes early, when one did (the rest is `deferred`). */
   stoppedBy?: string;
   configIssue: ConfigIssueOutcome;
@@ -129,6 +131,8 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
   summary.failed = summary.actions.filter((a) => a.outcome === "failed").length;
   summary.deferred = planned.plan.deferred + summary.actions.filter((a) => a.outcome === "deferred").length;
   Object.assign(summary, { repaired: repair.repairs.length, lookups: executed.lookups, unchecked: countUnchecked(reports) });
+  const firstUnchecked = reports.flatMap((r) => r.topics.flatMap((t) => t.judgement.links)).find((l) => l.verdict === "unchecked");
+  if (firstUnchecked) summary.uncheckedReason = firstUnchecked.reason;
   // Out of budget: nothing more is written this sweep, the dashboard included; the next sweep resumes.
   if (executed.stoppedBy) {
     summary.stoppedBy = executed.stoppedBy.message;
