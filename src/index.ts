@@ -2,7 +2,7 @@ import type { ApplicationFunctionOptions, Probot } from "probot";
 import { useSharedLocks } from "./coordination/shared-locks.js";
 import { createRequestQueue, useSharedRequestQueue } from "./github/request-queue.js";
 import { createAppDeps } from "./handlers/app-deps.js";
-import { createHealthHandler } from "./handlers/health.js";
+import { createHealthHandler, createReadyHandler } from "./handlers/health.js";
 import { registerIssueCommentHandler } from "./handlers/issue-comment.js";
 import { registerIssuesHandler } from "./handlers/issues.js";
 import { handleMetrics } from "./handlers/metrics.js";
@@ -63,12 +63,13 @@ export async function startWrapupTracker(app: Probot, options?: ApplicationFunct
   return { deliveries, coordination, scheduler, log: app.log };
 }
 
-/** `GET /health` and `GET /metrics`. */
+/** `GET /health`, `GET /ready` and `GET /metrics`. */
 function addRoutes(app: Probot, options: ApplicationFunctionOptions | undefined, isDraining: () => boolean): void {
   // Probot 14 has no Express router any more: extra routes are plain Node handlers. Without a
   // server (`probot.load` in tests, serverless adapters) there is no route to add.
   try {
     options?.addHandler(createHealthHandler(isDraining));
+    options?.addHandler(createReadyHandler(isDraining));
     options?.addHandler(handleMetrics);
     collectProcessMetrics();
   } catch {

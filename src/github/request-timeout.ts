@@ -6,7 +6,11 @@
  * retry gets a deadline of its own.
  */
 
+import { noteGithubAnswer, noteGithubSilence } from "./github-silence.js";
+
 export const DEFAULT_GITHUB_TIMEOUT_MS = 30_000;
+
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /** Thrown (as the `cause` of Octokit's RequestError) when GitHub did not answer in time. */
 export class GithubTimeoutError extends Error {
@@ -37,9 +41,16 @@ export function fetchWithTimeout(timeoutMs: number, baseFetch: typeof fetch = gl
       const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
       const buffered = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
       Object.defineProperty(buffered, "url", { value: response.url });
+      noteGithubAnswer();
       return buffered;
     } catch (error) {
-      if (controller.signal.aborted && !init.signal?.aborted) throw new GithubTimeoutError(what, timeoutMs);
+      if (controller.signal.aborted && !init.signal?.aborted) {
+        const timedOut = new GithubTimeoutError(what, timeoutMs);
+        noteGithubSilence(timedOut.message);
+        throw timedOut;
+      }
+      const code = String((error as { cause?: { code?: unknown } }).cause?.code ?? "");
+      if (UNREACHABLE.has(code)) noteGithubSilence(`GitHub could not be reached (${code}): ${what}`);
       throw error;
     } finally {
       clearTimeout(timer);
