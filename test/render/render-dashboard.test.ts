@@ -88,3 +88,16 @@ describe("renderVerdictChart", () => {
     expect(renderVerdictChart([])).toBeNull();
   });
 });
+
+describe("the unchecked verdict", () => {
+  it("is counted on the dashboard only when some topic could not be checked", () => {
+    const events = sampleEvents();
+    expect(renderDashboard(sampleView(events, { approved: false, why: "new" }), options)).not.toContain("unchecked");
+    const last = events.at(-1)!;
+    events[events.length - 1] = makeReport(last.path, [...last.topics, makeTopic("mirror", "unchecked", { prs: [73] })]);
+    events[events.length - 1]!.date = last.date;
+    events[events.length - 1]!.title = last.title;
+    const body = renderDashboard(sampleView(events, { approved: false, why: "new" }), options);
+    expect(body.split("\n").find((l) => l.startsWith("wrapup-tracker follows"))).toMatch(/⚪ 1 untracked · ❓ 1 unchecked\.$/);
+  });
+});

@@ -82,3 +82,14 @@ describe("renderStatusComment", () => {
     expect(expectWholeTables(body)).toBeGreaterThan(50);
   });
 });
+
+describe("the unchecked verdict on the status comment", () => {
+  it("shows ❓ unchecked with the reason, never untracked", async () => {
+    const { makeReport, makeTopic } = await import("../sweep/make-report.js");
+    const topic = makeTopic("mirror", "unchecked", { prs: [73], reason: "PR acme/widgets#73 could not be checked (GitHub did not answer within 30 s: POST https://api.github.com/graphql)" });
+    const body = renderStatusComment([makeReport("wrapups/a.md", [topic])], options);
+    expect(body).toContain("❓ 1 unchecked");
+    expect(body).toMatch(/\| ❓ unchecked \| .*could not be checked/);
+    expect(body).not.toContain("untracked");
+  });
+});
