@@ -44,6 +44,11 @@ describe("findCommands", () => {
   });
 });
 
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
 describe("findCommands on hostile bodies", () => {
   const size = MAX_COMMAND_BODY - 10;
   // Each at the size limit (the handler drops longer ones unread), each one line or many.
@@ -58,17 +63,18 @@ describe("findCommands on hostile bodies", () => {
     ["list markers", "- ".repeat(size / 2)],
     ["/snooze words", `/snooze ${"9 ".repeat(size / 2)}`],
     ["U+2028", "\u2028".repeat(size)],
-  ])("reads 64 KB of %s within 100 ms", (_, body) => {
-    const started = performance.now();
+  ])("reads 64 KB of %s within 100 ms of CPU", (_, body) => {
+    // CPU time, not wall time: the suite shares the machine, and only our own work is measured.
+    const started = process.cpuUsage();
     findCommands(body);
     findCommands(`${body}\n/refresh`);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(cpuMs(started)).toBeLessThan(100);
   });
 
   it("1 MB costs nothing: it is not read", () => {
-    const started = performance.now();
+    const started = process.cpuUsage();
     expect(findCommands(`/refresh\n${">".repeat(1 << 20)}`)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(cpuMs(started)).toBeLessThan(100);
   });
 });
 
