@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { Probot, type ProbotOctokit } from "probot";
 import { appOctokitClass } from "../github/client.js";
+import { checkReachable } from "../github/check-reachable.js";
+import { githubTimeoutFromEnv } from "../github/request-timeout.js";
 import { createRequestQueue, useSharedRequestQueue } from "../github/request-queue.js";
 import { createWaitLimit, formatResetTime, type WaitLimit } from "../github/wait-limit.js";
 import { findAppSelf, findTokenSelf } from "../github/find-self.js";
@@ -54,6 +56,8 @@ export async function runSweepCommand(args: string[], io: CliIo): Promise<number
   useSharedRequestQueue(createRequestQueue({ waitLimit }));
   try {
     const apiUrl = resolveApiUrl(io, parsed.apiUrl);
+    const unreachable = await checkReachable(apiUrl, githubTimeoutFromEnv(io.env));
+    if (unreachable) return stopped(io, unreachable);
     const { octokit, self, scope } = await connect(credentials, parsed.repo, apiUrl, waitLimit);
     // A one-shot process has nothing to reuse: no state cache (checkWrapUps already asks once per link).
     const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self, cache: null });
