@@ -32,15 +32,19 @@ export async function reply(context: CommentContext, body: string): Promise<void
  * budget is claimed through the coordination (Redis when replicas share it), so replicas agree.
  */
 export async function replyOnceThenReact(context: CommentContext, deps: AppDeps, body: string): Promise<"replied" | "reacted"> {
-  const { repository, issue, comment } = context.payload;
-  const key = `reply:${repository.full_name}#${issue.number}:${comment.user?.login ?? "?"}`.toLowerCase();
-  const claim = await coordinationOf(deps).claimCooldown(key, REFUSAL_BUDGET_MS);
-  if (!claim.claimed) {
+  if (!(await claimReplyBudget(context, deps))) {
     await react(context, "confused");
     return "reacted";
   }
   await reply(context, body);
   return "replied";
+}
+
+/** True when this user may get one more refusal comment in this thread now (and it is counted). */
+export async function claimReplyBudget(context: CommentContext, deps: AppDeps): Promise<boolean> {
+  const { repository, issue, comment } = context.payload;
+  const key = `reply:${repository.full_name}#${issue.number}:${comment.user?.login ?? "?"}`.toLowerCase();
+  return (await coordinationOf(deps).claimCooldown(key, REFUSAL_BUDGET_MS)).claimed;
 }
 
 /** A reaction on the command's comment: 👀 on start, 🚀 or 😕 at the end, 👍 for `/snooze`. */

@@ -4,7 +4,7 @@ import { parseFollowUpMarker } from "../render/marker.js";
 import { coordinationOf, type AppDeps } from "./app-deps.js";
 import { checkPullRequest } from "./check-pull-request.js";
 import { defaultConfig } from "../config/load-repo-config.js";
-import { react, reply, replyOnceThenReact } from "./comment-replies.js";
+import { claimReplyBudget, react, reply, replyOnceThenReact } from "./comment-replies.js";
 import { refreshFollowUp } from "../sweep/refresh-follow-up.js";
 import { refreshDashboard } from "./refresh-dashboard.js";
 
@@ -38,7 +38,10 @@ export async function runRefresh(
     const ok = await refreshThread(context, deps, loaded, words, scope);
     if (!ok) {
       await react(context, "confused");
-      await reply(context, "`/refresh` works on wrap-up pull requests, on the wrap-up dashboard and on follow-up issues opened by wrapup-tracker.");
+      // A refusal too: said once per user and thread an hour, the 😕 alone after that.
+      if (await claimReplyBudget(context, deps)) {
+        await reply(context, "`/refresh` works on wrap-up pull requests, on the wrap-up dashboard and on follow-up issues opened by wrapup-tracker.");
+      }
       return "not-applicable";
     }
     await react(context, "rocket");
