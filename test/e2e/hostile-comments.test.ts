@@ -3,6 +3,7 @@
  * `/refresh` from a reader within a second. The server keeps answering `/health`, answers every
  * delivery promptly and writes at most two replies (one per person) — reactions after that.
  */
+import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandIn, type StandIn } from "../../dev/github-stand-in/index.js";
 import { startApp, type AppProcess } from "./helpers/app-process.js";
@@ -22,19 +23,36 @@ const HOSTILE_BODIES = [
   `/refresh\n${"| a ".repeat(250_000)}`,
 ];
 
-/** Polls `/health` until stopped; records the slowest answer (a failed request counts as forever). */
+/**
+ * Polls `/health` from a worker thread until stopped, and reports the slowest answer (a failed
+ * request counts as forever). A thread of its own: this test's main thread is busy signing and
+ * sending megabytes, which must not count against the server.
+ */
 function watchHealth(url: string): { stop: () => Promise<number> } {
-  let running = true;
-  let slowest = 0;
-  const loop = (async () => {
-    while (running) {
-      const started = performance.now();
-      const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
-      slowest = Math.max(slowest, ok ? performance.now() - started : Infinity);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
-  return { stop: async () => ((running = false), await loop, slowest) };
+  const worker = new Worker(
+    `const { parentPort, workerData } = require("node:worker_threads");
+    let running = true, slowest = 0;
+    parentPort.on("message", () => (running = false));
+    (async () => {
+      while (running) {
+        const started = performance.now();
+        const ok = await fetch(workerData + "/health", { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
+        slowest = Math.max(slowest, ok ? performance.now() - started : Infinity);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      parentPort.postMessage(slowest);
+    })();`,
+    { eval: true, workerData: url },
+  );
+  return {
+    stop: async () => {
+      const slowest = new Promise<number>((resolve) => worker.once("message", resolve));
+      worker.postMessage("stop");
+      const result = await slowest;
+      await worker.terminate();
+      return result;
+    },
+  };
 }
 
 async function timedDelivery(app: AppProcess, delivery: Parameters<typeof deliver>[1]): Promise<{ status: number; ms: number }> {
