@@ -3,7 +3,7 @@ import { findRefreshCommand, findSnoozeCommand, MAX_COMMAND_BODY } from "../comm
 import { hasPermission } from "../commands/rank-permission.js";
 import { defaultConfig, loadContextConfig, type LoadedConfig } from "../config/load-repo-config.js";
 import { permissionLevels } from "../config/schema.js";
-import { getUserPermission } from "../github/permissions.js";
+import { getCachedUserPermission } from "../github/permissions.js";
 import { parseFollowUpMarker } from "../render/marker.js";
 import type { AppDeps } from "./app-deps.js";
 import { replyOnceThenReact } from "./comment-replies.js";
@@ -26,7 +26,7 @@ export function registerIssueCommentHandler(app: Probot, deps: AppDeps): void {
     const snooze = refresh ? null : findSnoozeCommand(comment.body);
     if (!refresh && !snooze) return;
     const login = comment.user!.login;
-    const granted = await getUserPermission(context.octokit, context.repo(), login);
+    const granted = await getCachedUserPermission(context.octokit, context.repo(), login, deps.permissions);
     const refuse = async (minPermission: string) => {
       const answer = await replyOnceThenReact(context, deps, `Sorry @${login}, this command needs ${minPermission} permission on this repository.`);
       context.log.info({ user: login, granted, minPermission, answer }, "command refused: permission");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { replyMarker } from "../../src/handlers/comment-replies.js";
+import { createPermissionCache } from "../../src/github/permissions.js";
 import { readSnooze } from "../../src/sweep/snooze-note.js";
 import { createSweepTexts } from "../../src/sweep/sweep-texts.js";
 import { issueCommentEvent, HEAD_SHA } from "../fixtures/events/webhook-events.js";
@@ -75,15 +76,15 @@ describe("issue_comment: /refresh", () => {
     expect(reply).toMatch(/needs write permission/);
   });
 
-  it("by a reader, again and again: one reply per user and thread an hour, 😕 after that", async () => {
-    const probot = createProbot(createDeps());
+  it("by a reader, again and again: one reply per user and thread an hour, 😕 after that; permission asked once", async () => {
+    const probot = createProbot(createDeps({ permissions: createPermissionCache() }));
     const replies: string[] = [];
     github()
       .post(`${REPO_PATH}/issues/7/comments`, (b) => (replies.push(b.body), true))
       .reply(201, { id: 3 });
+    mockPermission("octo-reader", "read");
     for (let i = 0; i < 3; i += 1) {
       mockConfig(null);
-      mockPermission("octo-reader", "read");
       if (i > 0) expectReaction("confused");
       await probot.receive(issueCommentEvent({ body: "/refresh", onPullRequest: true, user: { login: "octo-reader", type: "User" } }));
     }
