@@ -2,7 +2,7 @@ import type { ApplicationFunctionOptions, Probot } from "probot";
 import { useSharedLocks } from "./coordination/shared-locks.js";
 import { createRequestQueue, useSharedRequestQueue } from "./github/request-queue.js";
 import { createAppDeps } from "./handlers/app-deps.js";
-import { createHealthHandler } from "./handlers/health.js";
+import { createHealthHandler, createReadyHandler } from "./handlers/health.js";
 import { registerIssueCommentHandler } from "./handlers/issue-comment.js";
 import { registerIssuesHandler } from "./handlers/issues.js";
 import { handleMetrics } from "./handlers/metrics.js";
@@ -66,7 +66,7 @@ export async function startWrapupTracker(app: Probot, options?: ApplicationFunct
 }
 
 /**
- * `GET /health` on the webhook port (for load balancers); `GET /metrics` and a second `/health` on
+ * `GET /health` and `GET /ready` on the webhook port (for load balancers); `GET /metrics` and a second `/health` and `/ready` on
  * METRICS_PORT (bound to METRICS_HOST, else HOST) when it is set — the port a deployment keeps off
  * the internet, whose requests log at debug — else `/metrics` on the webhook port as well.
  */
@@ -74,8 +74,10 @@ async function addRoutes(app: Probot, options: ApplicationFunctionOptions | unde
   // Probot 14 has no Express router any more: extra routes are plain Node handlers. Without a
   // server (`probot.load` in tests, serverless adapters) there is no route to add.
   const health = createHealthHandler(isDraining);
+  const ready = createReadyHandler(isDraining);
   try {
     options?.addHandler(health);
+    options?.addHandler(ready);
     if (!env.METRICS_PORT) options?.addHandler(handleMetrics);
   } catch {
     app.log.debug("no HTTP server: GET /health and /metrics not registered");
@@ -84,7 +86,7 @@ async function addRoutes(app: Probot, options: ApplicationFunctionOptions | unde
   collectProcessMetrics();
   if (!options || !env.METRICS_PORT) return undefined;
   const host = env.METRICS_HOST || env.HOST || "localhost";
-  const internal = await startInternalServer({ port: Number(env.METRICS_PORT), host, routes: [health, handleMetrics], log: app.log });
+  const internal = await startInternalServer({ port: Number(env.METRICS_PORT), host, routes: [health, ready, handleMetrics], log: app.log });
   app.log.info({ port: internal.port, host }, "metrics and health on the internal port");
   return internal;
 }

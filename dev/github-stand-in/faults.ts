@@ -17,7 +17,9 @@ export type Fault =
   | { kind: "timeout"; ms: number; count: number; target: FaultTarget }
   | { kind: "secondary"; retryAfter: number | null; count: number; target: FaultTarget }
   /** The request is applied, then answered with `status` after `ms` (0: at once). */
-  | { kind: "applied"; status: number; ms: number; count: number; target: FaultTarget };
+  | { kind: "applied"; status: number; ms: number; count: number; target: FaultTarget }
+  /** The request is read and never answered (the connection stays open until the stand-in closes). */
+  | { kind: "hang"; count: number; target: FaultTarget };
 
 export interface RandomFaults {
   seed: number;
@@ -46,6 +48,12 @@ export class Faults {
   /** The next `count` matching requests hang `ms`, then get 504 — what a client sees as a timeout. */
   timeout(count = 1, ms = 10_000, target: FaultTarget = "any"): this {
     this.pending.push({ kind: "timeout", ms, count, target });
+    return this;
+  }
+
+  /** Matching requests are read and never answered — GitHub accepting a connection and going silent. */
+  hang(target: FaultTarget = "any", count = Number.POSITIVE_INFINITY): this {
+    this.pending.push({ kind: "hang", count, target });
     return this;
   }
 

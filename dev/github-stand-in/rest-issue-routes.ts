@@ -2,12 +2,12 @@
 import { commentJson, issueJson, labelJson, reactionJson } from "./rest-json.js";
 import { notFound, paginate, route, unprocessable, type RestRequest, type RestResponse, type Route } from "./rest-router.js";
 import { withRepo } from "./rest-repo-routes.js";
-import { findComment, makeComment, nextId, nextNumber, type ReactionContent, type WorldIssue, type WorldPull, type WorldRepo } from "./world.js";
+import { findComment, makeComment, nextId, nextNumber, worldNow, type World, type ReactionContent, type WorldIssue, type WorldPull, type WorldRepo } from "./world.js";
 
 const REACTIONS: readonly ReactionContent[] = ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"];
 
-function isoNow(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+function isoNow(world: World): string {
+  return worldNow(world).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 function itemOf(repo: WorldRepo, number: string | undefined): WorldIssue | WorldPull | undefined {
@@ -49,7 +49,7 @@ function createIssue(request: RestRequest, repo: WorldRepo): RestResponse {
   if (typeof body.title !== "string" || !body.title) return unprocessable("title is missing");
   const labels = labelNames(body.labels);
   ensureLabels(repo, labels);
-  const now = isoNow();
+  const now = isoNow(request.world);
   const issue: WorldIssue = {
     number: nextNumber(repo),
     title: body.title,
@@ -73,7 +73,7 @@ function updateIssue(request: RestRequest, repo: WorldRepo): RestResponse {
   const item = itemOf(repo, request.params.number);
   if (!item) return notFound();
   const body = bodyOf(request);
-  const now = isoNow();
+  const now = isoNow(request.world);
   if (typeof body.title === "string") item.title = body.title;
   if (typeof body.body === "string") item.body = body.body;
   if (body.labels !== undefined) {
@@ -127,7 +127,7 @@ export const issueRoutes: Route[] = [
       const body = bodyOf(request).body;
       if (typeof body !== "string") return unprocessable("body is missing");
       comment.body = body;
-      comment.updatedAt = isoNow();
+      comment.updatedAt = isoNow(request.world);
       return { status: 200, body: commentJson(request.world, repo, number, comment, request.api) };
     }),
   ),
@@ -154,7 +154,7 @@ export const issueRoutes: Route[] = [
       if (!REACTIONS.includes(content)) return unprocessable(`content is not one of ${REACTIONS.join(", ")}`);
       const existing = comment.reactions.find((r) => r.user === request.actor && r.content === content);
       if (existing) return { status: 200, body: reactionJson(request.world, existing) };
-      const reaction = { id: nextId(request.world), user: request.actor, content, createdAt: isoNow() };
+      const reaction = { id: nextId(request.world), user: request.actor, content, createdAt: isoNow(request.world) };
       comment.reactions.push(reaction);
       return { status: 201, body: reactionJson(request.world, reaction) };
     }),
@@ -187,7 +187,7 @@ export const issueRoutes: Route[] = [
       if (!item) return notFound();
       const body = bodyOf(request).body;
       if (typeof body !== "string" || !body) return unprocessable("body is missing");
-      const comment = makeComment(request.world, request.actor, body, isoNow());
+      const comment = makeComment(request.world, request.actor, body, isoNow(request.world));
       item.comments.push(comment);
       item.updatedAt = comment.createdAt;
       return { status: 201, body: commentJson(request.world, repo, item.number, comment, request.api) };

@@ -15,7 +15,7 @@ import { issueRoutes } from "./rest-issue-routes.js";
 import { refuseOutsideInstallation } from "./installation-access.js";
 import { repoRoutes } from "./rest-repo-routes.js";
 import { matchRoute, type RestResponse } from "./rest-router.js";
-import type { World } from "./world.js";
+import { worldNow, type World } from "./world.js";
 
 export interface StandInOptions {
   world: World;
@@ -32,6 +32,8 @@ export interface StandInOptions {
    * Default: the app's bot, like installation tokens; `github-actions[bot]` for Action mode.
    */
   tokenActor?: string;
+  /** GitHub's clock against the host's, in ms (negative: behind); sets `world.clockOffsetMs`. */
+  clockOffsetMs?: number;
 }
 
 export interface RecordedRequest {
@@ -99,6 +101,7 @@ function decodeJwtIssuer(jwt: string): string | undefined {
 
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const { world } = options;
+  if (options.clockOffsetMs !== undefined) world.clockOffsetMs = options.clockOffsetMs;
   const points = new PointBudget(options.pointsLimit, options.resetSeconds);
   const faults = new Faults(points);
   const requests: RecordedRequest[] = [];
@@ -135,7 +138,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     requests.push(record);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
-      send(res, status, payload, { "x-github-request-id": randomBytes(8).toString("hex"), ...headers });
+      // GitHub's clock, as GitHub tells it: clients that look up "since" must use this one, not theirs.
+      send(res, status, payload, { date: worldNow(world).toUTCString(), "x-github-request-id": randomBytes(8).toString("hex"), ...headers });
     };
 
     await wait((options.latencyMs ?? 0) + faults.latencyMs);
@@ -143,6 +147,8 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     if (fault && fault.kind !== "applied") {
       record.fault = fault.kind;
       if (fault.kind === "status") return reply(fault.status, { message: "Server Error" });
+      // Silence: no status, no headers, no body; `close()` ends the connection.
+      if (fault.kind === "hang") return;
       if (fault.kind === "timeout") {
         await wait(fault.ms);
         return reply(504, { message: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists." });

@@ -171,6 +171,13 @@ export interface World {
   installations: WorldInstallation[];
   repos: Record<string, WorldRepo>;
   nextId: number;
+  /** How far GitHub's clock is from the host's (ms; negative: behind). Stamps writes and the `Date` header. */
+  clockOffsetMs?: number;
+}
+
+/** The stand-in's "now" (GitHub's clock): the host's, shifted by `clockOffsetMs`. */
+export function worldNow(world: Pick<World, "clockOffsetMs">): Date {
+  return new Date(Date.now() + (world.clockOffsetMs ?? 0));
 }
 
 const DEFAULT_DATE = "2026-10-01T12:00:00Z";

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import type { Link } from "../wrapup/types.js";
 import { createOctokit, DEFAULT_API_URL } from "../github/client.js";
+import { githubTimeoutFromEnv } from "../github/request-timeout.js";
 import { resolveLinks, type ResolveResult } from "../github/resolve-links.js";
 import { ConfigSchema, type Config } from "../config/schema.js";
 import { validateConfig } from "../config/validate-config.js";
@@ -13,6 +14,7 @@ import type { WrapUpReport } from "../progress/types.js";
 import type { ResolveStats } from "../github/types.js";
 import { renderStatusComment } from "../render/render-status-comment.js";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { failIfUnchecked } from "./fail-if-unchecked.js";
 
 const HELP = `Usage: wrapup-tracker report FILE... [--json] [--now ISO] [--config FILE] [--token T] [--api-url URL]
 
@@ -29,7 +31,11 @@ Options:
   --api-url URL    REST API base (default GITHUB_API_URL or ${DEFAULT_API_URL}; GHE: https://HOST/api/v3)
   -h, --help       show this help
 
-Exit codes: 0 done; 2 bad usage, no token, an invalid config, or a file that could not be read.`;
+Exit codes: 0 done; 1 some links could not be checked (GitHub did not answer, could not be reached,
+or failed): they show as "❓ unchecked" and one line on stderr names the first; 2 bad usage, no token,
+an invalid config, or a file that could not be read.
+
+Every GitHub request gives up after WRAPUP_GITHUB_TIMEOUT_MS (default 30000) without an answer.`;
 
 export interface ReportDeps {
   /** Replaces the GitHub resolver (tests). */
@@ -54,7 +60,8 @@ export async function runReportCommand(args: string[], io: CliIo, deps: ReportDe
     if (finding) report.findings.unshift(finding);
   });
   io.out(parsed.json ? JSON.stringify(toJson(reports, stats), null, 2) : reports.map((r) => renderStatusComment([r], { now: parsed.now })).join("\n\n---\n\n"));
-  return unreadable ? EXIT_USAGE : EXIT_OK;
+  if (unreadable) return EXIT_USAGE;
+  return failIfUnchecked(io, "report", reports);
 }
 
 function fail(io: CliIo, message: string): number {
@@ -114,7 +121,9 @@ function githubResolver(parsed: Parsed, io: CliIo): ((links: Link[]) => Promise<
     return null;
   }
   const apiUrl = (parsed.apiUrl ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, "");
-  const octokit = createOctokit({ token, apiUrl });
+  // Octokit's own request log would add a line per failed attempt: the command says it once, at the end.
+  const log = { debug: () => undefined, info: () => undefined, warn: (m: string) => io.err(`wrapup-tracker report: ${m}`), error: () => undefined };
+  const octokit = createOctokit({ token, apiUrl, timeoutMs: githubTimeoutFromEnv(io.env), log });
   return (links) => resolveLinks(links, { graphql: octokit.graphql, scope: `token:${apiUrl}` });
 }
 

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { Probot, type ProbotOctokit } from "probot";
 import { appOctokitClass } from "../github/client.js";
+import { checkReachable } from "../github/check-reachable.js";
+import { githubTimeoutFromEnv } from "../github/request-timeout.js";
 import { createRequestQueue, useSharedRequestQueue } from "../github/request-queue.js";
 import { createWaitLimit, formatResetTime, type WaitLimit } from "../github/wait-limit.js";
 import { findAppSelf, findTokenSelf } from "../github/find-self.js";
@@ -28,8 +30,12 @@ Options:
   --json             print the summary as JSON
   -h, --help         show this help
 
+Every GitHub request gives up after WRAPUP_GITHUB_TIMEOUT_MS (default 30000) without an answer;
+reads are retried with backoff, then the sweep stops.
+
 Exit codes: 0 swept (writes left for the next sweep by pacing are listed as deferred);
-1 GitHub failed or some writes failed; 2 bad usage or no credentials; 3 stopped by a rate
+1 GitHub failed, did not answer or could not be reached (one line names what), topics could not
+be checked, or some writes failed; 2 bad usage or no credentials; 3 stopped by a rate
 limit lasting past --max-wait: nothing was written for what could not be checked, and one line
 names the limit and when it resets (UTC). The next sweep resumes.`;
 
@@ -53,18 +59,27 @@ export async function runSweepCommand(args: string[], io: CliIo, onSummary?: (su
   useSharedRequestQueue(createRequestQueue({ waitLimit }));
   try {
     const apiUrl = resolveApiUrl(io, parsed.apiUrl);
+    const unreachable = await checkReachable(apiUrl, githubTimeoutFromEnv(io.env));
+    if (unreachable) return stopped(io, unreachable);
     const { octokit, self, scope } = await connect(credentials, parsed.repo, apiUrl, waitLimit);
     // A one-shot process has nothing to reuse: no state cache (checkWrapUps already asks once per link).
     const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self, cache: null });
     printSummary(io, summary, parsed.json);
     onSummary?.(summary);
     if (waitLimit.refused) return stoppedByLimit(io, waitLimit, parsed.maxWaitSeconds, summary);
-    return summary.status === "config-unavailable" || summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+    if (summary.status === "config-unavailable") return stopped(io, `the configuration could not be read: ${summary.error ?? "unknown error"}`);
+    if (summary.unchecked > 0) return stopped(io, `${summary.unchecked} topic(s) could not be checked and got no write: ${summary.uncheckedReason ?? "unknown error"}`);
+    return summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
   } catch (error) {
     if (waitLimit.refused) return stoppedByLimit(io, waitLimit, parsed.maxWaitSeconds);
-    io.err(`wrapup-tracker sweep: ${(error as Error).message}`);
-    return EXIT_FAILURE;
+    return stopped(io, (error as Error).message);
   }
+}
+
+/** One line on stderr, exit 1: GitHub failed or did not answer; what could not be checked was not written. */
+function stopped(io: CliIo, message: string): number {
+  io.err(`wrapup-tracker sweep: stopped: ${message.split("\n")[0]}`);
+  return EXIT_FAILURE;
 }
 
 /** The one line a sweep stopped by a rate limit prints: which limit, until when, what was left. */

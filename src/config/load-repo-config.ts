@@ -24,7 +24,8 @@ export function configPath(env: Record<string, string | undefined> = process.env
 }
 
 export type LoadedConfig =
-  | { ok: true; config: Config }
+  /** `warnings`: problems that leave the rest usable (an `_extends` target that could not be read). */
+  | { ok: true; config: Config; warnings?: string[] }
   /** The file is there but wrong (bad YAML, bad values): tell the people who wrote it. */
   | { ok: false; problems: string[] }
   /** GitHub could not be asked (5xx, no access): nothing to tell users, try again later. */
@@ -44,10 +45,36 @@ export async function loadRepoConfig(
   octokit: ProbotOctokit,
   repo: { owner: string; repo: string },
 ): Promise<LoadedConfig> {
-  return validateRaw(async () => {
-    const { config, files } = await octokit.config.get({ ...repo, path: configPath() });
-    return files.some((file) => file.config !== null) ? (config as Record<string, unknown>) : null;
+  let files: ConfigFile[] = [];
+  const loaded = await validateRaw(async () => {
+    const got = await octokit.config.get({ ...repo, path: configPath() });
+    files = got.files;
+    return got.files.some((file) => file.config !== null) ? (got.config as Record<string, unknown>) : null;
   });
+  const warnings = missingExtends(files);
+  return loaded.ok === true && warnings.length > 0 ? { ...loaded, warnings } : loaded;
+}
+
+interface ConfigFile {
+  owner: string;
+  repo: string;
+  path: string;
+  config: unknown;
+}
+
+/**
+ * The config plugin reads the repository's file (else the organisation's `.github` one), then each
+ * `_extends` target in turn, and takes a target it cannot read (404: no such repository or file, or
+ * the app is not installed there) as empty. Every file after the first one found was named by an
+ * `_extends`, so an empty one there is a target that was silently skipped: say so.
+ */
+function missingExtends(files: ConfigFile[]): string[] {
+  const first = files.findIndex((file) => file.config !== null);
+  if (first < 0) return [];
+  return files
+    .slice(first + 1)
+    .filter((file) => file.config === null)
+    .map((file) => `_extends: ${file.owner}/${file.repo}:${file.path} could not be read (no such repository or file, or wrapup-tracker is not installed there); its settings are not applied`);
 }
 
 async function validateRaw(read: () => Promise<Record<string, unknown> | null>): Promise<LoadedConfig> {

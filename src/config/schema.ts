@@ -8,55 +8,88 @@ import { z } from "zod";
  */
 export const permissionLevels = ["read", "triage", "write", "maintain", "admin"] as const;
 
-function positiveInt() {
+/**
+ * GitHub's own limits (and `Date`'s): a value past them passes nothing on to GitHub but a refusal
+ * (or, for days, an "Invalid time value" mid-sweep), so the schema refuses it with a sentence.
+ */
+export const LIMITS = {
+  /** A century: far beyond any event, far below what `Date` accepts (100,000,000 days from 1970). */
+  maxDays: 36_500,
+  /** GitHub accepts at most 100 labels on an issue… */
+  maxLabels: 100,
+  /** …each name at most 50 characters. */
+  maxLabelLength: 50,
+  /** Issue titles: at most 256 characters. */
+  maxTitleLength: 256,
+  /** `owner/name`: logins are at most 39 characters, repository names 100. */
+  maxOwnerLength: 39,
+  maxRepoNameLength: 100,
+  /** Lists and entries read from the file (globs, anchors): bounded so matching them stays cheap. */
+  maxListLength: 1_000,
+  maxTextLength: 1_000,
+} as const;
+
+function positiveInt(max = Number.MAX_SAFE_INTEGER) {
   const error = "expected a positive integer";
-  return z.number({ error }).int({ error }).positive({ error });
+  return z.number({ error }).int({ error }).positive({ error }).max(max, { error: `expected at most ${max}` });
 }
-function nonNegativeInt() {
+function nonNegativeInt(max = Number.MAX_SAFE_INTEGER) {
   const error = "expected a whole number, 0 or more";
-  return z.number({ error }).int({ error }).nonnegative({ error });
+  return z.number({ error }).int({ error }).nonnegative({ error }).max(max, { error: `expected at most ${max}` });
+}
+/** Days: a whole number that `Date` arithmetic and GitHub's search dates can hold. */
+function days(least: "positive" | "zero") {
+  return least === "positive" ? positiveInt(LIMITS.maxDays) : nonNegativeInt(LIMITS.maxDays);
 }
 function flag() {
   return z.boolean({ error: "expected true or false" });
 }
-function text() {
-  return z.string({ error: "expected text" }).min(1, { error: "expected non-empty text" });
+function text(maxLength: number = LIMITS.maxTextLength) {
+  return z
+    .string({ error: "expected text" })
+    .min(1, { error: "expected non-empty text" })
+    .max(maxLength, { error: `expected at most ${maxLength} characters` });
 }
 /** Nested sections: a YAML key with a scalar under it reads "expected a mapping of keys". */
 const mapping = { error: "expected a mapping of keys" };
 
-function texts() {
-  return z.array(text(), { error: "expected a list of text" });
+function texts(maxItems: number = LIMITS.maxListLength, maxLength: number = LIMITS.maxTextLength) {
+  return z
+    .array(text(maxLength), { error: "expected a list of text" })
+    .max(maxItems, { error: `expected at most ${maxItems} entries` });
 }
+
+/** `owner/name` within GitHub's lengths. */
+const OWNER_NAME = new RegExp(`^[\\w.-]{1,${LIMITS.maxOwnerLength}}/[\\w.-]{1,${LIMITS.maxRepoNameLength}}$`);
 
 export const FollowUpSchema = z
   .object({
     /** Open follow-up issues (or remind on tracking issues) for stalled topics. */
     enabled: flag().default(true).describe("Open follow-up issues (or remind on tracking issues) for stalled topics."),
     /** Labels put on follow-up issues we open. */
-    labels: texts().default(["wrapup-follow-up"]).describe("Labels put on follow-up issues the app opens."),
+    labels: texts(LIMITS.maxLabels, LIMITS.maxLabelLength).default(["wrapup-follow-up"]).describe("Labels put on follow-up issues the app opens."),
     /** `owner/name` to open follow-ups in another repository; default: the wrap-up's repository. */
     repo: z
       .string({ error: "expected owner/name" })
-      .regex(/^[\w.-]+\/[\w.-]+$/, { error: "expected owner/name" })
+      .regex(OWNER_NAME, { error: "expected owner/name" })
       .nullable()
       .default(null)
       .describe("owner/name to open follow-ups in another repository; null: the wrap-up's repository."),
     /** Mention the authors of the topic's linked PRs and branches (at most 5 people per body). */
     assignAuthors: flag().default(false).describe("Mention the authors of the topic's linked PRs and branches (at most 5 people per body)."),
     /** Days between two reminders on the same tracking or follow-up issue. */
-    remindEveryDays: positiveInt().default(14).describe("Days between two reminders on the same tracking or follow-up issue."),
+    remindEveryDays: days("positive").default(14).describe("Days between two reminders on the same tracking or follow-up issue."),
     /** Comment on and close our own follow-up issue when its topic is done. */
     closeWhenDone: flag().default(true).describe("Comment on and close the app's own follow-up issue when its topic is done."),
     /** At most this many new follow-up issues per sweep; the rest wait for the next sweep. */
-    maxNewPerSweep: nonNegativeInt().default(10).describe("At most this many new follow-up issues per sweep; the rest wait for the next one."),
+    maxNewPerSweep: nonNegativeInt(1_000).default(10).describe("At most this many new follow-up issues per sweep; the rest wait for the next one."),
     /** Who lets follow-ups start: a person ticking the box on the dashboard issue, or nobody (start at once). */
     approval: z
       .enum(["dashboard", "none"], { error: "expected dashboard or none" })
       .default("dashboard")
       .describe("dashboard: nothing is opened or reminded until a person ticks 'Start following up' on the dashboard issue; none: start at once."),
     /** Events older than this many days are shown on the dashboard but never get a new follow-up or reminder. */
-    maxEventAgeDays: positiveInt()
+    maxEventAgeDays: days("positive")
       .default(180)
       .describe("Events older than this many days are shown on the dashboard but never get a new follow-up or reminder."),
   }, mapping)
@@ -71,7 +104,7 @@ export const RefreshCommandSchema = z
       .default("write")
       .describe("Lowest repository permission allowed to run /refresh."),
     /** At most one refresh per thread in this many seconds. */
-    cooldownSeconds: nonNegativeInt().default(60).describe("At most one /refresh per thread in this many seconds."),
+    cooldownSeconds: nonNegativeInt(86_400).default(60).describe("At most one /refresh per thread in this many seconds."),
   }, mapping)
   .strict()
   .prefault({});
@@ -83,9 +116,9 @@ export const ConfigSchema = z
       .default([])
       .describe("Globs of wrap-up files; empty: every markdown file that parses as a wrap-up with at least one topic."),
     /** Days without human activity after which open work counts as stale. */
-    staleAfterDays: positiveInt().default(30).describe("Days without human activity after which open work counts as stale."),
+    staleAfterDays: days("positive").default(30).describe("Days without human activity after which open work counts as stale."),
     /** Days after the event during which nothing is reported as stalled. */
-    graceDays: nonNegativeInt().default(14).describe("Days after the event during which nothing is reported as stalled."),
+    graceDays: days("zero").default(14).describe("Days after the event during which nothing is reported as stalled."),
     /** Follow-up issues and reminders for stalled topics. */
     followUp: FollowUpSchema.describe("Follow-up issues and reminders for stalled topics."),
     /** Comment commands. */
@@ -104,6 +137,7 @@ export const ConfigSchema = z
         everyHours: z
           .number({ error: "expected a positive number of hours" })
           .positive({ error: "expected a positive number of hours" })
+          .max(8_760, { error: "expected at most 8760 hours (a year)" })
           .default(24)
           .describe("Hours between two scheduled sweeps."),
       }, mapping)
@@ -114,7 +148,7 @@ export const ConfigSchema = z
     dashboard: z
       .object({
         /** Title of the dashboard issue (it is found by its hidden marker, never by title). */
-        title: text().default("Wrap-up dashboard").describe("Title of the dashboard issue (found by its hidden marker, never by title)."),
+        title: text(LIMITS.maxTitleLength).default("Wrap-up dashboard").describe("Title of the dashboard issue (found by its hidden marker, never by title)."),
       }, mapping)
       .strict()
       .prefault({})
@@ -125,7 +159,7 @@ export const ConfigSchema = z
         /** Topic anchors (e.g. `gardener-on-ipv6`) never followed up. */
         topics: texts().default([]).describe("Topic anchors (e.g. gardener-on-ipv6) never followed up."),
         /** A follow-up issue carrying this label is left alone. */
-        label: text().default("wrapup-exempt").describe("A follow-up issue carrying this label is left alone."),
+        label: text(LIMITS.maxLabelLength).default("wrapup-exempt").describe("A follow-up issue carrying this label is left alone."),
       }, mapping)
       .strict()
       .prefault({})

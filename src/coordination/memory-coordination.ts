@@ -33,7 +33,13 @@ export function createMemoryCoordination(
   };
 }
 
+/** Claims older than the longest period anyone asks for (a day: `cooldownSeconds` at most) are forgotten. */
+const LONGEST_CLAIM_MS = 86_400_000;
+/** Past this many keys (refusal budgets are per user and thread: strangers can add many), old ones are pruned. */
+const PRUNE_ABOVE = 10_000;
+
 function claim(last: Map<string, number>, key: string, ms: number, now: number): CooldownClaim {
+  if (last.size > PRUNE_ABOVE) for (const [old, at] of last) if (now - at >= LONGEST_CLAIM_MS) last.delete(old);
   const previous = last.get(key);
   if (previous !== undefined && now - previous < ms) return { claimed: false, retryInMs: ms - (now - previous) };
   last.set(key, now);

@@ -11,6 +11,9 @@ import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 import { formatResetTime, unlimitedWait, type LimitName, type WaitLimit } from "./wait-limit.js";
+import { silenceOf } from "./errors.js";
+import { trackGithubClock } from "./github-clock.js";
+import { fetchWithTimeout, githubTimeoutFromEnv } from "./request-timeout.js";
 import { paceWrites } from "./write-pacing.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
@@ -84,7 +87,25 @@ function throttleGroups(graphqlPacingMs = 0) {
   };
 }
 
-const PluggedOctokit = Octokit.plugin(throttling, retry, retryPolicy, paceWrites);
+/**
+ * Plugin, placed inside plugin-retry: a connection refused or a name that does not resolve ends the
+ * request at once (status 0, which plugin-retry never retries) instead of three retries with backoff.
+ * Nobody is listening; asking again in a second will not change that.
+ */
+export function failFastWhenUnreachable(octokit: Core): void {
+  octokit.hook.error("request", (error) => {
+    if (silenceOf(error) === "unreachable") (error as { status?: number }).status = 0;
+    throw error;
+  });
+}
+
+/** Octokit's `request` options with the client-side deadline on every request (see request-timeout.ts). */
+function withTimeout(request: Record<string, unknown> | undefined, timeoutMs = githubTimeoutFromEnv()): Record<string, unknown> {
+  const base = (request?.fetch as typeof fetch | undefined) ?? ((input, init) => globalThis.fetch(input, init));
+  return { ...request, fetch: fetchWithTimeout(timeoutMs, base) };
+}
+
+const PluggedOctokit = Octokit.plugin(failFastWhenUnreachable, throttling, retry, retryPolicy, paceWrites, trackGithubClock);
 export type GithubClient = InstanceType<typeof PluggedOctokit>;
 
 export interface CreateOctokitOptions {
@@ -96,6 +117,8 @@ export interface CreateOctokitOptions {
   userAgent?: string;
   /** Passed to Octokit's `request` option (e.g. `fetch`, `signal`). */
   request?: Record<string, unknown>;
+  /** Client-side deadline per request; default `WRAPUP_GITHUB_TIMEOUT_MS`, else 30 s. */
+  timeoutMs?: number;
   /** Octokit's logger (defaults to console; tests pass a silent one). */
   log?: { debug: (m: string) => void; info: (m: string) => void; warn: (m: string) => void; error: (m: string) => void };
 }
@@ -105,7 +128,7 @@ export function createOctokit(options: CreateOctokitOptions): GithubClient {
     auth: options.token,
     baseUrl: (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, ""),
     userAgent: options.userAgent ?? "wrapup-tracker",
-    request: options.request,
+    request: withTimeout(options.request, options.timeoutMs),
     ...(options.log ? { log: options.log } : {}),
     throttle: {
       ...THROTTLE_HANDLERS,
@@ -125,7 +148,7 @@ export function createOctokit(options: CreateOctokitOptions): GithubClient {
 export function appOctokitClass(options: { waitLimit?: WaitLimit } = {}) {
   const handlers = throttleHandlers(options.waitLimit);
   const groups = throttleGroups();
-  return ProbotOctokit.plugin(retryPolicy, paceWrites).defaults((instance: Record<string, unknown>) => {
+  return ProbotOctokit.plugin(retryPolicy, paceWrites, trackGithubClock).defaults((instance: Record<string, unknown>) => {
     const throttle = (instance.throttle ?? {}) as { connection?: unknown };
     // With REDIS_URL Probot clusters the plugin's limiters in Redis: its write spacing (1 s, 3 s
     // between content creations) then holds across every replica, so those groups are kept; our
@@ -133,6 +156,7 @@ export function appOctokitClass(options: { waitLimit?: WaitLimit } = {}) {
     const shared = throttle.connection != null;
     return {
       ...instance,
+      request: withTimeout(instance.request as Record<string, unknown> | undefined),
       throttle: { ...throttle, ...handlers, ...(shared ? {} : groups) },
       retry: { ...(instance.retry as object | undefined), retries: 3 },
     };

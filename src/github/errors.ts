@@ -13,6 +13,10 @@ export type GithubErrorKind =
   | "query-too-large"
   /** 5xx or a network failure: worth retrying the same request after a while. */
   | "server"
+  /** No answer within the client-side deadline (`WRAPUP_GITHUB_TIMEOUT_MS`): retried like a 5xx, never split. */
+  | "timeout"
+  /** Nobody to ask: the host name does not resolve or the connection is refused. Fails at once, no retry. */
+  | "unreachable"
   | "unauthorized"
   | "forbidden"
   | "not-found"
@@ -44,6 +48,7 @@ export class GithubError extends Error {
 }
 
 interface RawError {
+  cause?: unknown;
   message?: unknown;
   status?: unknown;
   code?: unknown;
@@ -79,12 +84,35 @@ function headerOf(r: RawError, name: string): string | undefined {
 const SECONDARY = /secondary rate limit|abuse detection/i;
 const TOO_LARGE = /something went wrong|timeout|timed out|resource limits|couldn't respond/i;
 const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EAI_AGAIN", "UND_ERR_SOCKET", "EPIPE"]);
+/** Nothing listens, or the name does not resolve: asking again in a second will not help. */
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const TIMEOUT_CODE = "WRAPUP_GITHUB_TIMEOUT";
+
+/** Error codes along the cause chain (fetch hides the socket's code two levels down). */
+function codesOf(raw: unknown): string[] {
+  const codes: string[] = [];
+  let current = raw as RawError | undefined;
+  for (let depth = 0; current && typeof current === "object" && depth < 4; depth += 1) {
+    if (current.code !== undefined) codes.push(String(current.code));
+    current = current.cause as RawError | undefined;
+  }
+  return codes;
+}
+
+/** A request that ended without GitHub answering: timed out, or nobody to connect to; null otherwise. */
+export function silenceOf(raw: unknown): "timeout" | "unreachable" | null {
+  const codes = codesOf(raw);
+  if (codes.includes(TIMEOUT_CODE)) return "timeout";
+  return codes.some((code) => UNREACHABLE_CODES.has(code)) ? "unreachable" : null;
+}
 
 function isRateLimitItem(e: GraphqlErrorItem): boolean {
   return e.type === "RATE_LIMITED" || e.type === "RATE_LIMIT" || e.code === "graphql_rate_limit";
 }
 
 function kindOf(r: RawError, status: number, message: string, items: GraphqlErrorItem[], hasData: boolean): GithubErrorKind {
+  const silence = silenceOf(r);
+  if (silence) return silence;
   if (SECONDARY.test(message) || items.some((e) => SECONDARY.test(e.message ?? ""))) return "secondary-rate-limited";
   if (items.some(isRateLimitItem) || /rate limit exceeded/i.test(message)) return "rate-limited";
   if ((status === 403 || status === 429) && headerOf(r, "x-ratelimit-remaining") === "0") return "rate-limited";
@@ -127,7 +155,12 @@ export function toGithubError(raw: unknown): GithubError {
  * Rate limits and other 4xx are refusals: nothing was written.
  */
 export function mayHaveApplied(error: GithubError): boolean {
-  return error.kind === "server" || error.kind === "query-too-large";
+  return error.kind === "server" || error.kind === "query-too-large" || error.kind === "timeout";
+}
+
+/** True when GitHub did not answer at all (no deadline met, nobody listening): what the CLI stops on. */
+export function isSilence(error: GithubError): boolean {
+  return error.kind === "timeout" || error.kind === "unreachable";
 }
 
 /** True for the limits that pass with time: the rest of a run's writes wait for the next run. */

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { ProbotOctokit } from "probot";
 
 export interface GrantedPermission {
@@ -22,4 +23,27 @@ export async function getUserPermission(
     if ((error as { status?: number }).status === 404) return { roleName: null, permission: "none" };
     throw error;
   }
+}
+
+/** Permissions asked lately, per `owner/repo:login`: a burst of commands asks GitHub once per person. */
+export type PermissionCache = LRUCache<string, GrantedPermission>;
+
+/** A minute: a permission granted or taken away applies to commands within that time. */
+export function createPermissionCache(ttlMs = 60_000): PermissionCache {
+  return new LRUCache<string, GrantedPermission>({ max: 10_000, ttl: ttlMs });
+}
+
+/** `getUserPermission` through `cache` when there is one. */
+export async function getCachedUserPermission(
+  octokit: ProbotOctokit,
+  repo: { owner: string; repo: string },
+  username: string,
+  cache: PermissionCache | undefined,
+): Promise<GrantedPermission> {
+  const key = `${repo.owner}/${repo.repo}:${username}`.toLowerCase();
+  const known = cache?.get(key);
+  if (known) return known;
+  const granted = await getUserPermission(octokit, repo, username);
+  cache?.set(key, granted);
+  return granted;
 }

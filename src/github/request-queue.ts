@@ -24,7 +24,7 @@
  *   batch in halves and retry them; per-alias NOT_FOUND/FORBIDDEN become per-link states.
  */
 import PQueue from "p-queue";
-import { GithubError, toGithubError } from "./errors.js";
+import { GithubError, isSilence, toGithubError } from "./errors.js";
 import { readRateLimit, type RateLimitInfo } from "./rate-limit.js";
 import { formatResetTime, unlimitedWait, type WaitLimit } from "./wait-limit.js";
 
@@ -43,6 +43,12 @@ export interface RequestQueueOptions {
   serverBackoffMs?: number[];
   /** How often one request may be retried after rate limits (primary or secondary). */
   maxRateLimitRetries?: number;
+  /**
+   * After a request of a scope got no answer through all its retries (timed out, or nobody
+   * listening), the scope's next requests fail at once with the same error for this long (default
+   * 60 s), so a run stops in one request's time instead of each batch waiting out its own retries.
+   */
+  silenceHoldMs?: number;
   /** Told once per wait (for logs): why, and until when the scope waits. */
   onRetry?: (event: RetryEvent) => void;
   /** How long waits for rate limits may last, all together (the CLI's `--max-wait`); default: as GitHub asks. */
@@ -65,6 +71,8 @@ interface ScopeState {
   announcedUntil: number;
   /** Which limit the current pause is for. */
   pauseKind: "rate-limited" | "secondary-rate-limited";
+  /** GitHub's last silence in this scope and until when it answers the scope's requests. */
+  silence?: { error: GithubError; until: number };
 }
 
 export interface RequestQueue {
@@ -87,6 +95,7 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
     secondaryFallbackMs: options.secondaryFallbackMs ?? 60_000,
     serverBackoffMs: options.serverBackoffMs ?? [1_000, 2_000, 4_000],
     maxRateLimitRetries: options.maxRateLimitRetries ?? 3,
+    silenceHoldMs: options.silenceHoldMs ?? 60_000,
   };
   const waitLimit = options.waitLimit ?? unlimitedWait;
   const global = new PQueue({ concurrency: options.concurrency ?? 8 });
@@ -142,7 +151,8 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
       pause(state, Date.now() + wait, "secondary-rate-limited");
       return 0;
     }
-    if (error.kind === "server" && attempt < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt];
+    // A timeout is retried like a 5xx (within the same bounded backoff); nobody listening is not.
+    if ((error.kind === "server" || error.kind === "timeout") && attempt < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt];
     return undefined;
   };
 
@@ -150,14 +160,20 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
     let serverAttempts = 0;
     let limited = 0;
     for (;;) {
+      if (state.silence && state.silence.until > Date.now()) throw state.silence.error;
       await waitTurn(scope, state);
       try {
-        return await global.add(task);
+        const result = await global.add(task);
+        state.silence = undefined;
+        return result;
       } catch (raw) {
         const error = toGithubError(raw);
         const delay = retryDelay(state, error, serverAttempts, limited);
-        if (delay === undefined) throw error;
-        if (error.kind === "server") serverAttempts += 1;
+        if (delay === undefined) {
+          if (isSilence(error)) state.silence = { error, until: Date.now() + settings.silenceHoldMs };
+          throw error;
+        }
+        if (error.kind === "server" || error.kind === "timeout") serverAttempts += 1;
         else limited += 1;
         announce(scope, state, error.kind, Math.max(Date.now() + delay, state.pausedUntil));
         await sleep(delay);

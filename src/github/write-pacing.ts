@@ -49,6 +49,14 @@ export function writePacingOf(octokit: object): WritePacing | null {
   return pacings.get(octokit) ?? null;
 }
 
+/**
+ * Command replies and reactions (`request: { pacing: "reply" }`) are paced in a lane of their own:
+ * still spaced, but never counted against, nor queued before, the follow-ups' budget.
+ */
+function laneOf(scope: string, options: { request?: unknown }): string {
+  return (options.request as { pacing?: unknown } | undefined)?.pacing === "reply" ? `${scope}:replies` : scope;
+}
+
 /** Plugin: every REST write waits for its installation's slot. */
 export function paceWrites(octokit: Core, octokitOptions: { auth?: unknown }): void {
   const installationId = (octokitOptions.auth as { installationId?: unknown } | undefined)?.installationId;
@@ -56,7 +64,7 @@ export function paceWrites(octokit: Core, octokitOptions: { auth?: unknown }): v
   pacings.set(octokit, { scope, nextSlot: (kind) => sharedWritePacer().nextSlot(scope, kind) });
   octokit.hook.wrap("request", async (request, options) => {
     const kind = writeKindOf(options as { method?: string; url?: string });
-    if (kind) await sharedWritePacer().take(scope, kind);
+    if (kind) await sharedWritePacer().take(laneOf(scope, options), kind);
     return request(options);
   });
 }

@@ -3,6 +3,7 @@ import type { Coordination } from "../coordination/coordination.js";
 import { createCoordination, type CoordinationHooks } from "../coordination/create-coordination.js";
 import { createMemoryCoordination } from "../coordination/memory-coordination.js";
 import { findAppSelf, findTokenSelf } from "../github/find-self.js";
+import { createPermissionCache, type PermissionCache } from "../github/permissions.js";
 import type { StateCache } from "../github/state-cache.js";
 import type { Self } from "../writes/own-comment.js";
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   stateCache?: StateCache | null;
   /** Cooldowns and the sweep schedule shared by replicas; absent: this process's, kept in the maps above. */
   coordination?: Coordination;
+  /** Commenters' permissions asked in the last minute; absent: asked every time (tests). */
+  permissions?: PermissionCache;
 }
 
 /** `REDIS_URL` in `env` makes the coordination (and the state cache) shared through Redis. */
@@ -31,6 +34,7 @@ export function createAppDeps(app: Probot, env: NodeJS.ProcessEnv = process.env,
     self: selfFinder(app, env),
     ...memory,
     coordination,
+    permissions: createPermissionCache(),
     ...(coordination.stateCache ? { stateCache: coordination.stateCache } : {}),
   };
 }

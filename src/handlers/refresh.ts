@@ -4,7 +4,7 @@ import { parseFollowUpMarker } from "../render/marker.js";
 import { coordinationOf, type AppDeps } from "./app-deps.js";
 import { checkPullRequest } from "./check-pull-request.js";
 import { defaultConfig } from "../config/load-repo-config.js";
-import { react, reply } from "./comment-replies.js";
+import { claimReplyBudget, react, reply, replyOnceThenReact } from "./comment-replies.js";
 import { refreshFollowUp } from "../sweep/refresh-follow-up.js";
 import { refreshDashboard } from "./refresh-dashboard.js";
 
@@ -14,7 +14,8 @@ export type RefreshOutcome = "refreshed" | "cooldown" | "failed" | "not-applicab
 
 /**
  * `/refresh`: 👀 at once → re-run bypassing the cache → 🚀, or 😕 plus one line saying what failed.
- * At most one run per thread per `cooldownSeconds`; later ones get a short reply.
+ * At most one run per thread per `cooldownSeconds`; later ones get a short reply (once per user
+ * and thread an hour, a reaction after that).
  */
 export async function runRefresh(
   context: CommentContext,
@@ -28,7 +29,7 @@ export async function runRefresh(
   // Claimed across replicas when they share Redis: two `/refresh` at once run one refresh.
   const claim = await coordinationOf(deps).claimCooldown(thread, cooldownMs);
   if (!claim.claimed) {
-    await reply(context, `Refreshed moments ago; try again in ${Math.ceil(claim.retryInMs / 1000)} s.`);
+    await replyOnceThenReact(context, deps, `Refreshed moments ago; try again in ${Math.ceil(claim.retryInMs / 1000)} s.`);
     return "cooldown";
   }
   await react(context, "eyes");
@@ -37,7 +38,10 @@ export async function runRefresh(
     const ok = await refreshThread(context, deps, loaded, words, scope);
     if (!ok) {
       await react(context, "confused");
-      await reply(context, "`/refresh` works on wrap-up pull requests, on the wrap-up dashboard and on follow-up issues opened by wrapup-tracker.");
+      // A refusal too: said once per user and thread an hour, the 😕 alone after that.
+      if (await claimReplyBudget(context, deps)) {
+        await reply(context, "`/refresh` works on wrap-up pull requests, on the wrap-up dashboard and on follow-up issues opened by wrapup-tracker.");
+      }
       return "not-applicable";
     }
     await react(context, "rocket");

@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { readSnooze, snoozeUntil, writeSnooze } from "../sweep/snooze-note.js";
 import type { Command } from "../commands/find-commands.js";
 import type { AppDeps } from "./app-deps.js";
-import { react, reply } from "./comment-replies.js";
+import { react, replyOnceThenReact } from "./comment-replies.js";
 
 type CommentContext = Context<"issue_comment.created">;
 
@@ -19,11 +19,11 @@ export async function runSnooze(
   isFollowUp: boolean,
 ): Promise<SnoozeOutcome> {
   if (!isFollowUp) {
-    await reply(context, "`/snooze` works in follow-up issues opened by wrapup-tracker.");
+    await replyOnceThenReact(context, deps, "`/snooze` works in follow-up issues opened by wrapup-tracker.");
     return "not-a-follow-up";
   }
   if (command.name === "snooze-invalid") {
-    await reply(context, "Usage: `/snooze <days>` with a whole number of days from 1 to 365.");
+    await replyOnceThenReact(context, deps, "Usage: `/snooze <days>` with a whole number of days from 1 to 365.");
     return "invalid";
   }
   const body = context.payload.issue.body ?? "";

@@ -19,7 +19,10 @@ type VerifyAndReceive = Probot["webhooks"]["verifyAndReceive"];
  * handlers go on, so open requests do not tell), and a 503 once the process is shutting down —
  * Probot's route answers with the `status` of the error it gets.
  */
-export function trackDeliveries(app: Probot): DeliveryTracker {
+/** A delivery still running after this long is logged as a warning (`WRAPUP_SLOW_DELIVERY_MS`, default 60 s). */
+export const SLOW_DELIVERY_MS = 60_000;
+
+export function trackDeliveries(app: Probot, slowAfterMs: number = slowDeliveryFromEnv()): DeliveryTracker {
   const webhooks = app.webhooks;
   const receive: VerifyAndReceive = webhooks.verifyAndReceive;
   const running = new Set<Promise<void>>();
@@ -35,6 +38,11 @@ export function trackDeliveries(app: Probot): DeliveryTracker {
     const done = trackDeliveryStart();
     const work = receive(event);
     running.add(work);
+    // Nothing else would tell: Probot answered GitHub long ago, and a hanging request logs nothing.
+    const slow = setTimeout(() => {
+      app.log.warn({ event: event.name, id: event.id, seconds: Math.round(slowAfterMs / 1000) }, "delivery still running");
+    }, slowAfterMs);
+    slow.unref();
     let outcome: DeliveryOutcome = "handled";
     try {
       await work;
@@ -42,6 +50,7 @@ export function trackDeliveries(app: Probot): DeliveryTracker {
       outcome = statusOf(error) === 400 ? "rejected" : "failed";
       throw error;
     } finally {
+      clearTimeout(slow);
       running.delete(work);
       done();
       countDelivery(event.name, outcome, (performance.now() - started) / 1000);
@@ -62,6 +71,11 @@ export function trackDeliveries(app: Probot): DeliveryTracker {
       return running.size;
     },
   };
+}
+
+function slowDeliveryFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.WRAPUP_SLOW_DELIVERY_MS);
+  return env.WRAPUP_SLOW_DELIVERY_MS && Number.isFinite(ms) && ms > 0 ? ms : SLOW_DELIVERY_MS;
 }
 
 /** The HTTP status @octokit/webhooks gives a failure: on the first error of its AggregateError. */

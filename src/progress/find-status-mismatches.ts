@@ -8,7 +8,7 @@ import type { Finding, TopicReport } from "./types.js";
 export function findStatusMismatches(topics: TopicReport[]): Finding[] {
   return topics.flatMap(({ topic, judgement }) => {
     const declared = topic.declaredStatus;
-    const links = judgement.links.filter((l) => l.verdict !== "ignored" && l.verdict !== "error" && l.verdict !== "missing");
+    const links = judgement.links.filter((l) => l.verdict !== "ignored" && l.verdict !== "unchecked" && l.verdict !== "missing");
     if (!declared || links.length === 0) return [];
     const open = links.filter((l) => l.verdict !== "done");
     const at = { topicAnchor: topic.anchor, line: topic.line };

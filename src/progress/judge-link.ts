@@ -29,12 +29,12 @@ export function judgeLink(link: Link, state: LinkState | undefined, options: Jud
 
 function judgeState(link: Link, state: LinkState | undefined, options: JudgeLinkOptions): Verdict {
   const label = describeLink(link, state);
-  if (!state) return fixed("error", "error", `${label}: no state was returned`);
+  if (!state) return fixed("unchecked", "unchecked", `${label}: no state was returned`);
   if (state.status !== "ok") {
     // GitHub's own wording ("Could not resolve to a PullRequest with the number of 99999.") adds nothing.
     if (state.status === "missing") return fixed("missing", "missing", `${label} not found (deleted, wrong number, or private)`);
     if (state.status === "forbidden") return fixed("missing", "missing", `${label} is not accessible (private repository?)`);
-    return fixed("error", "error", `${label} could not be checked (${state.message})`);
+    return fixed("unchecked", "unchecked", `${label} could not be checked (${state.message})`);
   }
   switch (state.type) {
     case "pull":

@@ -53,9 +53,15 @@ function decide(topic: Topic, links: LinkJudgement[], options: JudgeLinkOptions)
       ? { verdict: "done", reason: "no next steps left" }
       : { verdict: "untracked", reason: "next steps, but no linked PR, issue or branch to watch" };
   }
-  const known = links.filter((l) => l.verdict !== "error");
-  // Errors say nothing about the work; a topic we could not check at all is not called stalled.
-  if (known.length === 0) return { verdict: "untracked", reason: links[0]!.reason };
+  const known = links.filter((l) => l.verdict !== "unchecked");
+  // What could not be checked says nothing about the work: a topic with nothing checked is
+  // "unchecked", never "untracked" (which means nothing is linked) nor stalled.
+  if (known.length === 0) return { verdict: "unchecked", reason: links[0]!.reason };
+  const unchecked = links.find((l) => l.verdict === "unchecked");
+  // An unchecked link may be the open one (so not done) or the moving one (so not stalled): only
+  // activity seen elsewhere settles the topic.
+  const seenActive = newest(known.filter((l) => l.verdict === "active"));
+  if (unchecked && !seenActive) return { verdict: "unchecked", reason: unchecked.reason };
   if (known.every((l) => l.verdict === "done")) {
     return { verdict: "done", reason: known.length === 1 ? known[0]!.reason : `${known.length === 2 ? "both" : `all ${known.length}`} linked items done` };
   }

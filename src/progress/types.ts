@@ -7,14 +7,16 @@ export type LinkVerdict =
   | "abandoned"
   | "unpublished"
   | "missing"
-  | "error"
+  /** GitHub could not be asked (no answer in time, unreachable, an error): unknown, never evidence. */
+  | "unchecked"
   /** Not a work item after all (e.g. a tree link whose existing ref leaves a file path). */
   | "ignored";
 
-export type TopicVerdict = "done" | "active" | "stalled" | "untracked";
+/** `unchecked`: some linked work could not be checked and what was checked does not settle the topic. */
+export type TopicVerdict = "done" | "active" | "stalled" | "untracked" | "unchecked";
 
 /** `file`: a tree link that named a path on a branch, shown in `report --json` but never rendered. */
-export type StateBadge = "merged" | "open" | "draft" | "closed" | "no PR" | "missing" | "answered" | "done" | "error" | "file";
+export type StateBadge = "merged" | "open" | "draft" | "closed" | "no PR" | "missing" | "answered" | "done" | "unchecked" | "file";
 
 export interface LinkJudgement {
   key: string;

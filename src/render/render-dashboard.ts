@@ -79,10 +79,12 @@ function linksFor(options: DashboardOptions): DashboardLinks {
 }
 
 function renderSummary(view: DashboardView): string {
-  const totals = { done: 0, active: 0, stalled: 0, untracked: 0 };
-  for (const event of view.events) for (const v of VERDICT_ORDER) totals[v] += event.counts[v];
+  const totals = { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 };
+  for (const event of view.events) for (const v of VERDICT_ORDER) totals[v] += event.counts[v] ?? 0;
   const topics = view.events.reduce((sum, e) => sum + e.topics, 0);
-  const counts = VERDICT_ORDER.map((v) => `${VERDICT_EMOJI[v]} ${totals[v]} ${v}`).join(" · ");
+  // "unchecked" is said only when it happened: GitHub failed to answer for some topics this sweep.
+  const shown = VERDICT_ORDER.filter((v) => v !== "unchecked" || totals[v] > 0);
+  const counts = shown.map((v) => `${VERDICT_EMOJI[v]} ${totals[v]} ${v}`).join(" · ");
   const events = `${view.events.length} event${view.events.length === 1 ? "" : "s"}`;
   return `wrapup-tracker follows the hackathon wrap-ups of this repository: **${events}**, ${topics} topics · ${counts}.`;
 }

@@ -8,9 +8,10 @@ export const VERDICT_EMOJI: Record<TopicVerdict, string> = {
   active: "🟢",
   stalled: "🔴",
   untracked: "⚪",
+  unchecked: "❓",
 };
 
-export const VERDICT_ORDER: TopicVerdict[] = ["done", "active", "stalled", "untracked"];
+export const VERDICT_ORDER: TopicVerdict[] = ["done", "active", "stalled", "untracked", "unchecked"];
 
 export function renderVerdict(verdict: TopicVerdict): string {
   return `${VERDICT_EMOJI[verdict]} ${verdict}`;

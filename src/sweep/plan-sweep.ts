@@ -53,7 +53,7 @@ function planTopic(p: Planner, report: WrapUpReport, topic: TopicReport): void {
   const skip = (why: string) => void p.plan.skipped.push({ key, why });
   if (p.config.exempt.topics.includes(topic.topic.anchor)) return skip("topic is exempt");
   // Unknown is not evidence: a topic with links GitHub could not tell us about is neither done nor stalled yet.
-  if (topic.judgement.links.some((l) => l.verdict === "error")) return skip(UNCHECKED);
+  if (topic.judgement.links.some((l) => l.verdict === "unchecked")) return skip(UNCHECKED);
   const ours = newestFollowUp(p.existing, key);
   if (ours?.labels.includes(p.config.exempt.label)) return skip(`follow-up #${ours.number} is labelled exempt`);
   if (topic.judgement.verdict === "done") return planDone(p, report, topic, ours);

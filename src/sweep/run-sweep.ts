@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import { loadRepoConfig, type LoadedConfig } from "../config/load-repo-config.js";
 import type { Config } from "../config/schema.js";
+import { toGithubError } from "../github/errors.js";
 import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
 import type { StateCache } from "../github/state-cache.js";
 import type { TopicVerdict, WrapUpReport } from "../progress/types.js";
@@ -63,6 +64,8 @@ export interface SweepSummary {
   lookups: number;
   /** Topics left alone because some of their links could not be checked (unknown is not evidence). */
   unchecked: number;
+  /** Why the first of them could not be checked (e.g. GitHub did not answer in time). */
+  uncheckedReason?: string;
   /** The rate limit that ended the writes early, when one did (the rest is `deferred`). */
   stoppedBy?: string;
   configIssue: ConfigIssueOutcome;
@@ -120,7 +123,8 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
   for (const report of reports) for (const topic of report.topics) summary.topics[topic.judgement.verdict as TopicVerdict] += 1;
   Object.assign(summary, { graphqlRequests: checked.graphqlRequests, points: checked.stats.points, cacheHits: checked.stats.cacheHits });
   const where = { ref: info.default_branch, webUrl: new URL(info.html_url).origin };
-  const planned = await planRepository(octokit, repo, reports, checked, loaded.config, own, { ...options, ...where, repair });
+  const configProblems = [...(loaded.warnings ?? [])];
+  const planned = await planRepository(octokit, repo, reports, checked, loaded.config, own, { ...options, ...where, repair, configProblems });
   summary.approval = planned.context.approval.why;
   // Not approved (yet): the plan is only shown, on the dashboard and as `planned` here.
   const executed = await executeSweepPlan(octokit, planned.kept, { dryRun: dryRun || !planned.context.approval.approved, self: options.self });
@@ -129,6 +133,8 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
   summary.failed = summary.actions.filter((a) => a.outcome === "failed").length;
   summary.deferred = planned.plan.deferred + summary.actions.filter((a) => a.outcome === "deferred").length;
   Object.assign(summary, { repaired: repair.repairs.length, lookups: executed.lookups, unchecked: countUnchecked(reports) });
+  const firstUnchecked = reports.flatMap((r) => r.topics.flatMap((t) => t.judgement.links)).find((l) => l.verdict === "unchecked");
+  if (firstUnchecked) summary.uncheckedReason = firstUnchecked.reason;
   // Out of budget: nothing more is written this sweep, the dashboard included; the next sweep resumes.
   if (executed.stoppedBy) {
     summary.stoppedBy = executed.stoppedBy.message;
@@ -139,6 +145,7 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
     reports,
     config: loaded.config,
     executed: summary.actions,
+    configProblems,
     now: options.now,
     ...where,
     dryRun,
@@ -190,13 +197,18 @@ async function planRepository(
   checked: CheckFilesResult,
   config: Config,
   own: OwnIssue[],
-  options: RunSweepOptions & { ref: string; webUrl: string; repair: RepairOptions },
+  options: RunSweepOptions & { ref: string; webUrl: string; repair: RepairOptions; configProblems: string[] },
 ): Promise<PlannedSweep> {
   const followUpRepo = parseRepo(config.followUp.repo) ?? repo;
   const sameRepo = followUpRepo.owner.toLowerCase() === repo.owner.toLowerCase() && followUpRepo.repo.toLowerCase() === repo.repo.toLowerCase();
-  const followUpIssues = sameRepo ? own : await repairOwnIssues(octokit, followUpRepo, await listOwnIssues(octokit, followUpRepo, options.self), options.repair);
+  const followUpIssues = sameRepo ? own : await listFollowUpRepoIssues(octokit, followUpRepo, options);
+  if (followUpIssues === null) {
+    // A followUp.repo we cannot reach is a config problem: the rest of the sweep (dashboard included) goes on.
+    options.configProblems.push(`followUp.repo: ${config.followUp.repo} does not exist or wrapup-tracker is not installed there; no follow-up is opened until it is fixed`);
+    config = { ...config, followUp: { ...config.followUp, enabled: false } };
+  }
   const texts = createSweepTexts({ repo: `${repo.owner}/${repo.repo}`, ref: options.ref, webUrl: options.webUrl, now: options.now });
-  const existing = toFollowUps(followUpIssues, followUpRepo);
+  const existing = toFollowUps(followUpIssues ?? [], followUpRepo);
   const context = prepareFollowUpContext(octokit, repo, { reports, config, own, followUps: existing, topicKey: texts.topicKey, self: options.self, now: options.now });
   const trackingElsewhere = new Map<string, TrackingIssue>();
   const tracking = await findTrackingIssues(octokit, reports, texts.topicKey, options.self, {
@@ -222,6 +234,19 @@ async function planRepository(
   return { plan, kept, dropped, context, existing, tracking, trackingElsewhere, topicKey: texts.topicKey };
 }
 
+/** Our issues in `followUp.repo`; null when GitHub says it is not there for us (404, 403, 410). */
+async function listFollowUpRepoIssues(octokit: ProbotOctokit, repo: RepoRef, options: { self: Self; repair: RepairOptions }): Promise<OwnIssue[] | null> {
+  let issues: OwnIssue[];
+  try {
+    issues = await listOwnIssues(octokit, repo, options.self);
+  } catch (raw) {
+    const error = toGithubError(raw);
+    if (error.kind === "not-found" || error.kind === "forbidden" || (raw as { status?: number }).status === 410) return null;
+    throw error;
+  }
+  return repairOwnIssues(octokit, repo, issues, options.repair);
+}
+
 function parseRepo(fullName: string | null): RepoRef | null {
   if (!fullName) return null;
   const [owner, name] = fullName.split("/");
@@ -234,7 +259,7 @@ function emptySummary(repo: RepoRef, dryRun: boolean): SweepSummary {
     status: "swept",
     dryRun,
     files: 0,
-    topics: { done: 0, active: 0, stalled: 0, untracked: 0 },
+    topics: { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 },
     actions: [],
     writes: 0,
     failed: 0,
@@ -250,7 +275,7 @@ function emptySummary(repo: RepoRef, dryRun: boolean): SweepSummary {
 }
 
 function countUnchecked(reports: WrapUpReport[]): number {
-  return reports.flatMap((r) => r.topics).filter((t) => t.judgement.links.some((l) => l.verdict === "error")).length;
+  return reports.flatMap((r) => r.topics).filter((t) => t.judgement.links.some((l) => l.verdict === "unchecked")).length;
 }
 
 /** The run's one summary line's fields: files, topics by verdict, writes, requests, points, cache hits. */

@@ -28,6 +28,8 @@ export interface SyncDashboardInput {
   dryRun: boolean;
   /** Who writes: the dashboard is looked up by its marker among this author's issues after a failed create. */
   self: Self;
+  /** Config problems that did not stop the sweep (an unreachable `followUp.repo` or `_extends` target). */
+  configProblems?: string[];
 }
 
 /** Last step of a sweep: the dashboard, rendered from what the sweep found and did, written when changed. */
@@ -73,7 +75,7 @@ function openFollowUpsAfter(existing: ExistingFollowUp[], executed: ExecutedActi
 
 /** Problems worth a person's attention, one sentence each: refused or failed writes, undated events, unknown exempt anchors. */
 function findProblems(input: SyncDashboardInput): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...(input.configProblems ?? [])];
   for (const action of input.dropped) {
     problems.push(`not attempted, wrapup-tracker is not installed on ${action.repo.owner}/${action.repo.repo}: ${describeAction(action)}`);
   }

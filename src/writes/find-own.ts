@@ -3,7 +3,7 @@ import type { RepoRef } from "../github/repo-ref.js";
 import { markerOf } from "./own-marker.js";
 import { isOwnComment, ownIssueFilter, type IssueComment, type Self } from "./own-comment.js";
 
-/** How far back a look-up reaches: the create just sent, with room for our clock running ahead of GitHub's. */
+/** How far back a look-up reaches on GitHub's clock (see github-clock.ts): the create just sent, with room to spare. */
 const LOOKBACK_MS = 10 * 60_000;
 
 export const lookBackFrom = (startedAt: number) => new Date(startedAt - LOOKBACK_MS).toISOString();

@@ -5,6 +5,7 @@
  */
 import type { ProbotOctokit } from "probot";
 import type { RepoRef } from "../github/repo-ref.js";
+import { githubNow } from "../github/github-clock.js";
 import { createOnce } from "./create-once.js";
 import { findOwnComment, findOwnIssue, lookBackFrom } from "./find-own.js";
 import type { Self } from "./own-comment.js";
@@ -32,10 +33,10 @@ export async function openIssueOnce(
 ): Promise<WriteOnceResult> {
   const what = `issue "${issue.title}" in ${repo.owner}/${repo.repo}`;
   const marker = requireMarker(issue.body, what);
-  const since = lookBackFrom(Date.now());
   const result = await createOnce({
     what,
-    find: () => findOwnIssue(octokit, repo, self, marker, since),
+    // GitHub's clock (its last answer's `Date`), never ours: ours may run ahead of it by days.
+    find: () => findOwnIssue(octokit, repo, self, marker, lookBackFrom(githubNow())),
     create: async () => ({ number: (await octokit.rest.issues.create({ ...repo, ...issue })).data.number }),
     ...(onLookup ? { onLookup } : {}),
   });
@@ -48,14 +49,15 @@ export async function postCommentOnce(
   body: string,
   self: Self,
   onLookup?: () => void,
+  /** Octokit request options for the create (e.g. the pacing lane of command replies). */
+  request?: Record<string, unknown>,
 ): Promise<WriteOnceResult> {
   const what = `comment on ${thread.owner}/${thread.repo}#${thread.number}`;
   const marker = requireMarker(body, what);
-  const since = lookBackFrom(Date.now());
   const result = await createOnce({
     what,
-    find: () => findOwnComment(octokit, thread, self, marker, since),
-    create: async () => ({ id: (await octokit.rest.issues.createComment({ owner: thread.owner, repo: thread.repo, issue_number: thread.number, body })).data.id }),
+    find: () => findOwnComment(octokit, thread, self, marker, lookBackFrom(githubNow())),
+    create: async () => ({ id: (await octokit.rest.issues.createComment({ owner: thread.owner, repo: thread.repo, issue_number: thread.number, body, ...(request ? { request } : {}) })).data.id }),
     ...(onLookup ? { onLookup } : {}),
   });
   return { id: result.item.id, outcome: result.outcome, lookups: result.lookups };

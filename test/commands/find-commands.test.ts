@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCommands, findRefreshCommand, findSnoozeCommand } from "../../src/commands/find-commands.js";
+import { findCommands, findRefreshCommand, findSnoozeCommand, MAX_COMMAND_BODY } from "../../src/commands/find-commands.js";
 import { hasPermission, rankPermission } from "../../src/commands/rank-permission.js";
 
 describe("findCommands", () => {
@@ -9,6 +9,11 @@ describe("findCommands", () => {
     ["Thanks!\n/refresh   gardener  ", { name: "refresh", words: ["gardener"] }],
     ["- /refresh", { name: "refresh", words: [] }],
     ["/snooze 7", { name: "snooze", days: 7 }],
+    ["1. /refresh", { name: "refresh", words: [] }],
+    ["```\n/refresh\n```\n/refresh after", { name: "refresh", words: ["after"] }],
+    ["<!--\n/refresh\n-->\n/refresh", { name: "refresh", words: [] }],
+    ["> quoted\n\n/refresh", { name: "refresh", words: [] }],
+    ["text\r\n/refresh\r\n", { name: "refresh", words: [] }],
   ])("finds %j", (body, expected) => {
     expect(findCommands(body)).toEqual([expected]);
   });
@@ -21,6 +26,10 @@ describe("findCommands", () => {
     ["in the middle of a line", "please /refresh this"],
     ["as part of a longer word", "/refreshing is nice"],
     ["inside an HTML comment", "<!-- /refresh -->"],
+    ["inside a multi-line HTML comment", "<!--\nnote\n/refresh\n-->"],
+    ["as a block quote's lazy continuation", "> I said\n/refresh"],
+    ["inside a tilde fence", "~~~~\n/refresh\n~~~\n"],
+    ["in a body over 64 KB", `/refresh\n${"x".repeat(MAX_COMMAND_BODY)}`],
   ])("ignores /refresh %s", (_, body) => {
     expect(findRefreshCommand(body)).toBeNull();
   });
@@ -32,6 +41,40 @@ describe("findCommands", () => {
   it("accepts the boundaries of /snooze", () => {
     expect(findSnoozeCommand("/snooze 1")).toEqual({ name: "snooze", days: 1 });
     expect(findSnoozeCommand("/snooze 365")).toEqual({ name: "snooze", days: 365 });
+  });
+});
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+describe("findCommands on hostile bodies", () => {
+  const size = MAX_COMMAND_BODY - 10;
+  // Each at the size limit (the handler drops longer ones unread), each one line or many.
+  it.each([
+    ["*_", "*_".repeat(size / 2)],
+    [">", ">".repeat(size)],
+    ["> lines", "> x\n".repeat(size / 4)],
+    ["backtick fences", "```\n".repeat(size / 4)],
+    ["spaces", " ".repeat(size)],
+    ["[", "[".repeat(size)],
+    ["<!--", "<!--".repeat(size / 4)],
+    ["list markers", "- ".repeat(size / 2)],
+    ["/snooze words", `/snooze ${"9 ".repeat(size / 2)}`],
+    ["U+2028", "\u2028".repeat(size)],
+  ])("reads 64 KB of %s within 100 ms of CPU", (_, body) => {
+    // CPU time, not wall time: the suite shares the machine, and only our own work is measured.
+    const started = process.cpuUsage();
+    findCommands(body);
+    findCommands(`${body}\n/refresh`);
+    expect(cpuMs(started)).toBeLessThan(100);
+  });
+
+  it("1 MB costs nothing: it is not read", () => {
+    const started = process.cpuUsage();
+    expect(findCommands(`/refresh\n${">".repeat(1 << 20)}`)).toEqual([]);
+    expect(cpuMs(started)).toBeLessThan(100);
   });
 });
 

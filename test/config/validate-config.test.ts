@@ -34,6 +34,34 @@ describe("validateConfig", () => {
     expect(result).toEqual({ ok: false, problems: [problem] });
   });
 
+  // GitHub's limits and Date's, each at N and N+1.
+  it.each([
+    [{ graceDays: 100_000_000 }, "graceDays: expected at most 36500, got 100000000"],
+    [{ staleAfterDays: 36_501 }, "staleAfterDays: expected at most 36500, got 36501"],
+    [{ followUp: { remindEveryDays: 36_501 } }, "followUp.remindEveryDays: expected at most 36500, got 36501"],
+    [{ followUp: { maxEventAgeDays: 1e9 } }, "followUp.maxEventAgeDays: expected at most 36500, got 1000000000"],
+    [{ followUp: { labels: Array.from({ length: 101 }, (_, i) => `l${i}`) } }, "followUp.labels: expected at most 100 entries, got"],
+    [{ followUp: { labels: ["x".repeat(51)] } }, "followUp.labels[0]: expected at most 50 characters, got"],
+    [{ followUp: { repo: `${"o".repeat(40)}/r` } }, "followUp.repo: expected owner/name, got"],
+    [{ dashboard: { title: "t".repeat(300_000) } }, "dashboard.title: expected at most 256 characters, got"],
+    [{ exempt: { label: "x".repeat(51) } }, "exempt.label: expected at most 50 characters, got"],
+    [{ sweep: { everyHours: 8_761 } }, "sweep.everyHours: expected at most 8760 hours (a year), got 8761"],
+    [{ commands: { refresh: { cooldownSeconds: 86_401 } } }, "commands.refresh.cooldownSeconds: expected at most 86400, got 86401"],
+  ])("refuses %# past GitHub's limits: %s", (raw, problem) => {
+    const result = validateConfig(raw);
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.problems).toHaveLength(1);
+    expect(result.ok || result.problems[0]).toContain(problem);
+  });
+
+  it.each([
+    [{ graceDays: 36_500, staleAfterDays: 36_500 }],
+    [{ followUp: { labels: Array.from({ length: 100 }, (_, i) => `${"x".repeat(47)}${i}`.slice(-50)), repo: `${"o".repeat(39)}/${"r".repeat(100)}` } }],
+    [{ dashboard: { title: "t".repeat(256) }, sweep: { everyHours: 8_760 } }],
+  ])("accepts values at GitHub's limits (%#)", (raw) => {
+    expect(validateConfig(raw).ok).toBe(true);
+  });
+
   it("reports every problem at once", () => {
     const result = validateConfig({ staleAfterDays: "soon", graceDays: "x", bogus: 1 });
     expect(result.ok || result.problems).toHaveLength(3);

@@ -127,6 +127,36 @@ describe("request queue", () => {
   });
 });
 
+describe("request queue when GitHub is silent", () => {
+  it("after a request got no answer through its retries, the scope's next ones fail at once for a while; other scopes ask", async () => {
+    let asked = 0;
+    let silent = true;
+    const graphql: GraphqlRequest = async () => {
+      asked += 1;
+      if (silent) throw new GithubError("timeout", "GitHub did not answer within 30 s: POST https://api.github.com/graphql");
+      return ok();
+    };
+    const queue = createRequestQueue({ serverBackoffMs: [1_000], silenceHoldMs: 60_000 });
+    const scoped = queueGraphql(graphql, { scope: "install-1", queue });
+    const first = scoped(QUERY).catch((error: unknown) => error);
+    await elapse(1_500);
+    expect(((await first) as GithubError).kind).toBe("timeout");
+    expect(asked).toBe(2);
+    // The next batches of the run: the same answer, without asking GitHub again.
+    const next = await Promise.all([scoped(QUERY), scoped(QUERY)].map((p) => p.catch((error: unknown) => error)));
+    expect(next.map((e) => (e as GithubError).message)).toEqual(Array(2).fill("GitHub did not answer within 30 s: POST https://api.github.com/graphql"));
+    expect(asked).toBe(2);
+    // Another installation is asked as usual.
+    silent = false;
+    await expect(queueGraphql(graphql, { scope: "install-2", queue })(QUERY)).resolves.toEqual(ok());
+    expect(asked).toBe(3);
+    // Once the hold is over, the scope asks again; an answer ends the silence.
+    await elapse(60_000);
+    await expect(scoped(QUERY)).resolves.toEqual(ok());
+    expect(asked).toBe(4);
+  });
+});
+
 describe("request queue with a wait limit (the CLI's --max-wait)", () => {
   const limited = (reset: number) => () =>
     [200, { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] }, { "x-ratelimit-reset": String(reset / 1000) }] as [number, unknown, Record<string, string>];

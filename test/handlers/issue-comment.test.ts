@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { replyMarker } from "../../src/handlers/comment-replies.js";
+import { createPermissionCache } from "../../src/github/permissions.js";
 import { readSnooze } from "../../src/sweep/snooze-note.js";
 import { createSweepTexts } from "../../src/sweep/sweep-texts.js";
 import { issueCommentEvent, HEAD_SHA } from "../fixtures/events/webhook-events.js";
@@ -73,6 +74,36 @@ describe("issue_comment: /refresh", () => {
       .reply(201, { id: 3 });
     await createProbot().receive(issueCommentEvent({ body: "/refresh", onPullRequest: true, user: { login: "octo-reader", type: "User" } }));
     expect(reply).toMatch(/needs write permission/);
+  });
+
+  it("by a reader, again and again: one reply per user and thread an hour, 😕 after that; permission asked once", async () => {
+    const probot = createProbot(createDeps({ permissions: createPermissionCache() }));
+    const replies: string[] = [];
+    github()
+      .post(`${REPO_PATH}/issues/7/comments`, (b) => (replies.push(b.body), true))
+      .reply(201, { id: 3 });
+    mockPermission("octo-reader", "read");
+    for (let i = 0; i < 3; i += 1) {
+      mockConfig(null);
+      if (i > 0) expectReaction("confused");
+      await probot.receive(issueCommentEvent({ body: "/refresh", onPullRequest: true, user: { login: "octo-reader", type: "User" } }));
+    }
+    expect(replies).toHaveLength(1);
+  });
+
+  it("by a stranger: refused before the config is read", async () => {
+    // No config mocked: reading it would fail the test as an unmatched request.
+    github().get(`${REPO_PATH}/collaborators/mallory/permission`).reply(404, { message: "Not Found" });
+    let reply = "";
+    github()
+      .post(`${REPO_PATH}/issues/7/comments`, (b) => ((reply = b.body), true))
+      .reply(201, { id: 3 });
+    await createProbot().receive(issueCommentEvent({ body: "/refresh", onPullRequest: true, user: { login: "mallory", type: "User" } }));
+    expect(reply).toMatch(/needs read permission/);
+  });
+
+  it("a body over 64 KB is not read: nothing is asked, nothing written", async () => {
+    await createProbot().receive(issueCommentEvent({ body: `/refresh\n${"*_".repeat(40_000)}`, onPullRequest: true, user: { login: "mallory", type: "User" } }));
   });
 
   it("honours minPermission from the config", async () => {

@@ -44,8 +44,8 @@ const rows: Row[] = [
   ["commit off the default branch, recent", commitLink(), commit({ onDefaultBranch: false }), "active", "no PR", "committed 2 days ago"],
   ["deleted / wrong number", pullLink(99999), { type: "pull", status: "missing", message: "Could not resolve to a PullRequest" }, "missing", "missing", "PR gardener/gardener#99999 not found"],
   ["private repository", pullLink(), { type: "pull", status: "forbidden", message: "Resource not accessible" }, "missing", "missing", "is not accessible (private repository?)"],
-  ["GitHub error", pullLink(), { type: "pull", status: "error", message: "Something went wrong" }, "error", "error", "could not be checked (Something went wrong)"],
-  ["no state returned", pullLink(), undefined, "error", "error", "no state was returned"],
+  ["GitHub error", pullLink(), { type: "pull", status: "error", message: "Something went wrong" }, "unchecked", "unchecked", "could not be checked (Something went wrong)"],
+  ["no state returned", pullLink(), undefined, "unchecked", "unchecked", "no state was returned"],
 ];
 
 describe("judgeLink", () => {

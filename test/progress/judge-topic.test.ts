@@ -30,7 +30,10 @@ describe("judgeTopic", () => {
     ["only an abandoned PR while next steps remain", topic({ links: [pullLink()] }), world([pullLink(), pull({ state: "CLOSED", closedAt: daysAgo(5) })]), "stalled", "closed without merge"],
     ["only a missing PR", topic({ links: [pullLink()] }), world([pullLink(), { type: "pull", status: "missing", message: "gone" }]), "stalled", "not found"],
     ["next steps without work links", topic({ links: [] }), world(), "untracked", "no linked PR, issue or branch"],
-    ["links we could not check at all", topic({ links: [pullLink()] }), world([pullLink(), { type: "pull", status: "error", message: "boom" }]), "untracked", "could not be checked"],
+    ["links we could not check at all", topic({ links: [pullLink()] }), world([pullLink(), { type: "pull", status: "error", message: "boom" }]), "unchecked", "could not be checked"],
+    ["one link done, one unchecked: it may be the open one", topic({ links: [pullLink(), pullLink(670)] }), world([pullLink(), merged], [pullLink(670), { type: "pull", status: "error", message: "no answer" }]), "unchecked", "could not be checked (no answer)"],
+    ["one link stale, one unchecked: it may be the moving one", topic({ links: [pullLink(), pullLink(670)] }), world([pullLink(), stalePr], [pullLink(670), { type: "pull", status: "error", message: "no answer" }]), "unchecked", "could not be checked"],
+    ["one link moving, one unchecked: active whatever the other says", topic({ links: [pullLink(), pullLink(670)] }), world([pullLink(), { type: "pull", status: "error", message: "no answer" }], [pullLink(670), freshPr]), "active", "last activity 3 days ago"],
     ["a link into a file is not work", topic({ links: [branchLink()] }), world([branchLink(), branch({ path: "README.md" })]), "untracked", "no linked PR"],
   ])("%s → %s", (_name, t, states, verdict, reason) => {
     const judged = judgeTopic(t, states, options);

@@ -63,8 +63,8 @@ describe("renderDashboard", () => {
 describe("renderVerdictChart", () => {
   it("draws cumulative bars (all, then without untracked, done + active, done) per event, oldest first", () => {
     const chart = renderVerdictChart([
-      { label: "2024-12", counts: { done: 3, active: 2, stalled: 4, untracked: 1 } },
-      { label: "2025-06", counts: { done: 5, active: 0, stalled: 1, untracked: 0 } },
+      { label: "2024-12", counts: { done: 3, active: 2, stalled: 4, untracked: 1, unchecked: 0 } },
+      { label: "2025-06", counts: { done: 5, active: 0, stalled: 1, untracked: 0, unchecked: 0 } },
     ])!;
     expect(chart.split("\n").filter((l) => l.trim().startsWith("bar"))).toEqual(["  bar [10, 6]", "  bar [9, 6]", "  bar [5, 5]", "  bar [3, 5]"]);
     expect(chart).toContain('x-axis ["2024-12", "2025-06"]');
@@ -75,7 +75,7 @@ describe("renderVerdictChart", () => {
   });
 
   it("shows at most the newest 24 events and keeps labels inside their quotes", () => {
-    const events = Array.from({ length: 30 }, (_, i) => ({ label: i === 29 ? 'Hack "quoted" ] ```' : `e${i}`, counts: { done: 1, active: 0, stalled: 0, untracked: 0 } }));
+    const events = Array.from({ length: 30 }, (_, i) => ({ label: i === 29 ? 'Hack "quoted" ] ```' : `e${i}`, counts: { done: 1, active: 0, stalled: 0, untracked: 0, unchecked: 0 } }));
     const chart = renderVerdictChart(events)!;
     const axis = chart.split("\n").find((l) => l.includes("x-axis"))!;
     expect(axis.match(/"[^"]*"/g)).toHaveLength(24);
@@ -86,5 +86,18 @@ describe("renderVerdictChart", () => {
 
   it("is left out when there is no event", () => {
     expect(renderVerdictChart([])).toBeNull();
+  });
+});
+
+describe("the unchecked verdict", () => {
+  it("is counted on the dashboard only when some topic could not be checked", () => {
+    const events = sampleEvents();
+    expect(renderDashboard(sampleView(events, { approved: false, why: "new" }), options)).not.toContain("unchecked");
+    const last = events.at(-1)!;
+    events[events.length - 1] = makeReport(last.path, [...last.topics, makeTopic("mirror", "unchecked", { prs: [73] })]);
+    events[events.length - 1]!.date = last.date;
+    events[events.length - 1]!.title = last.title;
+    const body = renderDashboard(sampleView(events, { approved: false, why: "new" }), options);
+    expect(body.split("\n").find((l) => l.startsWith("wrapup-tracker follows"))).toMatch(/⚪ 1 untracked · ❓ 1 unchecked\.$/);
   });
 });

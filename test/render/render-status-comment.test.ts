@@ -51,7 +51,7 @@ describe("renderStatusComment", () => {
   });
 
   it("says so when a file has no topics", () => {
-    const body = renderStatusComment([{ path: "a.md", title: "Empty", date: null, topics: [], findings: [], counts: { done: 0, active: 0, stalled: 0, untracked: 0 } }], options);
+    const body = renderStatusComment([{ path: "a.md", title: "Empty", date: null, topics: [], findings: [], counts: { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 } }], options);
     expect(body).toContain("**0 topics**");
     expect(body).toContain("No topics found in this file.");
   });
@@ -80,5 +80,16 @@ describe("renderStatusComment", () => {
     expect(body.startsWith(STATUS_MARKER)).toBe(true);
     expect(body).toMatch(/comment `\/refresh` to update<\/sub>$/);
     expect(expectWholeTables(body)).toBeGreaterThan(50);
+  });
+});
+
+describe("the unchecked verdict on the status comment", () => {
+  it("shows ❓ unchecked with the reason, never untracked", async () => {
+    const { makeReport, makeTopic } = await import("../sweep/make-report.js");
+    const topic = makeTopic("mirror", "unchecked", { prs: [73], reason: "PR acme/widgets#73 could not be checked (GitHub did not answer within 30 s: POST https://api.github.com/graphql)" });
+    const body = renderStatusComment([makeReport("wrapups/a.md", [topic])], options);
+    expect(body).toContain("❓ 1 unchecked");
+    expect(body).toMatch(/\| ❓ unchecked \| .*could not be checked/);
+    expect(body).not.toContain("untracked");
   });
 });

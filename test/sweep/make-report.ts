@@ -58,7 +58,7 @@ export function makeTopic(
 }
 
 export function makeReport(path: string, topics: TopicReport[]): WrapUpReport {
-  const counts: Record<TopicVerdict, number> = { done: 0, active: 0, stalled: 0, untracked: 0 };
+  const counts: Record<TopicVerdict, number> = { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 };
   for (const t of topics) counts[t.judgement.verdict] += 1;
   return { path, title: "Hack Week 2026", date: null, topics, findings: [], counts };
 }

@@ -195,7 +195,7 @@ describe("planSweep", () => {
     /** The topic as judged when one of its two links came back as an error (budget used up, GitHub failing). */
     const withUnknownLink = (verdict: "done" | "stalled") => {
       const topic = makeTopic("a", verdict, { prs: [100, 101] });
-      topic.judgement.links[1] = { ...topic.judgement.links[1]!, verdict: "error", badge: "error", reason: "PR acme/widgets#101 could not be checked (rate limit)" };
+      topic.judgement.links[1] = { ...topic.judgement.links[1]!, verdict: "unchecked", badge: "unchecked", reason: "PR acme/widgets#101 could not be checked (rate limit)" };
       return makeReport("w.md", [topic]);
     };
 

@@ -5,7 +5,7 @@ import { findFirstCommitDate } from "../../src/pipeline/find-event-dates.js";
 import { runSweep, type RunSweepOptions } from "../../src/sweep/run-sweep.js";
 import { github, mockFirstCommit, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
 import { widgetIssue, WRAPUP_PATH, WRAPUP_TEXT } from "../handlers/world.js";
-import { expectCreates, mockInstallationRepos, mockSweepReads, START_AT_ONCE, type Issue } from "./mock-sweep.js";
+import { dashboards, expectCreates, mockInstallationRepos, mockSweepReads, START_AT_ONCE, type Issue } from "./mock-sweep.js";
 
 const octokit = new ProbotOctokit({ auth: { token: "t" }, retry: { enabled: false }, throttle: { enabled: false } });
 const REPO = { owner: "acme", repo: "hackathon" };
@@ -29,7 +29,7 @@ describe("runSweep", () => {
     expect(first.files).toBe(1);
     // The tree lists the wrap-up and a README; the README is ruled out without parsing.
     expect(first.read).toEqual({ candidates: 2, fromMemo: 0, fetched: 2, parsed: 1 });
-    expect(first.topics).toEqual({ done: 1, active: 0, stalled: 1, untracked: 0 });
+    expect(first.topics).toEqual({ done: 1, active: 0, stalled: 1, untracked: 0, unchecked: 0 });
     expect(first.writes).toBe(1);
     expect(created[0]!.title).toBe("Follow up: Faster Widget Builds (Hack Week 2026 Wrap Up)");
     expect(created[0]!.labels).toEqual([{ name: "wrapup-follow-up" }]);
@@ -66,6 +66,26 @@ describe("runSweep", () => {
     expect(summary.writes).toBe(1);
     expect(opened?.title).toBe("Follow up: Faster Widget Builds (Hack Week 2026 Wrap Up)");
     expect(parseFollowUpMarker(opened!.body)).toMatchObject({ repo: "acme/hackathon", path: WRAPUP_PATH });
+  });
+
+  it("a followUp.repo that does not exist is a config problem on the dashboard; the sweep goes on", async () => {
+    mockSweepReads({ config: `${START_AT_ONCE}  repo: acme/gone\n` });
+    github().get("/repos/acme/gone/issues").query({ state: "all", per_page: 100, creator: SELF }).reply(404, { message: "Not Found" });
+    const summary = await runSweep(octokit, REPO, options);
+    expect(summary.status).toBe("swept");
+    expect(summary.writes).toBe(0);
+    expect(summary.dashboard).toBe("created");
+    expect(dashboards[0]!.body).toContain("followUp.repo: acme/gone does not exist or wrapup-tracker is not installed there");
+  });
+
+  it("an _extends target that cannot be read is a config problem on the dashboard, not silence", async () => {
+    mockSweepReads({ config: `_extends: acme/missing-config\n${START_AT_ONCE}` });
+    github().get("/repos/acme/missing-config/contents/.github%2Fwrapup-tracker.yml").reply(404, { message: "Not Found" });
+    const created = expectCreates(1);
+    const summary = await runSweep(octokit, REPO, options);
+    expect(summary.status).toBe("swept");
+    expect(created).toHaveLength(1);
+    expect(dashboards[0]!.body).toContain("_extends: acme/missing-config:.github/wrapup-tracker.yml could not be read");
   });
 
   it("reminds on an open follow-up nobody touched for remindEveryDays", async () => {
@@ -182,7 +202,7 @@ describe("runSweep", () => {
     mockFirstCommit(WRAPUP_PATH, "2026-11-16T12:00:00Z");
     mockSweepReads({});
     const summary = await runSweep(octokit, REPO, options);
-    expect(summary.topics).toEqual({ done: 1, active: 1, stalled: 0, untracked: 0 });
+    expect(summary.topics).toEqual({ done: 1, active: 1, stalled: 0, untracked: 0, unchecked: 0 });
     expect(summary.actions).toEqual([]);
   });
 

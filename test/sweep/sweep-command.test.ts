@@ -37,6 +37,7 @@ describe("wrapup-tracker sweep", () => {
   );
 
   it("--dry-run with GITHUB_TOKEN prints each planned write and makes none", async () => {
+    mockApiRoot();
     github().get("/user").reply(200, { login: "octo-ops" });
     mockSweepReads({ issuesQuery: { state: "all", per_page: 100 } });
     const io = fakeIo({ GITHUB_TOKEN: "t" });
@@ -54,6 +55,7 @@ describe("wrapup-tracker sweep", () => {
     const issue = (number: number, login: string, type: string, updatedAt: string) => ({
       number, state: "open", title, body, labels: [], updated_at: updatedAt, user: { login, type },
     });
+    mockApiRoot();
     github().get("/user").reply(200, { login: "octo-ops" });
     // #9 is the app's, untouched for 20 days: due for a reminder. #12 copies its marker, by a person.
     mockSweepReads({ issuesQuery: { state: "all", per_page: 100 }, issues: [
@@ -74,6 +76,7 @@ describe("wrapup-tracker sweep", () => {
       privateKeyEncoding: { type: "pkcs1", format: "pem" },
       publicKeyEncoding: { type: "spki", format: "pem" },
     });
+    mockApiRoot();
     github().get(`${REPO_PATH}/installation`).reply(200, { id: 77 });
     github().post("/app/installations/77/access_tokens").reply(201, { token: "ghs_cli", expires_at: "2099-01-01T00:00:00Z" });
     github().get("/app").reply(200, { slug: "wrapup-tracker" });
@@ -93,3 +96,8 @@ describe("wrapup-tracker sweep", () => {
     expect(io.stdout.join("\n")).toMatch(/3 stopped by a rate\nlimit lasting past --max-wait/);
   });
 });
+
+/** The sweep asks the API's root once before anything else, to stop at once when GitHub cannot be reached. */
+function mockApiRoot(): void {
+  github().get("/").reply(200, { current_user_url: "https://api.github.com/user" });
+}

@@ -5,6 +5,7 @@ import { createWaitLimit } from "../../src/github/wait-limit.js";
 import { useSharedWritePacer } from "../../src/github/write-pacing.js";
 import type { SweepAction } from "../../src/sweep/sweep-types.js";
 import { executeSweepPlan } from "../../src/writes/sync-follow-ups.js";
+import { REPLY_PACING } from "../../src/handlers/comment-replies.js";
 import { createWritePacer } from "../../src/writes/write-pacer.js";
 import { silentLog } from "../fixtures/graphql/github-mock.js";
 import { github, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
@@ -29,6 +30,19 @@ describe("executeSweepPlan", () => {
     github().post(`${REPO_PATH}/issues`).times(2).reply(201, { number: 50 });
     const plan = await executeSweepPlan(client(), ["a", "b", "c", "d"].map(create), { dryRun: false, self });
     expect(plan.actions.map((a) => a.outcome)).toEqual(["done", "done", "deferred", "deferred"]);
+  });
+
+  it("command replies never spend the follow-ups' budget: they are paced in a lane of their own", async () => {
+    useSharedWritePacer(createWritePacer({ spacingMs: 0, contentPerHour: 3 }));
+    const octokit = client();
+    github().post(`${REPO_PATH}/issues/7/comments`).times(2).reply(201, { id: 1 });
+    // As many replies as the hour allows: had they counted, no follow-up would open.
+    for (let i = 0; i < 2; i += 1) {
+      await octokit.rest.issues.createComment({ ...REPO, issue_number: 7, body: "Sorry", request: REPLY_PACING });
+    }
+    github().post(`${REPO_PATH}/issues`).times(2).reply(201, { number: 50 });
+    const plan = await executeSweepPlan(octokit, ["a", "b", "c"].map(create), { dryRun: false, self });
+    expect(plan.actions.map((a) => a.outcome)).toEqual(["done", "done", "deferred"]);
   });
 
   it("a create GitHub failed on but applied counts as done (recovered), with the look-up counted", async () => {
