@@ -11,7 +11,19 @@ export type LinkVerdict =
   /** Not a work item after all (e.g. a tree link whose existing ref leaves a file path). */
   | "ignored";
 
-export type TopicVerdict = "done" | "active" | "stalled" | "untracked";
+/**
+ * `unplanned`: the topic names no next steps and links nothing — there is no evidence either way,
+ * so it is neither done nor followed up (issue 16: "done without evidence" misled readers).
+ */
+export type TopicVerdict = "done" | "active" | "stalled" | "untracked" | "unplanned";
+
+/** Every topic verdict, once: tallies and tables are built from this list, so a new verdict is one line. */
+export const TOPIC_VERDICTS = ["done", "active", "stalled", "untracked", "unplanned"] as const satisfies readonly TopicVerdict[];
+
+/** A zero tally for every verdict. */
+export function emptyVerdictCounts(): Record<TopicVerdict, number> {
+  return Object.fromEntries(TOPIC_VERDICTS.map((v) => [v, 0])) as Record<TopicVerdict, number>;
+}
 
 /** `file`: a tree link that named a path on a branch, shown in `report --json` but never rendered. */
 export type StateBadge = "merged" | "open" | "draft" | "closed" | "no PR" | "missing" | "answered" | "done" | "error" | "file";
@@ -37,6 +49,8 @@ export interface TopicJudgement {
   links: LinkJudgement[];
   /** True while the grace period after the event holds back `stalled`. */
   inGrace: boolean;
+  /** Key of the link the reason is about (the evidence), when one link decided the verdict. */
+  cites?: string | null;
 }
 
 export type FindingKind =

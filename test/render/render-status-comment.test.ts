@@ -3,6 +3,7 @@ import { renderStatusComment } from "../../src/render/render-status-comment.js";
 import { STATUS_MARKER, hasStatusMarker } from "../../src/render/marker.js";
 import { TRUNCATION_NOTE } from "../../src/render/fit-body.js";
 import { NOW } from "../progress/build-states.js";
+import { emptyVerdictCounts } from "../../src/progress/types.js";
 import { sampleReport } from "./sample-report.js";
 import { hostileReport } from "./hostile-report.js";
 import { expectSafe, expectWholeTables } from "./expect-safe.js";
@@ -51,7 +52,7 @@ describe("renderStatusComment", () => {
   });
 
   it("says so when a file has no topics", () => {
-    const body = renderStatusComment([{ path: "a.md", title: "Empty", date: null, topics: [], findings: [], counts: { done: 0, active: 0, stalled: 0, untracked: 0 } }], options);
+    const body = renderStatusComment([{ path: "a.md", title: "Empty", date: null, topics: [], findings: [], counts: emptyVerdictCounts() }], options);
     expect(body).toContain("**0 topics**");
     expect(body).toContain("No topics found in this file.");
   });
