@@ -11,7 +11,7 @@ import { shortLinkLabel } from "./render-parts.js";
 export function renderWhy(judgement: TopicJudgement, now: Date, max = 160): string {
   const links = judgement.links.filter((l) => l.verdict !== "ignored");
   const cited = citedLink(judgement);
-  const on = cited && links.length > 1 ? ` (${shortLinkLabel(cited.key)})` : "";
+  const on = cited && links.length > 1 ? ` (${escapeInline(shortLinkLabel(cited.key), 80)})` : "";
   if (judgement.verdict === "stalled" && judgement.since) {
     const activity = cited?.lastActivityAt ? `last activity ${daysAgo(cited.lastActivityAt, now)}${on}` : escapeInline(judgement.reason, max);
     return `stalled since ${judgement.since}; ${activity}`;
@@ -33,12 +33,14 @@ function daysAgo(time: string, now: Date): string {
 }
 
 /**
- * `PR acme/app#12 merged 45 days ago` → `merged 45 days ago`: the item is in the Work column. The
+ * `PR acme/app#12 merged 45 days ago` → `merged 45 days ago`, `issue a/b#3 open, last activity 2 days
+ * ago` → `last activity 2 days ago`: the item and its state are in the Work column. The
  * subject is the first of the reason's first three words naming `owner/repo…`; our own text, short.
  */
 function withoutSubject(reason: string): string {
   const words = reason.split(" ");
   const at = words.slice(0, 3).findIndex((w) => w.includes("/"));
   if (at < 0 || at === words.length - 1) return reason;
-  return words.slice(at + 1).join(" ").replace(/^[,:;]\s*/, "");
+  // "open," repeats the Work column's badge.
+  return words.slice(at + 1).join(" ").replace(/^[,:;]\s*/, "").replace(/^open, /, "");
 }
