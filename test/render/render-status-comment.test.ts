@@ -15,7 +15,14 @@ describe("renderStatusComment", () => {
     const body = renderStatusComment([sampleReport()], options);
     expect(body).toMatchSnapshot();
     expect(body.startsWith(STATUS_MARKER)).toBe(true);
-    expect(body).toContain("**23 topics** · ✅ 5 done · 🟢 9 active · 🔴 6 stalled · ⚪ 3 untracked");
+    expect(body).toContain("**23 topics** · 🔴 6 stalled · 🟢 9 active · ⚪ 3 untracked · ✅ 5 done");
+    // Rows lead with what is stuck: every stalled row before every active, untracked and done one.
+    const rows = body.split("\n").filter((l) => /^\| (✅|🟢|🔴|⚪|➖) /.test(l)).map((l) => l.slice(2, 4));
+    const order = ["🔴", "🟢", "⚪", "➖", "✅"].map((icon) => icon.slice(0, 2));
+    expect(rows.map((icon) => order.findIndex((o) => icon.startsWith(o)))).toEqual([...rows.map((icon) => order.findIndex((o) => icon.startsWith(o)))].sort((a, b) => a - b));
+    expect(rows.filter((icon) => icon.startsWith("🔴"))).toHaveLength(6);
+    // The Why says when it stalled and how long ago anything moved, not the item the Work column shows.
+    expect(body).toContain("| stalled since 2026-10-15; last activity 74 days ago (gardener\\#669) |");
     expect(expectWholeTables(body)).toBe(23);
     expectSafe(body);
   });
