@@ -1,4 +1,4 @@
-import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from "./io.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, oneLine, processIo, type CliIo } from "./io.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -46,8 +46,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const command = commands[name];
   if (!command) {
-    io.err(`wrapup-tracker: unknown command "${name}"\n\n${usage()}`);
+    io.err(`wrapup-tracker: unknown command "${name}" (see \`wrapup-tracker --help\`)`);
     return EXIT_USAGE;
   }
-  return (await command.load())(rest, io);
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    // Whatever a command did not expect still ends as one line, never a stack trace.
+    io.err(`wrapup-tracker ${name}: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    return EXIT_FAILURE;
+  }
 }

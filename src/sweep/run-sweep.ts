@@ -75,6 +75,8 @@ export interface SweepSummary {
   approval?: ApprovalReason;
   /** The dashboard issue; not counted in `writes`. */
   dashboard?: DashboardOutcome | "failed";
+  /** The dashboard issue's number, once it exists. */
+  dashboardNumber?: number;
   dashboardError?: string;
 }
 
@@ -132,7 +134,7 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
     summary.stoppedBy = executed.stoppedBy.message;
     return summary;
   }
-  summary.dashboard = await syncDashboard(octokit, repo, {
+  const dashboard = await syncDashboard(octokit, repo, {
     ...planned,
     reports,
     config: loaded.config,
@@ -141,7 +143,9 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
     ...where,
     dryRun,
     self: options.self,
-  }).catch((error: unknown) => ((summary.dashboardError = (error as Error).message), "failed" as const));
+  }).catch((error: unknown) => ((summary.dashboardError = (error as Error).message), { outcome: "failed" as const, number: null }));
+  summary.dashboard = dashboard.outcome;
+  if (dashboard.number !== null) summary.dashboardNumber = dashboard.number;
   return summary;
 }
 

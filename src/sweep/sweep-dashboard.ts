@@ -31,7 +31,7 @@ export interface SyncDashboardInput {
 }
 
 /** Last step of a sweep: the dashboard, rendered from what the sweep found and did, written when changed. */
-export async function syncDashboard(octokit: ProbotOctokit, repo: RepoRef, input: SyncDashboardInput): Promise<DashboardOutcome> {
+export async function syncDashboard(octokit: ProbotOctokit, repo: RepoRef, input: SyncDashboardInput): Promise<{ outcome: DashboardOutcome; number: number | null }> {
   const view = planDashboard({
     reports: input.reports,
     threads: input.context.threads,
@@ -50,7 +50,7 @@ export async function syncDashboard(octokit: ProbotOctokit, repo: RepoRef, input
   });
   const body = renderDashboard(view, { now: input.now, repo: `${repo.owner}/${repo.repo}`, ref: input.ref, webUrl: input.webUrl });
   const written = await upsertDashboard(octokit, repo, input.context.dashboard, { title: input.config.dashboard.title, body }, { dryRun: input.dryRun, self: input.self });
-  return written.outcome;
+  return written;
 }
 
 /** Our open follow-ups once this sweep's writes are made: the newest per topic, opened now or before. */

@@ -94,7 +94,7 @@ describe("wrapup-tracker scan", () => {
     expect(none.stderr.join("")).toContain("give exactly one directory");
     const missing = captureIo();
     expect(await runScanCommand(["no/such/dir"], missing)).toBe(2);
-    expect(missing.stderr.join("")).toContain("cannot read no/such/dir: ENOENT");
+    expect(missing.stderr).toEqual(["wrapup-tracker scan: cannot read no/such/dir: no such folder (see `wrapup-tracker scan --help`)"]);
   });
 
   it.runIf(existsSync(corpus))("on the shared corpus: every event file is a wrap-up (11/2025 without topics yet), the index is not", async () => {
