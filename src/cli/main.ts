@@ -17,7 +17,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./resolve-command.js")).runResolveCommand,
   },
   report: {
-    summary: "judge each topic (done, active, stalled, untracked) and print the PR comment",
+    summary: "judge each topic (done, active, stalled, untracked, no plan) and print the PR comment",
     load: async () => (await import("./report-command.js")).runReportCommand,
   },
   sweep: {

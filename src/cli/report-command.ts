@@ -17,7 +17,7 @@ import { EXIT_OK, EXIT_USAGE, usageError, type CliIo } from "./io.js";
 const HELP = `Usage: wrapup-tracker report FILE... [--json] [--now ISO] [--config FILE] [--token T] [--api-url URL]
 
 Parses each wrap-up file, asks GitHub for the state of every linked PR, issue, discussion, branch
-and commit, judges each topic (done, active, stalled, untracked) and prints the comment the app
+and commit, judges each topic (done, active, stalled, untracked, no plan) and prints the comment the app
 would post on a wrap-up pull request, one per file.
 
 Options:

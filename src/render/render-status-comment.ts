@@ -62,7 +62,7 @@ function renderFile(report: WrapUpReport, options: StatusCommentOptions, withNex
   return sections.join("\n\n");
 }
 
-/** `` `wrapups/2026-11.md` · **23 topics** · ✅ 6 done · 🟢 9 active · 🔴 5 stalled · ⚪ 3 untracked`` */
+/** `` `wrapups/2026-11.md` · **23 topics** · 🔴 5 stalled · 🟢 9 active · ⚪ 3 untracked · ✅ 6 done`` (most urgent first) */
 function renderCounts(report: WrapUpReport): string {
   const total = report.topics.length;
   const counts = VERDICT_URGENCY.filter((v) => report.counts[v] > 0).map((v) => `${VERDICT_EMOJI[v]} ${report.counts[v]} ${VERDICT_LABEL[v]}`);

@@ -88,6 +88,20 @@ describe("wrapup-tracker scan", () => {
     expect(all.stdout.join("\n")).toContain("Not wrap-ups:\nCHANGELOG.md\n");
   });
 
+  it("shows progress only where the terminal asked for it (io.progress), counting up to every file read, then erases it", async () => {
+    const shown: (string | null)[] = [];
+    const io = { ...captureIo(), progress: (text: string | null) => void shown.push(text) };
+    expect(await runScanCommand([checkout], io)).toBe(0);
+    const counts = shown.filter((t): t is string => t !== null).map((t) => Number(/… (\d+) of/.exec(t)![1]));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(shown.at(-1)).toBeNull();
+    // Without a terminal (no io.progress) stderr stays empty.
+    const quiet = captureIo();
+    expect(await runScanCommand([checkout], quiet)).toBe(0);
+    expect(quiet.stderr).toEqual([]);
+  });
+
   it("says what is wrong with its arguments", async () => {
     const none = captureIo();
     expect(await runScanCommand([], none)).toBe(2);

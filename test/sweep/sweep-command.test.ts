@@ -39,10 +39,14 @@ describe("wrapup-tracker sweep", () => {
   it("--dry-run with GITHUB_TOKEN prints each planned write and makes none", async () => {
     github().get("/user").reply(200, { login: "octo-ops" });
     mockSweepReads({ issuesQuery: { state: "all", per_page: 100 } });
-    const io = fakeIo({ GITHUB_TOKEN: "t" });
+    const shown: (string | null)[] = [];
+    const io = { ...fakeIo({ GITHUB_TOKEN: "t" }), progress: (text: string | null) => void shown.push(text) };
     const code = await runSweepCommand(["--repo", "acme/hackathon", "--dry-run", "--now", "2026-11-21T12:00:00Z"], io);
     expect(io.stderr).toEqual([]);
     expect(code).toBe(0);
+    // On a terminal: a status line while it sweeps, erased before the result is printed.
+    expect(shown[0]).toMatch(/^Sweeping acme\/hackathon… \d+ s$/);
+    expect(shown.at(-1)).toBeNull();
     const lines = io.stdout.join("\n").split("\n");
     expect(lines[0]).toBe("Checked 1 wrap-up in acme/hackathon: 2 topics (1 stalled, 1 done).");
     // Every write, the dashboard's included, and no JSON unless asked for.
