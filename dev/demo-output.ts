@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { DEMO_PR, DEMO_REPO } from "./demo-world.js";
 import type { StandIn } from "./github-stand-in/index.js";
 import { hasDashboardMarker } from "../src/render/dashboard-marker.js";
+import { renderPostsHtml } from "./render-posts-html.js";
 
 export interface DemoDocument {
   /** File name in the output folder. */
@@ -17,7 +18,7 @@ export interface DemoResults {
   printable: string;
 }
 
-const OUR_FILES = /^(pr-comment|dashboard.*|follow-up-.+|reminder-.+)\.md$/;
+const OUR_FILES = /^((pr-comment|dashboard.*|follow-up-.+|reminder-.+)\.md|index\.html)$/;
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "item";
@@ -57,9 +58,12 @@ export function collectDemoResults(standIn: StandIn, dashboardBeforeApproval: st
 /** Writes one file per document; earlier demo files in the folder are replaced, nothing else is touched. */
 export function writeDemoResults(results: DemoResults, dir: string): string[] {
   for (const name of readdirSync(dir)) if (OUR_FILES.test(name)) rmSync(join(dir, name));
-  return results.documents.map((document) => {
+  const written = results.documents.map((document) => {
     const path = join(dir, document.name);
     writeFileSync(path, `<!-- ${document.heading.replace(/--/g, "- -")} -->\n\n${document.markdown}\n`);
     return path;
   });
+  const page = join(dir, "index.html");
+  writeFileSync(page, renderPostsHtml("What wrapup-tracker wrote in the demo", results.documents));
+  return [...written, page];
 }

@@ -131,7 +131,12 @@ export function buildDemoWorld(files: DemoFile[]): World {
   const texts = Object.fromEntries(files.map((f) => [f.path, f.text]));
   addRepo(world, DEMO_REPO, { files: { ...texts, ".github/wrapup-tracker.yml": DEMO_CONFIG }, collaborators: { ana: "admin" }, at: daysBefore(DEMO_NOW, 30) });
   // The pull request adds the newest wrap-up; the earlier ones are on main already.
-  const newest = [...files].sort((a, b) => a.path.localeCompare(b.path)).at(-1)!;
+  // A folder may hold an index page, or a wrap-up still without topics: the PR adds the newest one with topics.
+  const wrapUps = files.filter((f) => {
+    const parsed = parseWrapUp(f.text, { path: f.path });
+    return parsed.kind === "wrap-up" && parsed.topics.length > 0;
+  });
+  const newest = [...(wrapUps.length > 0 ? wrapUps : files)].sort((a, b) => a.path.localeCompare(b.path)).at(-1)!;
   addPull(world, DEMO_REPO, { number: DEMO_PR, title: "Add the latest hackathon wrap-up", author: "ana", createdAt: daysBefore(DEMO_NOW, 1), head: { branch: "wrapups" }, files: { [newest.path]: newest.text } });
   const seen = new Set<string>();
   for (const file of files) {

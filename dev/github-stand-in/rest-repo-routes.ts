@@ -130,4 +130,14 @@ export const repoRoutes: Route[] = [
       return { status: 200, body: { permission: legacy, role_name: PERMISSION_ROLES[permission], user: userJson(request.world, login) } };
     }),
   ),
+  // As GitHub: 204 when the person may be assigned issues here (triage or more), 404 otherwise.
+  route(
+    "GET",
+    "/repos/:owner/:repo/assignees/:assignee",
+    withRepo((request, repo) => {
+      const permission = repo.collaborators[request.params.assignee ?? ""];
+      const assignable = permission === "admin" || permission === "maintain" || permission === "write" || permission === "triage";
+      return assignable ? { status: 204, body: null } : { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" } };
+    }),
+  ),
 ];

@@ -1,4 +1,4 @@
-import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from "./io.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, oneLine, processIo, type CliIo } from "./io.js";
 import { readPackageVersion } from "./version.js";
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -18,7 +18,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./resolve-command.js")).runResolveCommand,
   },
   report: {
-    summary: "judge each topic (done, active, stalled, untracked) and print the PR comment",
+    summary: "judge each topic (done, active, stalled, untracked, no plan) and print the PR comment",
     load: async () => (await import("./report-command.js")).runReportCommand,
   },
   sweep: {
@@ -48,8 +48,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   if (name === "--version" || name === "-v") return (io.out(readPackageVersion()), EXIT_OK);
   const command = commands[name];
   if (!command) {
-    io.err(`wrapup-tracker: unknown command "${name}"\n\n${usage()}`);
+    io.err(`wrapup-tracker: unknown command "${name}" (see \`wrapup-tracker --help\`)`);
     return EXIT_USAGE;
   }
-  return (await command.load())(rest, io);
+  try {
+    return await (await command.load())(rest, io);
+  } catch (error) {
+    // Whatever a command did not expect still ends as one line, never a stack trace.
+    io.err(`wrapup-tracker ${name}: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    return EXIT_FAILURE;
+  }
 }

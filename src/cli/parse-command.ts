@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { isWorkItem } from "../wrapup/link-key.js";
 import { parseWrapUp } from "../wrapup/parse-wrapup.js";
 import type { WrapUp } from "../wrapup/types.js";
-import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { EXIT_OK, EXIT_USAGE, usageError, type CliIo } from "./io.js";
 
 const HELP = `Usage: wrapup-tracker parse FILE... [--json]
 
@@ -35,16 +35,14 @@ export async function runParseCommand(args: string[], io: CliIo): Promise<number
       options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
     });
   } catch (error) {
-    io.err(`wrapup-tracker parse: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-    return EXIT_USAGE;
+    return usageError(io, "parse", error instanceof Error ? error.message : String(error));
   }
   if (parsed.values.help) {
     io.out(HELP);
     return EXIT_OK;
   }
   if (parsed.positionals.length === 0) {
-    io.err(`wrapup-tracker parse: no file given\n\n${HELP}`);
-    return EXIT_USAGE;
+    return usageError(io, "parse", "no file given");
   }
   const results: WrapUp[] = [];
   let failed = false;

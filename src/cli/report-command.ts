@@ -13,13 +13,13 @@ import { notAWrapUpFinding } from "../pipeline/not-a-wrap-up-finding.js";
 import type { WrapUpReport } from "../progress/types.js";
 import type { ResolveStats } from "../github/types.js";
 import { renderStatusComment } from "../render/render-status-comment.js";
-import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { EXIT_OK, EXIT_USAGE, usageError, type CliIo } from "./io.js";
 import { failIfUnchecked } from "./fail-if-unchecked.js";
 
 const HELP = `Usage: wrapup-tracker report FILE... [--json] [--now ISO] [--config FILE] [--token T] [--api-url URL]
 
 Parses each wrap-up file, asks GitHub for the state of every linked PR, issue, discussion, branch
-and commit, judges each topic (done, active, stalled, untracked) and prints the comment the app
+and commit, judges each topic (done, active, stalled, untracked, no plan) and prints the comment the app
 would post on a wrap-up pull request, one per file.
 
 Options:
@@ -64,6 +64,7 @@ export async function runReportCommand(args: string[], io: CliIo, deps: ReportDe
   return failIfUnchecked(io, "report", reports);
 }
 
+/** Problems with given input (a bad --now, an invalid config file, listed point by point). */
 function fail(io: CliIo, message: string): number {
   io.err(`wrapup-tracker report: ${message}`);
   return EXIT_USAGE;
@@ -85,14 +86,14 @@ function parseOptions(args: string[], io: CliIo): Parsed | number {
       },
     });
   } catch (error) {
-    return fail(io, `${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+    return usageError(io, "report", error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(HELP);
     return EXIT_OK;
   }
-  if (positionals.length === 0) return fail(io, `no file given\n\n${HELP}`);
+  if (positionals.length === 0) return usageError(io, "report", "no file given");
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) return fail(io, `--now: expected an ISO time like 2026-11-21T12:00:00Z, got "${values.now}"`);
   return { files: positionals, json: values.json, now, configFile: values.config, token: values.token, apiUrl: values["api-url"] };

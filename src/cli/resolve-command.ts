@@ -7,7 +7,7 @@ import { resolveLinks, type ResolveResult } from "../github/resolve-links.js";
 import { linkKey } from "../wrapup/link-key.js";
 import { parseWrapUp } from "../wrapup/parse-wrapup.js";
 import type { Link } from "../wrapup/types.js";
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, usageError, type CliIo } from "./io.js";
 
 const HELP = `Usage: wrapup-tracker resolve FILE... [--json] [--token T] [--api-url URL] [--pacing-ms N]
 
@@ -80,8 +80,7 @@ export async function runResolveCommand(args: string[], io: CliIo): Promise<numb
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    io.err(`wrapup-tracker resolve: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
-    return EXIT_USAGE;
+    return usageError(io, "resolve", error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -91,10 +90,7 @@ export async function runResolveCommand(args: string[], io: CliIo): Promise<numb
   const token = values.token ?? io.env.GITHUB_TOKEN;
   const pacingMs = Number(values["pacing-ms"] ?? 0);
   const problem = positionals.length === 0 ? "no file given" : !token ? "no token: pass --token or set GITHUB_TOKEN" : !(pacingMs >= 0) ? "--pacing-ms must be a number of milliseconds" : null;
-  if (problem || !token) {
-    io.err(`wrapup-tracker resolve: ${problem}\n\n${HELP}`);
-    return EXIT_USAGE;
-  }
+  if (problem || !token) return usageError(io, "resolve", problem ?? "no token");
   const { links, unreadable } = await readLinks(positionals, io);
   for (const line of unreadable) io.err(`wrapup-tracker resolve: cannot read ${line}`);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL;

@@ -7,7 +7,7 @@ import { selectCandidatePaths } from "../pipeline/select-paths.js";
 import { findRetoldTopic } from "../classifying/find-retold-topic.js";
 import { isWorkItem } from "../wrapup/link-key.js";
 import type { WrapUp } from "../wrapup/types.js";
-import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { EXIT_OK, usageError, type CliIo } from "./io.js";
 
 const HELP = `Usage: wrapup-tracker scan DIR [--json] [--all]
 
@@ -71,10 +71,10 @@ export async function runScanCommand(args: string[], io: CliIo): Promise<number>
   const dir = resolve(io.cwd, parsed.positionals[0]!);
   let result: ScanResult;
   try {
-    result = await scanDirectory(dir);
+    result = await scanDirectory(dir, io.progress);
   } catch (error) {
-    io.err(`wrapup-tracker scan: cannot read ${parsed.positionals[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    return EXIT_USAGE;
+    io.progress?.(null);
+    return usageError(io, "scan", `cannot read ${parsed.positionals[0]}: ${readProblem(error)}`);
   }
   if (parsed.values.json) {
     const { wrapUps, others } = result;
@@ -85,11 +85,20 @@ export async function runScanCommand(args: string[], io: CliIo): Promise<number>
   return EXIT_OK;
 }
 
-/** Every markdown file under `dir`, read and classified as the app does with the default config. */
-export async function scanDirectory(dir: string): Promise<ScanResult> {
+/**
+ * Every markdown file under `dir`, read and classified as the app does with the default config.
+ * `progress` (a terminal's status line) hears how many files were read so far.
+ */
+export async function scanDirectory(dir: string, progress?: (text: string | null) => void): Promise<ScanResult> {
   const all = await listFiles(dir);
   const candidates = selectCandidatePaths(all, { paths: [] });
-  const read = await readWrapUps(candidates.map((path) => ({ path })), (paths) => readTexts(dir, paths), { everyFile: false });
+  let done = 0;
+  const onRead = (count: number) => {
+    done += count;
+    progress?.(`Reading markdown files… ${done} of ${candidates.length}`);
+  };
+  const read = await readWrapUps(candidates.map((path) => ({ path })), (paths) => readTexts(dir, paths, onRead), { everyFile: false });
+  progress?.(null);
   const found = read.wrapUps.filter((w) => w.kind !== "not-a-wrap-up");
   return {
     wrapUps: found.map((w) => describe(w, read.wrapUps)),
@@ -150,19 +159,27 @@ async function listFiles(dir: string, root = dir): Promise<string[]> {
   return nested.flat().sort();
 }
 
-async function readTexts(dir: string, paths: string[]): Promise<FetchFileTextsResult> {
+async function readTexts(dir: string, paths: string[], onRead: (count: number) => void): Promise<FetchFileTextsResult> {
   const result: FetchFileTextsResult = { files: [], skipped: [], graphqlRequests: 0 };
-  for (const path of paths) {
+  for (const [i, path] of paths.entries()) {
+    if (i % 25 === 24) onRead(25);
     try {
       result.files.push({ path, text: await readFile(join(dir, path), "utf8") });
     } catch (error) {
       result.skipped.push({ path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
   }
+  onRead(paths.length % 25);
   return result;
 }
 
+/** A folder that cannot be walked, said as a person would. */
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = { ENOENT: "no such folder", ENOTDIR: "not a folder", EACCES: "permission denied" };
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
 function usage(io: CliIo, message: string): number {
-  io.err(`wrapup-tracker scan: ${message}\n\n${HELP}`);
-  return EXIT_USAGE;
+  return usageError(io, "scan", message);
 }

@@ -7,9 +7,9 @@ import { createRequestQueue, useSharedRequestQueue } from "../github/request-que
 import { createWaitLimit, formatResetTime, type WaitLimit } from "../github/wait-limit.js";
 import { findAppSelf, findTokenSelf } from "../github/find-self.js";
 import { runSweep, summarizeSweep, type SweepSummary } from "../sweep/run-sweep.js";
-import { describeAction } from "../writes/sync-follow-ups.js";
+import { describeSweep } from "./describe-sweep.js";
 import type { Self } from "../writes/own-comment.js";
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, oneLine, usageError, type CliIo } from "./io.js";
 import { readSweepCredentials, resolveApiUrl, type SweepCredentials } from "./sweep-credentials.js";
 
 const HELP = `Usage: wrapup-tracker sweep --repo OWNER/NAME [--dry-run] [--now ISO] [--max-wait S] [--api-url URL] [--token T] [--json]
@@ -22,12 +22,12 @@ repository is looked up), else --token or GITHUB_TOKEN.
 
 Options:
   --repo OWNER/NAME  repository holding the wrap-ups (required)
-  --dry-run          print each planned write and make none
+  --dry-run          list every write a real sweep would make (the dashboard's too) and make none
   --now ISO          judge as of this time (reproducible runs)
   --max-wait S       wait at most S seconds, all together, for GitHub's rate limits (default 60)
   --api-url URL      REST API base (default GITHUB_API_URL, GHE_HOST, or https://api.github.com)
   --token T          token to use instead of GITHUB_TOKEN
-  --json             print the summary as JSON
+  --json             print the summary as JSON (counts, outcomes and every write) instead of sentences
   -h, --help         show this help
 
 Every GitHub request gives up after WRAPUP_GITHUB_TIMEOUT_MS (default 30000) without an answer;
@@ -63,7 +63,8 @@ export async function runSweepCommand(args: string[], io: CliIo, onSummary?: (su
     if (unreachable) return stopped(io, unreachable);
     const { octokit, self, scope } = await connect(credentials, parsed.repo, apiUrl, waitLimit);
     // A one-shot process has nothing to reuse: no state cache (checkWrapUps already asks once per link).
-    const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self, cache: null });
+    const done = showProgress(io, parsed.repo);
+    const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self, cache: null }).finally(done);
     printSummary(io, summary, parsed.json);
     onSummary?.(summary);
     if (waitLimit.refused) return stoppedByLimit(io, waitLimit, parsed.maxWaitSeconds, summary);
@@ -78,7 +79,7 @@ export async function runSweepCommand(args: string[], io: CliIo, onSummary?: (su
 
 /** One line on stderr, exit 1: GitHub failed or did not answer; what could not be checked was not written. */
 function stopped(io: CliIo, message: string): number {
-  io.err(`wrapup-tracker sweep: stopped: ${message.split("\n")[0]}`);
+  io.err(`wrapup-tracker sweep: stopped: ${oneLine(message)}`);
   return EXIT_FAILURE;
 }
 
@@ -101,7 +102,7 @@ interface SweepArgs {
 }
 
 function parseSweepArgs(args: string[], io: CliIo): SweepArgs | number {
-  const usage = (message: string) => (io.err(`wrapup-tracker sweep: ${message}\n\n${HELP}`), EXIT_USAGE);
+  const usage = (message: string) => usageError(io, "sweep", message);
   let values;
   try {
     ({ values } = parseArgs({
@@ -121,8 +122,9 @@ function parseSweepArgs(args: string[], io: CliIo): SweepArgs | number {
     return usage((error as Error).message);
   }
   if (values.help) return (io.out(HELP), EXIT_OK);
-  const [owner, repo, extra] = (values.repo ?? "").split("/");
-  if (!owner || !repo || extra !== undefined) return usage("--repo OWNER/NAME is required");
+  if (values.repo === undefined) return usage("--repo OWNER/NAME is required");
+  const [owner, repo, extra] = values.repo.split("/");
+  if (!owner || !repo || extra !== undefined) return usage(`--repo: expected OWNER/NAME, got "${values.repo}"`);
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime())) return usage(`--now: not an ISO time: "${values.now}"`);
   const maxWaitSeconds = Number(values["max-wait"]);
@@ -156,14 +158,20 @@ async function connect(
 }
 
 function printSummary(io: CliIo, summary: SweepSummary, json: boolean): void {
-  if (json) return io.out(JSON.stringify(summary, null, 2));
-  if (summary.problems) io.out(`invalid configuration:\n${summary.problems.map((p) => `  - ${p}`).join("\n")}`);
-  if (summary.configIssue !== "none" && summary.configIssue !== "unchanged") {
-    io.out(`config issue "wrapup-tracker: invalid configuration": ${summary.configIssue}`);
-  }
-  for (const { action, outcome, error, recovered } of summary.actions) {
-    const note = error ? ` — ${error}` : recovered ? " (GitHub answered an error; found applied)" : "";
-    io.out(`${outcome === "planned" ? "would" : outcome}: ${describeAction(action)}${note}`);
-  }
-  io.out(`sweep ${JSON.stringify(summarizeSweep(summary))}`);
+  if (json) return io.out(JSON.stringify({ ...summarizeSweep(summary), actions: summary.actions }, null, 2));
+  io.out(describeSweep(summary).join("\n"));
+}
+
+/** A sweep can take minutes on a large repository: a ticking line on a terminal says it is alive. */
+function showProgress(io: CliIo, repo: { owner: string; repo: string }): () => void {
+  if (!io.progress) return () => {};
+  const started = Date.now();
+  const draw = () => io.progress!(`Sweeping ${repo.owner}/${repo.repo}… ${Math.round((Date.now() - started) / 1000)} s`);
+  draw();
+  const timer = setInterval(draw, 1000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    io.progress!(null);
+  };
 }

@@ -77,6 +77,10 @@ export const FollowUpSchema = z
       .describe("owner/name to open follow-ups in another repository; null: the wrap-up's repository."),
     /** Mention the authors of the topic's linked PRs and branches (at most 5 people per body). */
     assignAuthors: flag().default(false).describe("Mention the authors of the topic's linked PRs and branches (at most 5 people per body)."),
+    /** Assign a new follow-up issue to the topic's people (authors of its linked PRs and branches) who may be assigned there. */
+    assignPeople: flag()
+      .default(true)
+      .describe("Assign a new follow-up issue to the topic's people (authors of its linked PRs and branches) who may be assigned in its repository; false: no assignees."),
     /** Days between two reminders on the same tracking or follow-up issue. */
     remindEveryDays: days("positive").default(14).describe("Days between two reminders on the same tracking or follow-up issue."),
     /** Comment on and close our own follow-up issue when its topic is done. */

@@ -37,7 +37,7 @@ export function judgeTopic(topic: Topic, states: ResolvedStates, options: JudgeT
   return { ...verdict, since: sinceOf(links, graceEnd, options.now), links, inGrace: false };
 }
 
-type Decision = Pick<TopicJudgement, "verdict" | "reason">;
+type Decision = Pick<TopicJudgement, "verdict" | "reason" | "cites">;
 
 function decide(topic: Topic, links: LinkJudgement[], options: JudgeLinkOptions): Decision {
   const declared = topic.declaredStatus;
@@ -50,33 +50,34 @@ function decide(topic: Topic, links: LinkJudgement[], options: JudgeLinkOptions)
   }
   if (links.length === 0) {
     return topic.nextSteps === null
-      ? { verdict: "done", reason: "no next steps left" }
+      ? { verdict: "unplanned", reason: "no next steps and no linked work: nothing to follow up" }
       : { verdict: "untracked", reason: "next steps, but no linked PR, issue or branch to watch" };
   }
   const known = links.filter((l) => l.verdict !== "unchecked");
   // What could not be checked says nothing about the work: a topic with nothing checked is
   // "unchecked", never "untracked" (which means nothing is linked) nor stalled.
-  if (known.length === 0) return { verdict: "unchecked", reason: links[0]!.reason };
+  if (known.length === 0) return { verdict: "unchecked", reason: links[0]!.reason, cites: links[0]!.key };
   const unchecked = links.find((l) => l.verdict === "unchecked");
   // An unchecked link may be the open one (so not done) or the moving one (so not stalled): only
   // activity seen elsewhere settles the topic.
   const seenActive = newest(known.filter((l) => l.verdict === "active"));
-  if (unchecked && !seenActive) return { verdict: "unchecked", reason: unchecked.reason };
+  if (unchecked && !seenActive) return { verdict: "unchecked", reason: unchecked.reason, cites: unchecked.key };
   if (known.every((l) => l.verdict === "done")) {
-    return { verdict: "done", reason: known.length === 1 ? known[0]!.reason : `${known.length === 2 ? "both" : `all ${known.length}`} linked items done` };
+    if (known.length === 1) return { verdict: "done", reason: known[0]!.reason, cites: known[0]!.key };
+    return { verdict: "done", reason: `${known.length === 2 ? "both" : `all ${known.length}`} linked items done` };
   }
   const active = newest(known.filter((l) => l.verdict === "active"));
-  if (active) return { verdict: "active", reason: active.reason };
+  if (active) return { verdict: "active", reason: active.reason, cites: active.key };
   const open = known.filter((l) => l.verdict === "stale" || l.verdict === "unpublished");
   // A PR merged last week is movement too, even while another one waits.
   const finished = newest(known.filter((l) => l.verdict === "done" && movedRecently(l, options)));
   if (finished) {
     const rest = known.length - known.filter((l) => l.verdict === "done").length;
-    return { verdict: "active", reason: `${finished.reason}; ${rest} other link${rest === 1 ? "" : "s"} not done` };
+    return { verdict: "active", reason: `${finished.reason}; ${rest} other link${rest === 1 ? "" : "s"} not done`, cites: finished.key };
   }
   if (topic.nextSteps === null && open.length === 0) return { verdict: "done", reason: "no next steps left; nothing open" };
   const evidence = newest(open) ?? newest(known.filter((l) => l.verdict !== "done")) ?? known[0]!;
-  return { verdict: "stalled", reason: evidence.reason };
+  return { verdict: "stalled", reason: evidence.reason, cites: evidence.key };
 }
 
 function movedRecently(link: LinkJudgement, { now, staleAfterDays }: JudgeLinkOptions): boolean {

@@ -1,6 +1,6 @@
 import type { WrapUp } from "../wrapup/types.js";
 import type { ResolvedStates } from "../github/types.js";
-import type { TopicVerdict, WrapUpReport } from "./types.js";
+import { emptyVerdictCounts, type TopicVerdict, type WrapUpReport } from "./types.js";
 import { judgeTopic } from "./judge-topic.js";
 import { findFindings } from "./find-findings.js";
 import { findStatusMismatches } from "./find-status-mismatches.js";
@@ -17,7 +17,7 @@ export interface JudgeWrapUpOptions {
 export function judgeWrapUp(wrapUp: WrapUp, states: ResolvedStates, options: JudgeWrapUpOptions): WrapUpReport {
   const eventDate = wrapUp.date ?? options.eventDate ?? null;
   const topics = wrapUp.topics.map((topic) => ({ topic, judgement: judgeTopic(topic, states, { ...options, eventDate }) }));
-  const counts: Record<TopicVerdict, number> = { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 };
+  const counts: Record<TopicVerdict, number> = emptyVerdictCounts();
   for (const { judgement } of topics) counts[judgement.verdict] += 1;
   const findings = [...findFindings(wrapUp, states), ...findStatusMismatches(topics)];
   return { path: wrapUp.path, title: wrapUp.title, date: eventDate, topics, findings, counts };

@@ -12,8 +12,20 @@ export type LinkVerdict =
   /** Not a work item after all (e.g. a tree link whose existing ref leaves a file path). */
   | "ignored";
 
-/** `unchecked`: some linked work could not be checked and what was checked does not settle the topic. */
-export type TopicVerdict = "done" | "active" | "stalled" | "untracked" | "unchecked";
+/**
+ * `unplanned`: the topic names no next steps and links nothing — there is no evidence either way,
+ * so it is neither done nor followed up ("done without evidence" misled readers). `unchecked`: some
+ * linked work could not be checked and what was checked does not settle the topic.
+ */
+export type TopicVerdict = "done" | "active" | "stalled" | "untracked" | "unchecked" | "unplanned";
+
+/** Every topic verdict, once: tallies and tables are built from this list, so a new verdict is one line. */
+export const TOPIC_VERDICTS = ["done", "active", "stalled", "untracked", "unchecked", "unplanned"] as const satisfies readonly TopicVerdict[];
+
+/** A zero tally for every verdict. */
+export function emptyVerdictCounts(): Record<TopicVerdict, number> {
+  return Object.fromEntries(TOPIC_VERDICTS.map((v) => [v, 0])) as Record<TopicVerdict, number>;
+}
 
 /** `file`: a tree link that named a path on a branch, shown in `report --json` but never rendered. */
 export type StateBadge = "merged" | "open" | "draft" | "closed" | "no PR" | "missing" | "answered" | "done" | "unchecked" | "file";
@@ -39,6 +51,8 @@ export interface TopicJudgement {
   links: LinkJudgement[];
   /** True while the grace period after the event holds back `stalled`. */
   inGrace: boolean;
+  /** Key of the link the reason is about (the evidence), when one link decided the verdict. */
+  cites?: string | null;
 }
 
 export type FindingKind =

@@ -28,7 +28,7 @@ export function renderFollowingUp(view: DashboardView, links: DashboardLinks, de
         ? "⏸️ **Nothing is followed up yet.** This dashboard is all wrapup-tracker has written. Tick the box to let it follow up on stalled topics:"
         : "⏸️ **Paused.** Follow-ups and reminders wait while the box is unticked. Tick it to start again:";
     const would = `It would open **${opens}** and remind on **${reminds}**${otherWrites(view)}${deferredNote(view)}.`;
-    return ["### Following up", lead, renderStartBox(false), would, ...renderList(view, links, detailed)].join("\n\n");
+    return ["### Following up", lead, renderStartBox(false), would, ...heldBackNote(view), ...renderList(view, links, detailed)].join("\n\n");
   }
   const lead =
     approval.why === "configured"
@@ -41,7 +41,14 @@ export function renderFollowingUp(view: DashboardView, links: DashboardLinks, de
   const tracked = plural(new Set(view.stalled.flatMap((s) => (s.where.kind === "tracking" ? [`${s.where.issue.repo}#${s.where.issue.number}`] : []))).size, "tracking issue");
   const state = `Now: **${open}** open, reminders on **${tracked}**${deferredNote(view)}.`;
   const box = approval.why === "configured" ? [] : [renderStartBox(true)];
-  return ["### Following up", lead, ...box, state].join("\n\n");
+  return ["### Following up", lead, ...box, state, ...heldBackNote(view)].join("\n\n");
+}
+
+/** When the horizon keeps stalled topics from follow-ups: how many, and the key that moves it. */
+function heldBackNote(view: DashboardView): string[] {
+  if (view.heldBack === 0) return [];
+  const topics = view.heldBack === 1 ? "**1 stalled topic** gets" : `**${view.heldBack} stalled topics** get`;
+  return [`${topics} no follow-up because ${view.heldBack === 1 ? "its event is" : "their events are"} older than the horizon of ${view.horizonDays} days. To follow them up, raise \`followUp.maxEventAgeDays\` in \`.github/wrapup-tracker.yml\`.`];
 }
 
 function renderList(view: DashboardView, links: DashboardLinks, detailed: Set<string>): string[] {

@@ -1,10 +1,14 @@
 import type { TopicVerdict } from "../progress/types.js";
+import { VERDICT_EMOJI, VERDICT_LABEL, VERDICT_ORDER } from "./render-parts.js";
 
 /**
- * The dashboard's chart: topics per event as stacked bars, oldest event on the left. Mermaid's
- * `xychart-beta` has no stacked bars and no legend, so the bars are drawn cumulatively on top of
- * each other (all topics, then all but untracked, then done + active, then done), coloured like
- * our emoji, and the caption says which colour is which. GitHub renders it in issues. Pure.
+ * The dashboard's chart: topics per event as stacked horizontal bars, one row per event, oldest
+ * at the top. Rows, not columns: an x axis of 12–40 dates draws its labels into each other
+ * ("2021-112022-09…"), while a row per event gets its own line of height whatever the count —
+ * the chart grows in height with the events. Mermaid's `xychart-beta` has no stacked bars and no
+ * legend, so the bars are drawn cumulatively on top of each other (all topics, then all but the
+ * last verdict, …, then done), and the caption is the legend: colour *and* place in the stack
+ * (always the same order from the axis out), so colour is never the only cue. Pure.
  */
 
 export interface ChartEvent {
@@ -13,31 +17,49 @@ export interface ChartEvent {
   counts: Record<TopicVerdict, number>;
 }
 
-/** A chart wider than this many bars cannot be read: the newest ones are shown. */
-export const CHART_MAX_EVENTS = 24;
+/** More rows than this cannot be read in an issue: the newest ones are shown, the caption says so. */
+export const CHART_MAX_EVENTS = 40;
 
-/** Grey (untracked), red (stalled), light green (active), dark green (done), in drawing order; then the zero line. */
-const PALETTE = "#afb8c1, #cf222e, #4ac26b, #116329, #afb8c1";
+/** Each verdict's colour (GitHub's Primer palette; light-to-dark differs too, for grey-scale readers). */
+const VERDICT_COLOUR: Record<TopicVerdict, { hex: string; name: string }> = {
+  done: { hex: "#116329", name: "dark green" },
+  active: { hex: "#4ac26b", name: "light green" },
+  stalled: { hex: "#cf222e", name: "red" },
+  untracked: { hex: "#8c959f", name: "grey" },
+  unchecked: { hex: "#bf8700", name: "amber" },
+  unplanned: { hex: "#d1d9e0", name: "pale grey" },
+};
 
-export const CHART_CAPTION = "Topics per event, oldest first: dark green ✅ done · light green 🟢 active · red 🔴 stalled · grey ⚪ untracked.";
+/** Height of one event's row, in pixels: room for a 14 px label with space around it. */
+const ROW_PX = 28;
+/** Title, axis and padding around the rows. */
+const FRAME_PX = 90;
+
+export function renderChartCaption(shown: number, total: number): string {
+  const legend = VERDICT_ORDER.map((v) => `${VERDICT_EMOJI[v]} ${VERDICT_LABEL[v]} (${VERDICT_COLOUR[v].name})`).join(" → ");
+  const cut = shown < total ? ` The newest ${shown} of ${total} events are drawn.` : "";
+  return `Topics per event, oldest at the top. Each bar stacks its topics from the axis out, always in this order: ${legend}.${cut}`;
+}
 
 export function renderVerdictChart(eventsOldestFirst: ChartEvent[]): string | null {
   const events = eventsOldestFirst.slice(-CHART_MAX_EVENTS);
   if (events.length === 0) return null;
-  const layers = [
-    events.map(({ counts: c }) => c.done + c.active + c.stalled + c.untracked),
-    events.map(({ counts: c }) => c.done + c.active + c.stalled),
-    events.map(({ counts: c }) => c.done + c.active),
-    events.map(({ counts: c }) => c.done),
-  ];
+  // Cumulative layers, the longest first: a later (shorter) bar covers the start of an earlier one.
+  const layers = VERDICT_ORDER.map((_, i) => events.map(({ counts }) => VERDICT_ORDER.slice(0, VERDICT_ORDER.length - i).reduce((sum, v) => sum + counts[v], 0)));
+  const palette = [...VERDICT_ORDER].reverse().map((v) => VERDICT_COLOUR[v].hex);
   const labels = uniqueLabels(events.map((e) => chartLabel(e.label)));
+  const init = {
+    xyChart: { width: 700, height: FRAME_PX + ROW_PX * events.length, chartOrientation: "horizontal" },
+    // The last colour is the zero line's, drawn in the axis colour.
+    themeVariables: { xyChart: { plotColorPalette: [...palette, "#d1d9e0"].join(", ") } },
+  };
   // The axis range is left to Mermaid: its syntax (`0 --> 25`) would put a comment end in our body.
   // Mermaid starts the axis at the smallest value, so a flat line at zero keeps the bars honest.
-  const zero = Math.min(...layers[3]!) > 0 ? [`  line [${events.map(() => 0).join(", ")}]`] : [];
+  const zero = Math.min(...layers.at(-1)!) > 0 ? [`  line [${events.map(() => 0).join(", ")}]`] : [];
   return [
     "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${PALETTE}"}}}}%%`,
-    "xychart-beta",
+    `%%{init: ${JSON.stringify(init)}}%%`,
+    "xychart-beta horizontal",
     `  x-axis [${labels.map((l) => `"${l}"`).join(", ")}]`,
     '  y-axis "Topics"',
     ...layers.map((values) => `  bar [${values.join(", ")}]`),
@@ -61,4 +83,3 @@ function uniqueLabels(labels: string[]): string[] {
     return count === 1 ? label : `${label} (${count})`;
   });
 }
-

@@ -2,9 +2,10 @@ import type { DashboardEvent, DashboardTopic, DashboardView, IssueRef } from "..
 import { DASHBOARD_MARKER } from "./dashboard-marker.js";
 import { escapeInline, renderCode } from "./escape-markdown.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "./fit-body.js";
-import { CHART_CAPTION, renderVerdictChart } from "./render-dashboard-chart.js";
+import { CHART_MAX_EVENTS, renderChartCaption, renderVerdictChart } from "./render-dashboard-chart.js";
 import { renderFollowingUp, type DashboardLinks } from "./render-dashboard-approval.js";
-import { VERDICT_EMOJI, VERDICT_ORDER, fileUrl, formatCheckTime, renderLink } from "./render-parts.js";
+import { VERDICT_EMOJI, VERDICT_LABEL, VERDICT_ORDER, fileUrl, formatCheckTime, renderLink, shortLinkLabel } from "./render-parts.js";
+import { emptyVerdictCounts } from "../progress/types.js";
 
 export interface DashboardOptions {
   now: Date;
@@ -79,35 +80,63 @@ function linksFor(options: DashboardOptions): DashboardLinks {
 }
 
 function renderSummary(view: DashboardView): string {
-  const totals = { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 };
-  for (const event of view.events) for (const v of VERDICT_ORDER) totals[v] += event.counts[v] ?? 0;
+  const totals = emptyVerdictCounts();
+  for (const event of view.events) for (const v of VERDICT_ORDER) totals[v] += event.counts[v];
   const topics = view.events.reduce((sum, e) => sum + e.topics, 0);
-  // "unchecked" is said only when it happened: GitHub failed to answer for some topics this sweep.
-  const shown = VERDICT_ORDER.filter((v) => v !== "unchecked" || totals[v] > 0);
-  const counts = shown.map((v) => `${VERDICT_EMOJI[v]} ${totals[v]} ${v}`).join(" · ");
+  const counts = VERDICT_ORDER.filter((v) => totals[v] > 0).map((v) => `${VERDICT_EMOJI[v]} ${totals[v]} ${VERDICT_LABEL[v]}`).join(" · ");
   const events = `${view.events.length} event${view.events.length === 1 ? "" : "s"}`;
   return `wrapup-tracker follows the hackathon wrap-ups of this repository: **${events}**, ${topics} topics · ${counts}.`;
 }
 
+/**
+ * Recent events in a table; events past the horizon folded under `<details>`, their own table. The
+ * horizon is said once, above both. `rows`: how many events (newest first) keep a row of their own.
+ */
 function renderEvents(view: DashboardView, links: DashboardLinks, rows: number): string {
   if (view.events.length === 0) return "### Events\n\nNo wrap-ups found yet.";
-  const shown = view.events.slice(0, rows).map((event) => eventRow(event, links));
-  const folded = view.events.slice(rows);
-  if (folded.length > 0) {
-    const count = (v: keyof DashboardEvent["counts"]) => folded.reduce((sum, e) => sum + e.counts[v], 0);
-    const topics = folded.reduce((sum, e) => sum + e.topics, 0);
-    shown.push(`| ${folded.length} older events | | ${topics} | ${count("done")} | ${count("active")} | ${count("stalled")} | ${count("untracked")} | |`);
+  const recent = view.events.filter((e) => e.recent);
+  const older = view.events.filter((e) => !e.recent);
+  const intro = `Follow-ups and reminders concern events of the last **${view.horizonDays} days** (\`followUp.maxEventAgeDays\`); older events stay listed here.`;
+  const table = (events: DashboardEvent[], offset: number) => {
+    const keep = Math.max(0, Math.min(events.length, rows - offset));
+    const lines = events.slice(0, keep).map((event) => eventRow(event, links));
+    if (keep < events.length) lines.push(foldedRow(events.slice(keep)));
+    return `${EVENTS_HEADER}\n${lines.join("\n")}`;
+  };
+  const parts = [`### Events\n\n${intro}`, recent.length > 0 ? table(recent, 0) : `No event within the last ${view.horizonDays} days.`];
+  if (older.length > 0) {
+    const summary = `${older.length} older event${older.length === 1 ? "" : "s"}, without follow-ups (${totalsText(older)})`;
+    parts.push(`<details>\n<summary>${summary}</summary>\n\n${table(older, recent.length)}\n\n</details>`);
   }
-  const header = "| Event | Date | Topics | ✅ | 🟢 | 🔴 | ⚪ | Open follow-ups |\n| :-- | :-- | --: | --: | --: | --: | --: | :-- |";
-  return `### Events\n\n${header}\n${shown.join("\n")}`;
+  return parts.join("\n\n");
 }
+
+const EVENTS_HEADER = [
+  `| Event | Date | Topics | ${VERDICT_ORDER.map((v) => VERDICT_EMOJI[v]).join(" | ")} | Open follow-ups |`,
+  `| :-- | :-- | --: | ${VERDICT_ORDER.map(() => "--:").join(" | ")} | :-- |`,
+].join("\n");
 
 function eventRow(event: DashboardEvent, links: DashboardLinks): string {
   const title = renderLink(event.title, links.file(event.path), 90);
   const date = event.date ? event.date.slice(0, 10) : "—";
-  const followUps = event.followUps.length > 0 ? listIssues(event.followUps, links, 8) : event.recent ? "—" : "— _older than the horizon_";
-  const c = event.counts;
-  return `| ${title} | ${date} | ${event.topics} | ${c.done} | ${c.active} | ${c.stalled} | ${c.untracked} | ${followUps} |`;
+  const followUps = event.followUps.length > 0 ? listIssues(event.followUps, links, 8) : "—";
+  return `| ${title} | ${date} | ${event.topics} | ${VERDICT_ORDER.map((v) => event.counts[v]).join(" | ")} | ${followUps} |`;
+}
+
+/** The events left without a row of their own, as one line of sums. */
+function foldedRow(folded: DashboardEvent[]): string {
+  const topics = folded.reduce((sum, e) => sum + e.topics, 0);
+  const counts = VERDICT_ORDER.map((v) => folded.reduce((sum, e) => sum + e.counts[v], 0));
+  return `| ${folded.length} more events | | ${topics} | ${counts.join(" | ")} | |`;
+}
+
+function totalsText(events: DashboardEvent[]): string {
+  const topics = events.reduce((sum, e) => sum + e.topics, 0);
+  const counts = VERDICT_ORDER.flatMap((v) => {
+    const n = events.reduce((sum, e) => sum + e.counts[v], 0);
+    return n > 0 ? [`${VERDICT_EMOJI[v]} ${n}`] : [];
+  });
+  return [`${topics} topics`, ...counts].join(" · ");
 }
 
 function listIssues(issues: IssueRef[], links: DashboardLinks, max: number): string {
@@ -119,16 +148,18 @@ function listIssues(issues: IssueRef[], links: DashboardLinks, max: number): str
 function renderChart(view: DashboardView): string[] {
   const oldestFirst = [...view.events].reverse().map((e) => ({ label: e.date ? e.date.slice(0, 7) : e.title, counts: e.counts }));
   const chart = renderVerdictChart(oldestFirst);
-  return chart ? [`### Verdicts per event\n\n${CHART_CAPTION}\n\n${chart}`] : [];
+  const caption = renderChartCaption(Math.min(oldestFirst.length, CHART_MAX_EVENTS), oldestFirst.length);
+  return chart ? [`### Verdicts per event\n\n${caption}\n\n${chart}`] : [];
 }
 
 function renderStalled(view: DashboardView, links: DashboardLinks, detailed: Set<string>): string[] {
-  const heading = `### Stalled topics of the last ${view.horizonDays} days`;
+  const heading = "### Stalled topics of recent events";
   const rows = view.stalled.filter((s) => detailed.has(s.path));
   if (view.stalled.length === 0) return [`${heading}\n\nNone.`];
   const lines = rows.map((s) => {
     const from = s.continuedFrom ? ` · continued from ${escapeInline(s.continuedFrom, 60)}` : "";
-    return `- 🔴 ${links.topic(s)} (${escapeInline(s.event, 60)}${from}) — ${whereText(s.where, links)} — ${escapeInline(s.reason, 160)}`;
+    const why = s.since ? `stalled since ${s.since}${s.cites ? ` (${escapeInline(shortLinkLabel(s.cites), 80)})` : ""}` : escapeInline(s.reason, 160);
+    return `- 🔴 ${links.topic(s)} (${escapeInline(s.event, 60)}${from}) — ${whereText(s.where, links)} — ${why}`;
   });
   const left = view.stalled.length - rows.length;
   if (left > 0) lines.push(`- … and ${left} more of older events, left out to stay within GitHub's size limit`);
@@ -180,7 +211,6 @@ function renderHowItWorks(view: DashboardView): string {
     view.approval.why === "configured"
       ? "- `followUp.approval: none` is configured: follow-ups start without the box."
       : "- **The box** starts follow-ups and reminders; unticking it pauses them. Status comments on wrap-up pull requests never wait for it.",
-    `- Follow-ups and reminders only concern events of the last ${view.horizonDays} days (\`followUp.maxEventAgeDays\`); older events stay listed here.`,
     "- A tracking issue gets reminders only where wrapup-tracker is installed; elsewhere a follow-up issue opens here and links it.",
     "- Comment `/refresh` here to sweep again now (same permission and cooldown as elsewhere).",
     `- Configure it in ${renderCode(".github/wrapup-tracker.yml")}; the keys are documented in the app's \`config/default.yml\`.`,

@@ -24,6 +24,15 @@ export interface RenderedIssue {
   body: string;
 }
 
+/** What a reader of the follow-up can do, in three lines: move it, pause it, or drop it. */
+export const FOLLOW_UP_CALL_TO_ACTION = [
+  "**What now?**",
+  "",
+  "- **Moving again?** Link the pull request under the topic in the wrap-up: this issue closes itself once the work is done.",
+  "- **Not now?** Comment `/snooze <days>` (for example `/snooze 30`) to pause reminders.",
+  "- **Dropped?** Close this issue: wrapup-tracker opens no new one unless the topic's links change.",
+].join("\n");
+
 /** `Follow up: <topic> (<wrap-up title>)`, bounded to GitHub's 256-character title limit. */
 export function renderFollowUpTitle(topicTitle: string, wrapUpTitle: string): string {
   const wrap = plainTitle(wrapUpTitle, 80);
@@ -42,16 +51,16 @@ export function renderFollowUpIssue(input: FollowUpInput): RenderedIssue & { mar
   const wrapUp = renderLink(input.wrapUpTitle, fileUrl(location), 120);
   const head = [
     renderFollowUpMarker(marker),
-    `The topic **${renderTopicLink(topic, location)}** of the wrap-up ${wrapUp}:\n\n${renderStatusLine(topic)}`,
+    `The topic **${renderTopicLink(topic, location)}** of the wrap-up ${wrapUp}:\n\n${renderStatusLine(topic, input.now)}`,
     ...(input.trackedIn
       ? [`Tracked in ${renderLink(input.trackedIn.label, input.trackedIn.url, 120)}, where wrapup-tracker is not installed: it follows up here instead.`]
       : []),
   ].join("\n\n");
   const tail = [
+    FOLLOW_UP_CALL_TO_ACTION,
     ...renderMentions(input.mentions),
     `<sub>Opened by wrapup-tracker on ${formatCheckTime(input.now)} for ${escapeInline(location.path, 200)}. ` +
-      "It reminds here while the topic is stalled and closes this issue when its work is done. " +
-      "Comment `/refresh` to check now, or `/snooze <days>` to pause reminders.</sub>",
+      "It reminds here while the topic is stalled and closes this issue when its work is done. Comment `/refresh` to check now.</sub>",
   ].join("\n\n");
   const main = [...renderNextStepsBlock(topic, 6000), ...renderWorkList(topic, 30)].join("\n\n");
   const body = fitBody({ head, main, tail }, input.limit ?? GITHUB_BODY_LIMIT);

@@ -3,18 +3,33 @@ import { escapeInline, escapeUrl } from "./escape-markdown.js";
 
 /** Pieces every renderer shares: verdict words, link labels, links to a topic's heading. */
 
+/** One line per verdict: its icon and the word shown beside it. A new verdict is one more line here. */
 export const VERDICT_EMOJI: Record<TopicVerdict, string> = {
   done: "✅",
   active: "🟢",
   stalled: "🔴",
   untracked: "⚪",
   unchecked: "❓",
+  unplanned: "➖",
 };
 
-export const VERDICT_ORDER: TopicVerdict[] = ["done", "active", "stalled", "untracked", "unchecked"];
+export const VERDICT_LABEL: Record<TopicVerdict, string> = {
+  done: "done",
+  active: "active",
+  stalled: "stalled",
+  untracked: "untracked",
+  unchecked: "unchecked",
+  unplanned: "no plan",
+};
+
+/** Totals, table columns and the chart: from finished to open-ended. */
+export const VERDICT_ORDER: TopicVerdict[] = ["done", "active", "stalled", "untracked", "unchecked", "unplanned"];
+
+/** The status comment's rows: what needs a person first, what is finished last. */
+export const VERDICT_URGENCY: TopicVerdict[] = ["stalled", "unchecked", "active", "untracked", "unplanned", "done"];
 
 export function renderVerdict(verdict: TopicVerdict): string {
-  return `${VERDICT_EMOJI[verdict]} ${verdict}`;
+  return `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`;
 }
 
 /** Where a topic lives on the web: the wrap-up file at a ref, at the heading's anchor. */
@@ -58,11 +73,18 @@ function renderBadge(badge: StateBadge): string {
   return `\`${badge}\``;
 }
 
-/** Each work link with its state badge, e.g. `[gardener#669](…) \`open\``; file links left out. */
-export function renderLinkBadges(links: LinkJudgement[], max: number, separator: string): string {
-  const shown = links.filter((l) => l.verdict !== "ignored");
-  const parts = shown.slice(0, max).map((l) => `${renderLink(shortLinkLabel(l.key), l.url, 60)} ${renderBadge(l.badge)}`);
-  if (shown.length > max) parts.push(`+${shown.length - max} more`);
+/**
+ * Each work link with its badge, e.g. `[gardener#669](…) \`open\``; file links left out. Past `max`
+ * the rest fold into "+N more" — never the link with key `keep` (the one the Why cites): it takes
+ * the last visible place instead.
+ */
+export function renderLinkBadges(links: LinkJudgement[], max: number, separator: string, keep?: string | null): string {
+  const work = links.filter((l) => l.verdict !== "ignored");
+  const shown = work.slice(0, max);
+  const kept = keep ? work.find((l) => l.key === keep) : undefined;
+  if (kept && !shown.includes(kept) && shown.length > 0) shown[shown.length - 1] = kept;
+  const parts = shown.map((l) => `${renderLink(shortLinkLabel(l.key), l.url, 60)} ${renderBadge(l.badge)}`);
+  if (work.length > max) parts.push(`+${work.length - max} more`);
   return parts.join(separator);
 }
 

@@ -22,7 +22,7 @@ export function renderReminderComment(input: ReminderInput): string {
   const { topic } = input;
   const head = [
     renderReminderMarker({ ...input.key, at: input.now.toISOString() }),
-    `⏰ **Reminder:** ${renderTopicLink(topic, input.location ?? null)} from the wrap-up *${escapeInline(input.wrapUpTitle, 120)}* is still stalled.\n\n${renderStatusLine(topic)}`,
+    `⏰ **Reminder:** ${renderTopicLink(topic, input.location ?? null)} from the wrap-up *${escapeInline(input.wrapUpTitle, 120)}* is still stalled.\n\n${renderStatusLine(topic, input.now)}`,
   ].join("\n\n");
   const main = [...renderNextStepsBlock(topic, 3000), ...renderWorkList(topic, 15)].join("\n\n");
   const tail = [

@@ -3,9 +3,10 @@ import { escapeInline, quoteBlock, renderCode } from "./escape-markdown.js";
 import { STATUS_MARKER } from "./marker.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "./fit-body.js";
 import {
-  VERDICT_ORDER, VERDICT_EMOJI, fileUrl, formatCheckTime, renderLink, renderLinkBadges, renderVerdict, topicUrl,
+  VERDICT_LABEL, VERDICT_EMOJI, VERDICT_URGENCY, fileUrl, formatCheckTime, renderLink, renderLinkBadges, renderVerdict, topicUrl,
   type TopicLocation,
 } from "./render-parts.js";
+import { renderWhy } from "./render-why.js";
 
 export interface StatusCommentOptions {
   /** When the check ran (shown in the footer). */
@@ -55,28 +56,35 @@ function renderFile(report: WrapUpReport, options: StatusCommentOptions, withNex
   // Said before the table: when even the table is too long, its end is what gets cut.
   if (!withNextSteps) sections.push("_Next steps are left out to stay within GitHub's size limit._");
   if (report.topics.length === 0) sections.push("No topics found in this file.");
-  else sections.push(renderTable(report.topics, location, (anchor) => options.continuity?.(report.path, anchor) ?? null));
-  if (withNextSteps) sections.push(...renderNextSteps(report.topics, location));
+  else sections.push(renderTable(byUrgency(report.topics), location, options.now, (anchor) => options.continuity?.(report.path, anchor) ?? null));
+  if (withNextSteps) sections.push(...renderNextSteps(byUrgency(report.topics), location));
   sections.push(...renderFindings(report.findings));
   return sections.join("\n\n");
 }
 
-/** `` `wrapups/2026-11.md` · **23 topics** · ✅ 6 done · 🟢 9 active · 🔴 5 stalled · ⚪ 3 untracked`` */
+/** `` `wrapups/2026-11.md` · **23 topics** · 🔴 5 stalled · 🟢 9 active · ⚪ 3 untracked · ✅ 6 done`` (most urgent first) */
 function renderCounts(report: WrapUpReport): string {
   const total = report.topics.length;
-  const counts = VERDICT_ORDER.filter((v) => report.counts[v] > 0).map((v) => `${VERDICT_EMOJI[v]} ${report.counts[v]} ${v}`);
+  const counts = VERDICT_URGENCY.filter((v) => report.counts[v] > 0).map((v) => `${VERDICT_EMOJI[v]} ${report.counts[v]} ${VERDICT_LABEL[v]}`);
   return [renderCode(report.path, 120), `**${total} topic${total === 1 ? "" : "s"}**`, ...counts].join(" · ");
+}
+
+/** Stalled first, then active, untracked, no plan, done; file order within each. */
+function byUrgency(topics: TopicReport[]): TopicReport[] {
+  const rank = (t: TopicReport) => VERDICT_URGENCY.indexOf(t.judgement.verdict);
+  return [...topics].sort((a, b) => rank(a) - rank(b));
 }
 
 function renderTable(
   topics: TopicReport[],
   location: TopicLocation | null,
+  now: Date,
   continuity: (anchor: string) => { from: string | null; in: string | null } | null,
 ): string {
   const rows = topics.map(({ topic, judgement }) => {
     const title = renderLink(topic.title || topic.heading, location ? topicUrl(location, topic.anchor) : null, 80) + renderContinuity(continuity(topic.anchor));
-    const links = renderLinkBadges(judgement.links, 3, "<br>") || "—";
-    return `| ${renderVerdict(judgement.verdict)} | ${title} | ${links} | ${escapeInline(judgement.reason, 160)} |`;
+    const links = renderLinkBadges(judgement.links, 3, "<br>", judgement.cites) || "—";
+    return `| ${renderVerdict(judgement.verdict)} | ${title} | ${links} | ${renderWhy(judgement, now)} |`;
   });
   return ["| Status | Topic | Work | Why |", "| :-- | :-- | :-- | :-- |", ...rows].join("\n");
 }

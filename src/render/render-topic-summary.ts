@@ -1,6 +1,7 @@
 import type { TopicReport } from "../progress/types.js";
 import { escapeInline, quoteBlock } from "./escape-markdown.js";
-import { renderLink, renderLinkBadges, renderVerdict, topicUrl, type TopicLocation } from "./render-parts.js";
+import { VERDICT_EMOJI, renderLink, renderLinkBadges, renderVerdict, topicUrl, type TopicLocation } from "./render-parts.js";
+import { renderWhy } from "./render-why.js";
 
 /** Blocks shared by the follow-up issue and the reminder: the topic line, next steps, work links. */
 
@@ -8,10 +9,10 @@ export function renderTopicLink(topic: TopicReport, location: TopicLocation | nu
   return renderLink(topic.topic.title || topic.topic.heading, location ? topicUrl(location, topic.topic.anchor) : null, 120);
 }
 
-/** `🔴 stalled — PR gardener/gardener#669 open, no activity for 74 days (since 2026-10-01)` */
-export function renderStatusLine({ judgement }: TopicReport): string {
-  const since = judgement.since ? ` (since ${judgement.since})` : "";
-  return `${renderVerdict(judgement.verdict)} — ${escapeInline(judgement.reason, 240)}${since}`;
+/** `🔴 stalled since 2026-10-01; last activity 74 days ago (gardener#669)`, `🟢 active — merged 3 days ago` */
+export function renderStatusLine({ judgement }: TopicReport, now: Date): string {
+  const why = renderWhy(judgement, now, 240);
+  return judgement.verdict === "stalled" && judgement.since ? `${VERDICT_EMOJI.stalled} ${why}` : `${renderVerdict(judgement.verdict)} — ${why}`;
 }
 
 export function renderNextStepsBlock({ topic }: TopicReport, max: number): string[] {

@@ -5,6 +5,7 @@ import type { Config } from "../config/schema.js";
  * need it. With `followUp.approval: dashboard` a person decides with the box on the dashboard;
  * a repository where we opened follow-ups before the dashboard existed (an installation from
  * before onboarding) keeps going: it was approved by use, and its dashboard starts ticked.
+ * "Paused" (`unticked`) is only said once there was something to pause.
  */
 export type ApprovalReason = "configured" | "ticked" | "unticked" | "new" | "followed-up-before";
 
@@ -19,6 +20,9 @@ export function decideApproval(
   followedUpBefore: boolean,
 ): Approval {
   if (config.followUp.approval === "none") return { approved: true, why: "configured" };
-  if (dashboard) return dashboard.ticked ? { approved: true, why: "ticked" } : { approved: false, why: "unticked" };
+  if (dashboard?.ticked) return { approved: true, why: "ticked" };
+  // An unticked box on a repository we never followed up in is still "new", not "paused": the
+  // second sweep must render what the first did, or it writes (and notifies) for nothing.
+  if (dashboard) return followedUpBefore ? { approved: false, why: "unticked" } : { approved: false, why: "new" };
   return followedUpBefore ? { approved: true, why: "followed-up-before" } : { approved: false, why: "new" };
 }

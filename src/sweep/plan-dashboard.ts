@@ -46,6 +46,10 @@ export interface DashboardTopic {
 
 export interface DashboardStalled extends DashboardTopic {
   reason: string;
+  /** ISO date the topic stalled: the dashboard says this, not "N days ago", so it reads the same tomorrow. */
+  since: string | null;
+  /** Key of the link the verdict is about, when one is. */
+  cites: string | null;
   where: StalledWhere;
   continuedFrom: string | null;
 }
@@ -67,6 +71,8 @@ export interface DashboardView {
   otherWrites: number;
   /** Left for later sweeps by `followUp.maxNewPerSweep`. */
   deferred: number;
+  /** Stalled topics of events past `followUp.maxEventAgeDays`: held back from follow-ups by the horizon. */
+  heldBack: number;
   events: DashboardEvent[];
   stalled: DashboardStalled[];
   threads: DashboardThread[];
@@ -121,6 +127,7 @@ export function planDashboard(input: PlanDashboardInput): DashboardView {
     reminds,
     otherWrites: input.actions.length - opens.length - reminds.length,
     deferred: input.deferred,
+    heldBack: events.filter((e) => !e.recent).reduce((sum, e) => sum + e.counts.stalled, 0),
     events,
     stalled: stalledTopics(input, describe),
     threads: threadRows(input),
@@ -152,7 +159,8 @@ function stalledTopics(input: PlanDashboardInput, describe: (r: WrapUpReport, t:
       const key = input.topicKey(report, topic);
       if (topic.judgement.verdict !== "stalled" || input.gates.get(key)?.kind === "continued") continue;
       const from = input.threads.of(report.path, topic.topic.anchor)?.from?.event ?? null;
-      rows.push({ ...describe(report, topic), reason: topic.judgement.reason, where: whereFollowedUp(key, input), continuedFrom: from });
+      const { reason, since, cites } = topic.judgement;
+      rows.push({ ...describe(report, topic), reason, since, cites: cites ?? null, where: whereFollowedUp(key, input), continuedFrom: from });
     }
   }
   return rows;

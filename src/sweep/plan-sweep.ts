@@ -147,13 +147,17 @@ function planNewFollowUp(p: Planner, report: WrapUpReport, topic: TopicReport, k
   p.created += 1;
   const { title, body } = p.texts.followUp(report, topic, mentionsFor(p, topic), p.trackingElsewhere?.get(key));
   const why = `topic "${topic.topic.title}" stalled: ${topic.judgement.reason}`;
-  p.plan.actions.push({ kind: "create-issue", repo: p.followUpRepo, title, body, labels: p.config.followUp.labels, key, why });
+  const assignees = p.config.followUp.assignPeople ? [...new Set(p.authorsOf(topic))].slice(0, MAX_ASSIGNEES) : [];
+  p.plan.actions.push({ kind: "create-issue", repo: p.followUpRepo, title, body, labels: p.config.followUp.labels, ...(assignees.length > 0 ? { assignees } : {}), key, why });
 }
 
 /** The newest of our follow-ups for a key (a topic whose links changed after a close gets a new one). */
 function newestFollowUp(existing: ExistingFollowUp[], key: string): ExistingFollowUp | undefined {
   return existing.filter((f) => f.key === key).sort((a, b) => b.number - a.number)[0];
 }
+
+/** GitHub accepts at most 10 assignees per issue. */
+const MAX_ASSIGNEES = 10;
 
 function mentionsFor(p: Planner, topic: TopicReport): string[] {
   if (!p.config.followUp.assignAuthors) return [];

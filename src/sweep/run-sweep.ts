@@ -4,7 +4,7 @@ import type { Config } from "../config/schema.js";
 import { toGithubError } from "../github/errors.js";
 import { queueGraphql, type GraphqlRequest } from "../github/request-queue.js";
 import type { StateCache } from "../github/state-cache.js";
-import type { TopicVerdict, WrapUpReport } from "../progress/types.js";
+import { emptyVerdictCounts, type TopicVerdict, type WrapUpReport } from "../progress/types.js";
 import { CONFIG_PROBLEMS_MARKER } from "../render/marker.js";
 import { renderConfigProblemsIssue } from "../render/render-config-problems.js";
 import type { Self } from "../writes/own-comment.js";
@@ -259,7 +259,7 @@ function emptySummary(repo: RepoRef, dryRun: boolean): SweepSummary {
     status: "swept",
     dryRun,
     files: 0,
-    topics: { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 },
+    topics: emptyVerdictCounts(),
     actions: [],
     writes: 0,
     failed: 0,

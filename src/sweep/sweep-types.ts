@@ -49,7 +49,17 @@ export interface SweepTexts {
 
 /** One write, as data: a dry run prints these, a real run executes them in order. */
 export type SweepAction =
-  | { kind: "create-issue"; repo: RepoRef; title: string; body: string; labels: string[]; key: string; why: string }
+  | {
+      kind: "create-issue";
+      repo: RepoRef;
+      title: string;
+      body: string;
+      labels: string[];
+      /** The topic's people, to assign: those GitHub would not accept are left out when writing. */
+      assignees?: string[];
+      key: string;
+      why: string;
+    }
   | { kind: "update-issue"; repo: RepoRef; number: number; body: string; why: string }
   | { kind: "comment"; repo: RepoRef; number: number; body: string; why: string }
   | { kind: "close-issue"; repo: RepoRef; number: number; why: string };

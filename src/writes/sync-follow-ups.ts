@@ -3,6 +3,7 @@ import { isRateLimit, toGithubError, type GithubError } from "../github/errors.j
 import { writePacingOf } from "../github/write-pacing.js";
 import type { SweepAction } from "../sweep/sweep-types.js";
 import type { Self } from "./own-comment.js";
+import { filterAssignable } from "../github/filter-assignable.js";
 import { openIssueOnce, postCommentOnce } from "./write-once.js";
 
 export interface ExecutedAction {
@@ -76,7 +77,10 @@ async function executeAction(
   const recovered = (outcome: string) => (outcome === "found" ? { recovered: true as const } : {});
   switch (action.kind) {
     case "create-issue": {
-      const { id, outcome } = await openIssueOnce(octokit, action.repo, { title: action.title, body: action.body, labels: action.labels }, self, onLookup);
+      // A person GitHub would refuse as assignee fails the whole create: ask first, keep those it accepts.
+      const assignees = action.assignees?.length ? await filterAssignable(octokit, action.repo, action.assignees) : [];
+      const issue = { title: action.title, body: action.body, labels: action.labels, ...(assignees.length > 0 ? { assignees } : {}) };
+      const { id, outcome } = await openIssueOnce(octokit, action.repo, issue, self, onLookup);
       return { number: id, ...recovered(outcome) };
     }
     case "comment": {

@@ -27,7 +27,7 @@ function requireMarker(body: string, what: string): string {
 export async function openIssueOnce(
   octokit: ProbotOctokit,
   repo: RepoRef,
-  issue: { title: string; body: string; labels?: string[] },
+  issue: { title: string; body: string; labels?: string[]; assignees?: string[] },
   self: Self,
   onLookup?: () => void,
 ): Promise<WriteOnceResult> {

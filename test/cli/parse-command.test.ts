@@ -64,6 +64,8 @@ describe("wrapup-tracker parse", () => {
   it.each([[[]], [["--bogus", bold]]])("rejects bad usage %j with exit code 2", async (args) => {
     const io = captureIo();
     expect(await runParseCommand(args, io)).toBe(2);
-    expect(io.stderr.join("")).toContain("Usage: wrapup-tracker parse");
+    // One line, pointing to the help: never the whole help text.
+    expect(io.stderr).toHaveLength(1);
+    expect(io.stderr[0]).toMatch(/^wrapup-tracker parse: .* \(see `wrapup-tracker parse --help`\)$/);
   });
 });

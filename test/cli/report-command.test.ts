@@ -84,7 +84,7 @@ describe("report", () => {
     const t = io();
     expect(await runReportCommand(["wrapup.md", "--now", "2026-11-21T00:00:00Z"], t.io, { resolve })).toBe(0);
     const text = t.out.join("");
-    expect(text).toContain("**2 topics** · ✅ 1 done · 🔴 1 stalled");
+    expect(text).toContain("**2 topics** · 🔴 1 stalled · ✅ 1 done");
     expect(text).toContain("| 🔴 stalled | Faster Builds |");
   });
 

@@ -88,13 +88,27 @@ describe("wrapup-tracker scan", () => {
     expect(all.stdout.join("\n")).toContain("Not wrap-ups:\nCHANGELOG.md\n");
   });
 
+  it("shows progress only where the terminal asked for it (io.progress), counting up to every file read, then erases it", async () => {
+    const shown: (string | null)[] = [];
+    const io = { ...captureIo(), progress: (text: string | null) => void shown.push(text) };
+    expect(await runScanCommand([checkout], io)).toBe(0);
+    const counts = shown.filter((t): t is string => t !== null).map((t) => Number(/… (\d+) of/.exec(t)![1]));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(shown.at(-1)).toBeNull();
+    // Without a terminal (no io.progress) stderr stays empty.
+    const quiet = captureIo();
+    expect(await runScanCommand([checkout], quiet)).toBe(0);
+    expect(quiet.stderr).toEqual([]);
+  });
+
   it("says what is wrong with its arguments", async () => {
     const none = captureIo();
     expect(await runScanCommand([], none)).toBe(2);
     expect(none.stderr.join("")).toContain("give exactly one directory");
     const missing = captureIo();
     expect(await runScanCommand(["no/such/dir"], missing)).toBe(2);
-    expect(missing.stderr.join("")).toContain("cannot read no/such/dir: ENOENT");
+    expect(missing.stderr).toEqual(["wrapup-tracker scan: cannot read no/such/dir: no such folder (see `wrapup-tracker scan --help`)"]);
   });
 
   it.runIf(existsSync(corpus))("on the shared corpus: every event file is a wrap-up (11/2025 without topics yet), the index is not", async () => {

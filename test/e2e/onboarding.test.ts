@@ -66,6 +66,24 @@ describe("onboarding a repository with years of wrap-ups", () => {
     expect(refusedWrites()).toEqual([]);
   }, 90_000);
 
+  it("a second sweep over the unchanged repository writes nothing: the dashboard still says nothing is followed up yet", async () => {
+    const before = dashboard().body;
+    const writes = standIn.writes().length;
+    const mark = await sweepAfter(push());
+    expect(writesSince(standIn, mark), app.notableLogs()).toEqual([]);
+    expect(standIn.writes()).toHaveLength(writes);
+    expect(dashboard().body).toBe(before);
+    expect(before).toContain("**Nothing is followed up yet.**");
+  }, 90_000);
+
+  it("the dashboard says the horizon once, and what it holds back and which key moves it", () => {
+    const body = dashboard().body;
+    expect(body.match(/older than the horizon/g)).toHaveLength(1);
+    // 9 old events, each with one stalled topic (the 11/2025 one continues in 05/2026, and still counts as held back).
+    expect(body).toMatch(/\*\*\d+ stalled topics\*\* get no follow-up because their events are older than the horizon of 180 days\. To follow them up, raise `followUp\.maxEventAgeDays`/);
+    expect(body).toMatch(/<details>\n<summary>10 older events, without follow-ups/);
+  });
+
   it("ticking the box starts follow-ups at once, only for events of the last 180 days, never where GitHub would refuse", async () => {
     await sweepAfter(setBox(true));
     const opened = followUps();

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { pushEvent } from "../fixtures/events/webhook-events.js";
 import { createProbot } from "./harness.js";
-import { mockSweepReads } from "../sweep/mock-sweep.js";
+import { mockAssignable, mockSweepReads } from "../sweep/mock-sweep.js";
 import { github, mockConfig, REPO_PATH, useNock } from "./nock-github.js";
 import { WRAPUP_PATH } from "./world.js";
 
@@ -11,6 +11,7 @@ describe("push handler", () => {
   it("a push to the default branch touching a wrap-up sweeps the repository", async () => {
     // The config is read once: the handler picks wrap-up paths with it and hands it to the sweep.
     mockSweepReads({});
+    mockAssignable(REPO_PATH, 1);
     github().post(`${REPO_PATH}/issues`, (b) => /Faster Widget Builds/.test(b.title)).reply(201, { number: 50 });
     await createProbot().receive(pushEvent({ modified: [WRAPUP_PATH] }));
   });

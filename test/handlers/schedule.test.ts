@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sweepAllInstallations } from "../../src/handlers/schedule.js";
 import { INSTALLATION_ID } from "../fixtures/events/webhook-events.js";
 import { createDeps, createProbot } from "./harness.js";
-import { mockSweepReads } from "../sweep/mock-sweep.js";
+import { mockAssignable, mockSweepReads } from "../sweep/mock-sweep.js";
 import { github, mockConfig, NOW, REPO_PATH, useNock } from "./nock-github.js";
 
 function mockInstallations(): void {
@@ -21,6 +21,7 @@ describe("scheduled sweep over all installations", () => {
     const probot = createProbot(deps);
     mockInstallations();
     mockSweepReads({});
+    mockAssignable(REPO_PATH, 1);
     github().post(`${REPO_PATH}/issues`).reply(201, { number: 50 });
     await sweepAllInstallations(probot, deps);
     expect(deps.lastSweep.get("acme/hackathon")).toBe(NOW.getTime());
@@ -59,6 +60,7 @@ describe("scheduled sweep over all installations", () => {
       .query(true)
       .reply(200, { total_count: 1, repositories: [{ name: "hackathon", owner: { login: "acme" } }] });
     mockSweepReads({});
+    mockAssignable(REPO_PATH, 1);
     github().post(`${REPO_PATH}/issues`).reply(201, { number: 50 });
     const started = Date.now();
     const tick = sweepAllInstallations(createProbot(deps), deps);

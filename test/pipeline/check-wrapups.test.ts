@@ -80,7 +80,7 @@ describe("checkWrapUps", () => {
       ["Docs Site", "untracked"],
     ]);
     expect(first!.topics[0]!.judgement.reason).toBe("PR acme/widgets#101 open, no activity for 60 days");
-    expect(first!.counts).toEqual({ done: 1, active: 0, stalled: 1, untracked: 1, unchecked: 0 });
+    expect(first!.counts).toEqual({ done: 1, active: 0, stalled: 1, untracked: 1, unchecked: 0, unplanned: 0 });
     expect(first!.findings.map((f) => f.kind)).toContain("no-links");
     expect(second!.topics[0]!.judgement.verdict).toBe("stalled");
   });

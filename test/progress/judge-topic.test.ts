@@ -20,7 +20,7 @@ describe("judgeTopic", () => {
   it.each([
     ["every link done", topic({ links: [pullLink()] }), world([pullLink(), merged]), "done", "merged 2 days ago"],
     ["several links all done", topic({ links: [pullLink(), issueLink()] }), world([pullLink(), merged], [issueLink(), issue({ state: "CLOSED", stateReason: "COMPLETED", closedAt: daysAgo(1) })]), "done", "both linked items done"],
-    ["no next steps, no links", topic({ nextSteps: null, fields: { nextSteps: "N/A" } }), world(), "done", "no next steps left"],
+    ["no next steps, no links: no evidence either way", topic({ nextSteps: null, fields: { nextSteps: "N/A" } }), world(), "unplanned", "no next steps and no linked work"],
     ["no next steps, only an abandoned PR", topic({ nextSteps: null, links: [pullLink()] }), world([pullLink(), pull({ state: "CLOSED", closedAt: daysAgo(5) })]), "done", "nothing open"],
     ["one link moving among stale ones", topic({ links: [pullLink(), pullLink(670)] }), world([pullLink(), stalePr], [pullLink(670), freshPr]), "active", "PR gardener/gardener#670 open, last activity 3 days ago"],
     ["a PR merged recently while another waits", topic({ links: [pullLink(), pullLink(670)] }), world([pullLink(), stalePr], [pullLink(670), pull({ number: 670, state: "MERGED", mergedAt: daysAgo(5) })]), "active", "PR gardener/gardener#670 merged 5 days ago; 1 other link not done"],

@@ -27,8 +27,8 @@ describe("judgeWrapUp", () => {
   const report = judgeWrapUp(wrapUp({ topics, warnings: ['line 50: "Next Steps" of topic "Flux" is empty'] }), states, options);
 
   it("counts topics by verdict", () => {
-    expect(report.counts).toEqual({ done: 4, active: 0, stalled: 1, untracked: 1, unchecked: 0 });
-    expect(report.topics.map((t) => t.judgement.verdict)).toEqual(["done", "done", "done", "untracked", "stalled", "done"]);
+    expect(report.counts).toEqual({ done: 2, active: 0, stalled: 1, untracked: 1, unchecked: 0, unplanned: 2 });
+    expect(report.topics.map((t) => t.judgement.verdict)).toEqual(["done", "unplanned", "unplanned", "untracked", "stalled", "done"]);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hasDashboardMarker, readStartBox } from "../../src/render/dashboard-marker.js";
 import { renderDashboard } from "../../src/render/render-dashboard.js";
-import { renderVerdictChart } from "../../src/render/render-dashboard-chart.js";
+import { renderChartCaption, renderVerdictChart } from "../../src/render/render-dashboard-chart.js";
 import type { WrapUpReport } from "../../src/progress/types.js";
 import { makeReport, makeTopic } from "../sweep/make-report.js";
 import { expectSafe } from "./expect-safe.js";
@@ -61,12 +61,12 @@ describe("renderDashboard", () => {
 });
 
 describe("renderVerdictChart", () => {
-  it("draws cumulative bars (all, then without untracked, done + active, done) per event, oldest first", () => {
+  it("draws cumulative bars (all, then without no-plan, without unchecked, without untracked, done + active, done) per event, oldest first", () => {
     const chart = renderVerdictChart([
-      { label: "2024-12", counts: { done: 3, active: 2, stalled: 4, untracked: 1, unchecked: 0 } },
-      { label: "2025-06", counts: { done: 5, active: 0, stalled: 1, untracked: 0, unchecked: 0 } },
+      { label: "2024-12", counts: { done: 3, active: 2, stalled: 4, untracked: 1, unchecked: 0, unplanned: 2 } },
+      { label: "2025-06", counts: { done: 5, active: 0, stalled: 1, untracked: 0, unchecked: 0, unplanned: 0 } },
     ])!;
-    expect(chart.split("\n").filter((l) => l.trim().startsWith("bar"))).toEqual(["  bar [10, 6]", "  bar [9, 6]", "  bar [5, 5]", "  bar [3, 5]"]);
+    expect(chart.split("\n").filter((l) => l.trim().startsWith("bar"))).toEqual(["  bar [12, 6]", "  bar [10, 6]", "  bar [10, 6]", "  bar [9, 6]", "  bar [5, 5]", "  bar [3, 5]"]);
     expect(chart).toContain('x-axis ["2024-12", "2025-06"]');
     expect(chart).toContain('y-axis "Topics"');
     // Every event has a done topic: a flat line at zero makes the axis start there.
@@ -74,14 +74,33 @@ describe("renderVerdictChart", () => {
     expect(chart).not.toContain("-->");
   });
 
-  it("shows at most the newest 24 events and keeps labels inside their quotes", () => {
-    const events = Array.from({ length: 30 }, (_, i) => ({ label: i === 29 ? 'Hack "quoted" ] ```' : `e${i}`, counts: { done: 1, active: 0, stalled: 0, untracked: 0, unchecked: 0 } }));
+  it("draws one row per event, the chart as tall as the events need: labels never share a line", () => {
+    const counts = { done: 1, active: 0, stalled: 0, untracked: 0, unchecked: 0, unplanned: 0 };
+    const height = (n: number) => {
+      const chart = renderVerdictChart(Array.from({ length: n }, (_, i) => ({ label: `e${i}`, counts })))!;
+      expect(chart).toContain("xychart-beta horizontal");
+      return JSON.parse(/%%\{init: (.*)\}%%/.exec(chart)![1]!).xyChart.height as number;
+    };
+    expect(height(24) - height(12)).toBe(height(36) - height(24));
+    expect(height(12) / 12).toBeGreaterThanOrEqual(20);
+  });
+
+  it("shows at most the newest 40 events and keeps labels inside their quotes", () => {
+    const events = Array.from({ length: 45 }, (_, i) => ({ label: i === 44 ? 'Hack "quoted" ] ```' : `e${i}`, counts: { done: 1, active: 0, stalled: 0, untracked: 0, unchecked: 0, unplanned: 0 } }));
     const chart = renderVerdictChart(events)!;
     const axis = chart.split("\n").find((l) => l.includes("x-axis"))!;
-    expect(axis.match(/"[^"]*"/g)).toHaveLength(24);
-    expect(axis).toContain('"e6"');
+    expect(axis.match(/"[^"]*"/g)).toHaveLength(40);
+    expect(axis).toContain('"e5"');
+    expect(axis).not.toContain('"e4"');
     expect(axis).not.toContain("```");
     expect(chart.match(/```/g)).toHaveLength(2);
+  });
+
+  it("has a legend that names each verdict by icon, word, colour and place in the stack", () => {
+    expect(renderChartCaption(12, 12)).toBe(
+      "Topics per event, oldest at the top. Each bar stacks its topics from the axis out, always in this order: ✅ done (dark green) → 🟢 active (light green) → 🔴 stalled (red) → ⚪ untracked (grey) → ❓ unchecked (amber) → ➖ no plan (pale grey).",
+    );
+    expect(renderChartCaption(40, 45)).toContain("The newest 40 of 45 events are drawn.");
   });
 
   it("is left out when there is no event", () => {
@@ -92,12 +111,13 @@ describe("renderVerdictChart", () => {
 describe("the unchecked verdict", () => {
   it("is counted on the dashboard only when some topic could not be checked", () => {
     const events = sampleEvents();
-    expect(renderDashboard(sampleView(events, { approved: false, why: "new" }), options)).not.toContain("unchecked");
+    const summaryOf = (body: string) => body.split("\n").find((l) => l.startsWith("wrapup-tracker follows"));
+    expect(summaryOf(renderDashboard(sampleView(events, { approved: false, why: "new" }), options))).not.toContain("unchecked");
     const last = events.at(-1)!;
     events[events.length - 1] = makeReport(last.path, [...last.topics, makeTopic("mirror", "unchecked", { prs: [73] })]);
     events[events.length - 1]!.date = last.date;
     events[events.length - 1]!.title = last.title;
     const body = renderDashboard(sampleView(events, { approved: false, why: "new" }), options);
-    expect(body.split("\n").find((l) => l.startsWith("wrapup-tracker follows"))).toMatch(/⚪ 1 untracked · ❓ 1 unchecked\.$/);
+    expect(summaryOf(body)).toMatch(/⚪ 1 untracked · ❓ 1 unchecked\.$/);
   });
 });

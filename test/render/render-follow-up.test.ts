@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderFollowUpIssue, renderFollowUpTitle, fingerprintTopic } from "../../src/render/render-follow-up.js";
+import { FOLLOW_UP_CALL_TO_ACTION, renderFollowUpIssue, renderFollowUpTitle, fingerprintTopic } from "../../src/render/render-follow-up.js";
 import { renderReminderComment } from "../../src/render/render-reminder.js";
 import { renderClosingComment } from "../../src/render/render-closing.js";
 import { renderConfigProblemsIssue, CONFIG_PROBLEMS_TITLE } from "../../src/render/render-config-problems.js";
@@ -49,7 +49,14 @@ describe("renderFollowUpIssue", () => {
     const issue = renderFollowUpIssue({ topic, wrapUpTitle: "W", location, now: NOW, limit: 10_000 });
     expect(issue.body.length).toBeLessThanOrEqual(10_000);
     expect(parseFollowUpMarker(issue.body)).toEqual(issue.marker);
-    expect(issue.body).toMatch(/\/snooze <days>` to pause reminders\.<\/sub>$/);
+    expect(issue.body).toContain("`/snooze <days>` (for example `/snooze 30`)");
+    expect(issue.body).toMatch(/Comment `\/refresh` to check now\.<\/sub>$/);
+  });
+
+  it("ends with what a reader can do: link the work, snooze, or close", () => {
+    const { body } = renderFollowUpIssue({ topic: stalled(), wrapUpTitle: "W", location, now: NOW });
+    expect(body).toContain(FOLLOW_UP_CALL_TO_ACTION);
+    expect(body.indexOf("**What now?**")).toBeGreaterThan(body.indexOf("**Work**"));
   });
 
   it("fingerprints the set of work links", () => {

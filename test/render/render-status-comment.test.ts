@@ -3,6 +3,7 @@ import { renderStatusComment } from "../../src/render/render-status-comment.js";
 import { STATUS_MARKER, hasStatusMarker } from "../../src/render/marker.js";
 import { TRUNCATION_NOTE } from "../../src/render/fit-body.js";
 import { NOW } from "../progress/build-states.js";
+import { emptyVerdictCounts } from "../../src/progress/types.js";
 import { sampleReport } from "./sample-report.js";
 import { hostileReport } from "./hostile-report.js";
 import { expectSafe, expectWholeTables } from "./expect-safe.js";
@@ -14,7 +15,14 @@ describe("renderStatusComment", () => {
     const body = renderStatusComment([sampleReport()], options);
     expect(body).toMatchSnapshot();
     expect(body.startsWith(STATUS_MARKER)).toBe(true);
-    expect(body).toContain("**23 topics** · ✅ 5 done · 🟢 9 active · 🔴 6 stalled · ⚪ 3 untracked");
+    expect(body).toContain("**23 topics** · 🔴 6 stalled · 🟢 9 active · ⚪ 3 untracked · ✅ 5 done");
+    // Rows lead with what is stuck: every stalled row before every active, untracked and done one.
+    const rows = body.split("\n").filter((l) => /^\| (✅|🟢|🔴|⚪|➖) /.test(l)).map((l) => l.slice(2, 4));
+    const order = ["🔴", "🟢", "⚪", "➖", "✅"].map((icon) => icon.slice(0, 2));
+    expect(rows.map((icon) => order.findIndex((o) => icon.startsWith(o)))).toEqual([...rows.map((icon) => order.findIndex((o) => icon.startsWith(o)))].sort((a, b) => a - b));
+    expect(rows.filter((icon) => icon.startsWith("🔴"))).toHaveLength(6);
+    // The Why says when it stalled and how long ago anything moved, not the item the Work column shows.
+    expect(body).toContain("| stalled since 2026-10-15; last activity 74 days ago (gardener\\#669) |");
     expect(expectWholeTables(body)).toBe(23);
     expectSafe(body);
   });
@@ -51,7 +59,7 @@ describe("renderStatusComment", () => {
   });
 
   it("says so when a file has no topics", () => {
-    const body = renderStatusComment([{ path: "a.md", title: "Empty", date: null, topics: [], findings: [], counts: { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 } }], options);
+    const body = renderStatusComment([{ path: "a.md", title: "Empty", date: null, topics: [], findings: [], counts: emptyVerdictCounts() }], options);
     expect(body).toContain("**0 topics**");
     expect(body).toContain("No topics found in this file.");
   });

@@ -1,4 +1,4 @@
-import type { LinkJudgement, TopicReport, TopicVerdict, WrapUpReport } from "../../src/progress/types.js";
+import { emptyVerdictCounts, type LinkJudgement, type TopicReport, type TopicVerdict, type WrapUpReport } from "../../src/progress/types.js";
 import type { Link } from "../../src/wrapup/types.js";
 
 /** A judged topic, built by hand: one PR link per number given, with the verdict given. */
@@ -58,7 +58,7 @@ export function makeTopic(
 }
 
 export function makeReport(path: string, topics: TopicReport[]): WrapUpReport {
-  const counts: Record<TopicVerdict, number> = { done: 0, active: 0, stalled: 0, untracked: 0, unchecked: 0 };
+  const counts: Record<TopicVerdict, number> = emptyVerdictCounts();
   for (const t of topics) counts[t.judgement.verdict] += 1;
   return { path, title: "Hack Week 2026", date: null, topics, findings: [], counts };
 }

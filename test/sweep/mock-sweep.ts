@@ -10,6 +10,7 @@ export interface Issue {
   title: string;
   body: string;
   labels: { name: string }[];
+  assignees?: { login: string }[];
   updated_at: string;
 }
 
@@ -91,20 +92,27 @@ export function mockSweepReads(options: {
   mockGithubGraphql({ [WRAPUP_PATH]: options.text ?? WRAPUP_TEXT, "README.md": "# Project\n\nNothing here.\n" }, world, 2);
 }
 
-/** Captures the issues a sweep opens, as GitHub would then list them. */
+/** GitHub's answer to "may this person be assigned here?" (`followUp.assignPeople`): 204 yes, 404 no. */
+export function mockAssignable(repoPath: string, times: number, assignable = true): void {
+  if (times > 0) github().get(new RegExp(`^${repoPath}/assignees/[^/]+$`)).times(times).reply(assignable ? 204 : 404);
+}
+
+/** Captures the issues a sweep opens, as GitHub would then list them (each topic's one author assignable). */
 export function expectCreates(count: number): Issue[] {
   const created: Issue[] = [];
+  mockAssignable(REPO_PATH, count);
   github()
     .post(`${REPO_PATH}/issues`, (b: { title?: string }) => b.title !== DASHBOARD_TITLE)
     .times(count)
     .reply(201, (_uri, raw) => {
-      const body = raw as { title: string; body: string; labels: string[] };
+      const body = raw as { title: string; body: string; labels: string[]; assignees?: string[] };
       const issue: Issue = {
         number: 50 + created.length,
         state: "open",
         title: body.title,
         body: body.body,
         labels: body.labels.map((name) => ({ name })),
+        ...(body.assignees ? { assignees: body.assignees.map((login) => ({ login })) } : {}),
         updated_at: NOW.toISOString(),
       };
       created.push(issue);

@@ -5,7 +5,7 @@ import { findFirstCommitDate } from "../../src/pipeline/find-event-dates.js";
 import { runSweep, type RunSweepOptions } from "../../src/sweep/run-sweep.js";
 import { github, mockFirstCommit, NOW, REPO_PATH, SELF, useNock } from "../handlers/nock-github.js";
 import { widgetIssue, WRAPUP_PATH, WRAPUP_TEXT } from "../handlers/world.js";
-import { dashboards, expectCreates, mockInstallationRepos, mockSweepReads, START_AT_ONCE, type Issue } from "./mock-sweep.js";
+import { dashboards, expectCreates, mockAssignable, mockInstallationRepos, mockSweepReads, START_AT_ONCE, type Issue } from "./mock-sweep.js";
 
 const octokit = new ProbotOctokit({ auth: { token: "t" }, retry: { enabled: false }, throttle: { enabled: false } });
 const REPO = { owner: "acme", repo: "hackathon" };
@@ -29,10 +29,12 @@ describe("runSweep", () => {
     expect(first.files).toBe(1);
     // The tree lists the wrap-up and a README; the README is ruled out without parsing.
     expect(first.read).toEqual({ candidates: 2, fromMemo: 0, fetched: 2, parsed: 1 });
-    expect(first.topics).toEqual({ done: 1, active: 0, stalled: 1, untracked: 0, unchecked: 0 });
+    expect(first.topics).toEqual({ done: 1, active: 0, stalled: 1, untracked: 0, unchecked: 0, unplanned: 0 });
     expect(first.writes).toBe(1);
     expect(created[0]!.title).toBe("Follow up: Faster Widget Builds (Hack Week 2026 Wrap Up)");
     expect(created[0]!.labels).toEqual([{ name: "wrapup-follow-up" }]);
+    // The topic's person (its PR's author), whom GitHub accepts as assignee here.
+    expect(created[0]!.assignees).toEqual([{ login: "ada" }]);
     expect(parseFollowUpMarker(created[0]!.body)).toMatchObject({ repo: "acme/hackathon", path: WRAPUP_PATH, anchor: "faster-widget-builds" });
 
     mockSweepReads({ issues: created });
@@ -58,7 +60,9 @@ describe("runSweep", () => {
     mockSweepReads({ config: `${START_AT_ONCE}  repo: acme/follow-ups\n` });
     github().get("/repos/acme/follow-ups/issues").query({ state: "all", per_page: 100, creator: SELF }).reply(200, []);
     mockInstallationRepos(["acme/hackathon", "acme/follow-ups"]);
-    let opened: { title: string; body: string } | undefined;
+    // The topic's author may not be assigned in the other repository: the issue opens without assignees.
+    mockAssignable("/repos/acme/follow-ups", 1, false);
+    let opened: { title: string; body: string; assignees?: string[] } | undefined;
     github()
       .post("/repos/acme/follow-ups/issues", (b) => ((opened = b), true))
       .reply(201, { number: 7 });
@@ -66,6 +70,7 @@ describe("runSweep", () => {
     expect(summary.writes).toBe(1);
     expect(opened?.title).toBe("Follow up: Faster Widget Builds (Hack Week 2026 Wrap Up)");
     expect(parseFollowUpMarker(opened!.body)).toMatchObject({ repo: "acme/hackathon", path: WRAPUP_PATH });
+    expect(opened?.assignees).toBeUndefined();
   });
 
   it("a followUp.repo that does not exist is a config problem on the dashboard; the sweep goes on", async () => {
@@ -202,7 +207,7 @@ describe("runSweep", () => {
     mockFirstCommit(WRAPUP_PATH, "2026-11-16T12:00:00Z");
     mockSweepReads({});
     const summary = await runSweep(octokit, REPO, options);
-    expect(summary.topics).toEqual({ done: 1, active: 1, stalled: 0, untracked: 0, unchecked: 0 });
+    expect(summary.topics).toEqual({ done: 1, active: 1, stalled: 0, untracked: 0, unchecked: 0, unplanned: 0 });
     expect(summary.actions).toEqual([]);
   });
 
