@@ -1,0 +1,38 @@
+import type { Classification } from "./classify-wrapup.js";
+import type { EventReportWeighing } from "./weigh-event-report.js";
+
+/** Meeting words that keep a page meeting notes even when its title names an event. */
+const MEETING_TITLE = /\b(?:meetings?|reviews?|agenda|office[\s-]hours|calls?|stand[\s-]?ups?|retro(?:spective)?s?|syncs?)\b/i;
+
+export interface EventReportDecision extends Classification {
+  /** True when the general reader's topics are the page's topics. */
+  general: boolean;
+}
+
+/**
+ * The Gardener decision, then the event-report evidence, joined. Gardener wrap-ups and retellings
+ * that link a wrap-up's headings stand. An announcement is never a wrap-up nor a retelling. Pages the
+ * Gardener rules call templates, stubs, release notes, FAQs or API references stay that; meeting notes
+ * too, unless the title names an event and no meeting (`DebCamp 2025 session minutes`). Otherwise an
+ * event report by evidence is a wrap-up read with the general reader. Pure.
+ */
+export function decideEventReport(
+  gardener: Classification,
+  retoldSections: number,
+  weighing: EventReportWeighing,
+  title: string | null,
+): EventReportDecision {
+  const keep = { ...gardener, general: false };
+  if (gardener.kind === "wrap-up") return keep;
+  if (gardener.kind === "retelling" && retoldSections > 0) return keep;
+  if (weighing.verdict === "announcement") {
+    const said = weighing.evidence.find((e) => e.rule === "announcement")?.text ?? "an announcement";
+    return { kind: "not-a-wrap-up", why: `not a wrap-up: ${said} (of "${weighing.event}"), neither a wrap-up nor a retelling`, general: false };
+  }
+  if (weighing.verdict !== "report") return keep;
+  const reason = gardener.why.replace(/^not a wrap-up:\s*/, "");
+  const meetingOnly = reason.startsWith("reads like meeting notes") && !MEETING_TITLE.test(title ?? "");
+  if (reason.startsWith("reads like") && !meetingOnly) return keep;
+  const topics = weighing.evidence.find((e) => e.rule === "topics")?.text ?? "";
+  return { kind: "wrap-up", why: `wrap-up: an event report of "${weighing.event}"; ${topics}`, general: true };
+}
