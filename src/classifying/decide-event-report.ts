@@ -21,8 +21,16 @@ export function decideEventReport(
   retoldSections: number,
   weighing: EventReportWeighing,
   title: string | null,
+  /** Topics the Gardener reader found. */
+  gardenerTopics: number,
 ): EventReportDecision {
   const keep = { ...gardener, general: false };
+  // A flat outcome list under a title like "Hack Days 2026 — outcomes": the Gardener rules take it by its
+  // title with one prose topic at most; its bullets are the topics.
+  const byTitleOnly = gardener.kind === "wrap-up" && gardenerTopics <= 1 && / names an event wrap-up; /.test(gardener.why);
+  if (byTitleOnly && weighing.verdict === "report") {
+    return { kind: "wrap-up", why: `${gardener.why.replace(/; (?:no topics yet|1 topic written as prose.*)$/, "")}; ${topicsText(weighing)} (general reader)`, general: true };
+  }
   if (gardener.kind === "wrap-up") return keep;
   if (gardener.kind === "retelling" && retoldSections > 0) return keep;
   if (weighing.verdict === "announcement") {
@@ -33,6 +41,9 @@ export function decideEventReport(
   const reason = gardener.why.replace(/^not a wrap-up:\s*/, "");
   const meetingOnly = reason.startsWith("reads like meeting notes") && !MEETING_TITLE.test(title ?? "");
   if (reason.startsWith("reads like") && !meetingOnly) return keep;
-  const topics = weighing.evidence.find((e) => e.rule === "topics")?.text ?? "";
-  return { kind: "wrap-up", why: `wrap-up: an event report of "${weighing.event}"; ${topics}`, general: true };
+  return { kind: "wrap-up", why: `wrap-up: an event report of "${weighing.event}"; ${topicsText(weighing)}`, general: true };
+}
+
+function topicsText(weighing: EventReportWeighing): string {
+  return weighing.evidence.find((e) => e.rule === "topics")?.text ?? "";
 }

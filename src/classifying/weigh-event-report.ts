@@ -36,7 +36,7 @@ const NOT_A_REPORT_TITLE = /\b(?:how[\s-]to|guide|guidelines|handbook|playbook|c
 /** Invitation words: a page written before its event. */
 const INVITATION = /\bsign[\s-]?up\b|\bregist(?:er|ration)\b|\bcall[\s-]for[\s-](?:topics|participation|participants|proposals|papers|projects|ideas|contributions)\b|\b(?:is|are)[\s-]coming\b|\bsave[\s-]the[\s-]date\b|\bjoin[\s-]us\b|\bwill[\s-]take[\s-]place\b|\bwill[\s-]be[\s-]held\b|\bapply[\s-]now\b|\brsvp\b|\bcfp\b|\bsubmit[\s-]your\b|\bpropose[\s-]a[\s-]topic\b|\bwe[\s-]invite\b|\byou[\s-]are[\s-]invited\b|\bannouncing\b|\banmeld(?:ung|en)\b|\bjetzt[\s-]anmelden\b|\bfindet[\s-]statt\b/giu;
 /** Words that say work was done (or is on its way): a report's language. */
-const OUTCOME = /\b(?:merged|fixed|implemented|finished|completed|accomplished|achieved|released|landed|shipped|prototyped|refactored|added|wrote|built|worked[\s-]on|we[\s-](?:did|made|started|discussed|decided|managed)|opened|submitted|reviewed|wip|draft|in[\s-]progress|results?|outcomes?|gemergt|umgesetzt|implementiert|erledigt|abgeschlossen)\b/giu;
+const OUTCOME = /\b(?:merged|fixed|implemented|finished|completed|accomplished|achieved|released|landed|shipped|prototyped|refactored|added|wrote|built|worked[\s-]on|we[\s-](?:did|made|started|discussed|decided|managed)|opened|submitted|reviewed|wip|draft|drafted|in[\s-]progress|results?|outcomes?|decided|decisions?|findings?|agreed|fixes|gemergt|umgesetzt|implementiert|erledigt|abgeschlossen)\b/giu;
 
 const TEXT_LIMIT = 30_000;
 

@@ -30,9 +30,10 @@ const EVENT_NAMES = new RegExp(
 
 /**
  * "Sprint" in an agile team's sense (`Sprint 42 review`, `sprint planning`, a scrum board): never an event.
+ * A year is no sprint number (`Sprint 2026`).
  * Checked on the same title before an event name counts.
  */
-const AGILE_SPRINT = /\bsprints?[\s_-]*(?:#?\d{1,4}\b(?![\s_-]*(?:report|recap))|planning|review|retro(?:spective)?|backlog|goals?|demo|velocity|board|cadence|capacity)|\b(?:scrum|agile|jira|story[\s_-]points?)\b/iu;
+const AGILE_SPRINT = /\bsprints?[\s_-]*(?:#?\d{1,3}\b(?![\s_-]*(?:report|recap))|planning|review|retro(?:spective)?|backlog|goals?|demo|velocity|board|cadence|capacity)|\b(?:scrum|agile|jira|story[\s_-]points?)\b/iu;
 
 /** The event a text names (title, front matter, path), as written, or null. `extra` are configured words. */
 export function findEventName(text: string, extra: readonly string[] = []): string | null {

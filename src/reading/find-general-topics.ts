@@ -27,6 +27,9 @@ interface Section {
   parent: number;
 }
 
+/** A sibling section without work links is a topic when it says something of its own (a room's discussion). */
+const SIBLING_MIN_WORDS = 8;
+
 const workLink = (l: FoundLink) => isWorkItem({ ...l, field: "body" });
 
 /**
@@ -44,7 +47,7 @@ export function findHeadingTopics(root: Root, text: string, links: FoundLink[], 
   }
   if (depth === null) return [];
   const linked = new Set(sections.filter((s) => s.depth === depth && !s.skip && s.workLinks > 0).map((s) => s.parent));
-  const chosen = sections.filter((s) => s.depth === depth && !s.skip && linked.has(s.parent) && (s.workLinks > 0 || s.words >= 25));
+  const chosen = sections.filter((s) => s.depth === depth && !s.skip && linked.has(s.parent) && (s.workLinks > 0 || s.words >= SIBLING_MIN_WORDS));
   return chosen.map((s) => ({
     title: s.title,
     heading: toString(s.node).trim(),

@@ -6,7 +6,7 @@ import { isWorkItem } from "../wrapup/link-key.js";
  * Words that say a piece of work is not finished: `[WIP fix](…/pull/1)`, "preparing PRs for merging",
  * "draft PR", "to be continued in #12", "follow-up". German too, where cheap. Plain alternation: linear.
  */
-const UNFINISHED = /\b(?:wip|work[\s-]in[\s-]progress|drafts?|preparing|prepared|continues?|continued|continuing|follow[\s-]?ups?|todo|to[\s-]do|in[\s-]progress|ongoing|not yet|still open|pending|needs? (?:review|work|more)|to be (?:merged|continued|done|finished|reviewed)|unfinished|started|will|plan(?:ned)? to|in arbeit|noch offen|fortsetzen|weiter(?:machen|arbeiten))\b/i;
+const UNFINISHED = /\b(?:wip|work[\s-]in[\s-]progress|drafts?|drafted|preparing|prepared|continues?|continued|continuing|follow[\s-]?ups?|todo|to[\s-]do|in[\s-]progress|ongoing|not yet|still open|pending|needs? (?:review|work|more)|to be (?:merged|continued|done|finished|reviewed)|unfinished|started|will|plan(?:ned)? to|in arbeit|noch offen|fortsetzen|weiter(?:machen|arbeiten))\b/i;
 
 /**
  * Lines between `start` and `end` that carry a work link and say its work is unfinished: a topic's

@@ -58,7 +58,9 @@ function parseOrThrow(input: string, options: ParseOptions, explain: boolean): {
   const decided = classifyWrapUp({ title, topics: gardener.topics }, facts, retold);
   // Then the general dialect, for pages the Gardener rules do not take that name an event (or were chosen by `paths`).
   const eventWords = options.reading?.eventWords ?? [];
-  const undecided = decided.kind === "not-a-wrap-up" || (decided.kind === "retelling" && retoldSections === 0);
+  // A wrap-up taken by its title alone with one prose topic at most may be a flat outcome list.
+  const byTitleOnly = decided.kind === "wrap-up" && gardener.topics.length <= 1 && / names an event wrap-up; /.test(decided.why);
+  const undecided = byTitleOnly || decided.kind === "not-a-wrap-up" || (decided.kind === "retelling" && retoldSections === 0);
   const named = [title, frontMatter.title, ...(frontMatter.labels ?? []), path].some((t) => !!t && findEventName(t, eventWords) !== null);
   const runGeneral = explain || (undecided && (named || !!options.reading?.chosen));
   const generalWarnings: string[] = [];
@@ -67,7 +69,7 @@ function parseOrThrow(input: string, options: ParseOptions, explain: boolean): {
   let { kind, why } = decided;
   let useGeneral = false;
   if (general && weighing && (undecided || explain)) {
-    const joined = decideEventReport(decided, retoldSections, weighing, title);
+    const joined = decideEventReport(decided, retoldSections, weighing, title, gardener.topics.length);
     ({ kind, why } = joined);
     useGeneral = joined.general;
     // A file chosen by `paths` that the rules turn away is still read as a report, and says so.
