@@ -1,5 +1,6 @@
 import type { DocumentFacts } from "../reading/document-facts.js";
 import { findEventName, isAgileSprint } from "../reading/event-words.js";
+import { readDateLine } from "../reading/read-date-line.js";
 import { isWorkItem } from "../wrapup/link-key.js";
 import type { Topic } from "../wrapup/types.js";
 import { clip } from "./document-kinds.js";
@@ -39,6 +40,11 @@ const INVITATION = /\bsign[\s-]?up\b|\bregist(?:er|ration)\b|\bcall[\s-]for[\s-]
 const OUTCOME = /\b(?:merged|fixed|implemented|finished|completed|accomplished|achieved|released|landed|shipped|prototyped|refactored|added|wrote|built|worked[\s-]on|we[\s-](?:did|made|started|discussed|decided|managed)|opened|submitted|reviewed|wip|draft|drafted|in[\s-]progress|results?|outcomes?|decided|decisions?|findings?|agreed|fixes|gemergt|umgesetzt|implementiert|erledigt|abgeschlossen)\b/giu;
 
 const TEXT_LIMIT = 30_000;
+/** A title that calls its page a report. */
+const REPORT_TITLE = /\b(?:reports?|recap|wrap[\s-]?ups?|outcomes?|results|summary|retrospective|notes|what[\s-]we[\s-](?:did|built|made)|highlights|rückblick|bericht|ergebnisse)\b/iu;
+/** `<Event>`, `{{ title }}`, `[Project name]`: a template's title. */
+const PLACEHOLDER = /<[A-Za-z][\w ]{0,30}>|\{\{|\[(?:project|event|topic|team)[\w ]{0,20}\]/i;
+const TEMPLATE_PATH = /template/i;
 
 /**
  * Is this page an event report? Evidence, not names: an event named in the title, front matter or path,
@@ -51,14 +57,22 @@ export function weighEventReport(input: EventReportInput): EventReportWeighing {
   const evidence: Evidence[] = [];
   const titles = [title, facts.frontMatter.title].filter((t): t is string => !!t);
   const event = nameEvent(titles, facts, eventWords, evidence);
+  // A folder name is a hint, not a verdict: a page named by its path alone must call itself a report.
+  const byPathOnly = event !== null && evidence.some((e) => e.rule === "event" && e.text.startsWith("path "));
+  if (byPathOnly && !titles.some((t) => REPORT_TITLE.test(t))) {
+    evidence.push({ rule: "page-kind", says: "against", text: "only the path names an event, and the title does not call the page a report, recap or outcome", change: "wrapups.eventWords (a word of its title)" });
+  }
   if (titles.some(isAgileSprint)) {
     evidence.push({ rule: "agile-sprint", says: "against", text: "the title speaks of an agile team's sprint (numbered, planning, review, retro)" });
   }
   const kind = titles.map((t) => NOT_A_REPORT_TITLE.exec(t)?.[0]).find((w) => !!w);
   if (kind) evidence.push({ rule: "page-kind", says: "against", text: `the title says "${kind}": a page about the event, not its report` });
+  if (titles.some((t) => PLACEHOLDER.test(t)) || TEMPLATE_PATH.test(facts.path)) {
+    evidence.push({ rule: "page-kind", says: "against", text: "a template: placeholders in the title or \"template\" in the path" });
+  }
   const head = input.text.length > TEXT_LIMIT ? input.text.slice(0, TEXT_LIMIT) : input.text;
   const outcomes = head.match(OUTCOME)?.length ?? 0;
-  const announced = weighAnnouncement(titles, head, outcomes, facts);
+  const announced = weighAnnouncement(titles, head, outcomes, facts.frontMatter.date);
   if (announced) evidence.push({ rule: "announcement", says: "against", text: announced });
   weighTopics(topics, evidence);
   evidence.push(
@@ -88,19 +102,26 @@ function nameEvent(titles: string[], facts: DocumentFacts, words: readonly strin
   return null;
 }
 
-function weighAnnouncement(titles: string[], head: string, outcomes: number, facts: DocumentFacts): string | null {
+function weighAnnouncement(titles: string[], head: string, outcomes: number, postedAt: string | undefined): string | null {
   const inTitle = titles.map((t) => t.match(INVITATION)?.[0]).find((w) => !!w);
   if (inTitle) return `an announcement: the title says "${inTitle}"`;
   const invitations = head.match(INVITATION) ?? [];
   if (invitations.length >= 2 && outcomes < invitations.length * 2) {
     return `an announcement: ${invitations.length} invitation words ("${invitations.slice(0, 3).join('", "')}") against ${outcomes} words of work done`;
   }
-  const posted = facts.frontMatter.date?.slice(0, 10);
-  const ended = facts.dateLine?.date;
+  const posted = postedAt?.slice(0, 10);
+  // The event's own date line, not the front matter's `date:` (that is when the post was written).
+  const ended = posted ? readDateLine(withoutFrontMatter(head))?.date : undefined;
   if (posted && ended && /^\d{4}-\d{2}-\d{2}$/.test(posted) && posted < ended) {
     return `an announcement: posted ${posted}, before the event's last day ${ended}`;
   }
   return null;
+}
+
+function withoutFrontMatter(text: string): string {
+  if (!text.startsWith("---")) return text;
+  const end = text.indexOf("\n---", 3);
+  return end < 0 ? text : text.slice(end + 4);
 }
 
 function weighTopics(topics: Topic[], evidence: Evidence[]): void {

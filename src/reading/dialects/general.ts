@@ -8,6 +8,7 @@ import { anchorHeadings } from "../heading-frames.js";
 import { frameHeadingSegments } from "../frame-segments.js";
 import type { MarkdownDocument } from "../markdown-document.js";
 import { createSlugger } from "../slug.js";
+import { spreadEventNextSteps } from "../spread-event-next-steps.js";
 import type { TopicFrame } from "../topic-frame.js";
 import type { Topic } from "../../wrapup/types.js";
 
@@ -24,8 +25,9 @@ export type GeneralShape = "headings" | "list" | "table" | "none";
  * 2. Topics: headings where two or more sections link work; else top-level bullets that link work;
  *    else table rows that do; else the one linked heading there is.
  * 3. Fields of each topic run from its marks. A topic without stated next steps takes the lines that
- *    say their linked work is unfinished (WIP, draft, preparing, continue, follow-up); with none of
- *    those, its open links are what is followed (the judge calls open, quiet work stalled).
+ *    say their linked work is unfinished (WIP, draft, preparing, continue, follow-up); next steps
+ *    written once for the event (`What's next`, `Future work`) go to the topics they name. With none
+ *    of those, its open links are what is followed (the judge calls open, quiet work stalled).
  * 4. People: `Contributors:`-like lines and @handles.
  *
  * Pure. `warnings` gets the empty fields it meets.
@@ -58,6 +60,7 @@ export function readGeneral(
       frame.segments.push(...findUnfinishedLines(text, links, frame.headingEnd, frame.end));
     }
   }
+  spreadEventNextSteps(frames, marks, text);
   const topics = frames.map((frame) => buildTopic(frame, text, links, warnings));
   // 4. People.
   frames.forEach((frame, i) => {
