@@ -35,6 +35,12 @@ const EVENT_NAMES = new RegExp(
  */
 const AGILE_SPRINT = /\bsprints?[\s_-]*(?:#?\d{1,3}\b(?![\s_-]*(?:report|recap))|planning|review|retro(?:spective)?|backlog|goals?|demo|velocity|board|cadence|capacity)|\b(?:scrum|agile|jira|story[\s_-]points?)\b/iu;
 
+/** Every event name holds one of these: a plain substring test spares most texts the pattern. */
+const HINTS = [
+  "hack", "sprint", "summit", "unconf", "un-conf", "un conf", "un_conf", "cofest", "codefest", "debcamp", "debconf",
+  "all-hands", "all hands", "all_hands", "entwickler",
+];
+
 /** The event a text names (title, front matter, path), as written, or null. `extra` are configured words. */
 export function findEventName(text: string, extra: readonly string[] = []): string | null {
   if (!text) return null;
@@ -43,6 +49,7 @@ export function findEventName(text: string, extra: readonly string[] = []): stri
   // Configured words are matched as plain text, never compiled: a user's word cannot make a slow pattern.
   const configured = extra.find((word) => word.trim() && lower.includes(word.trim().toLowerCase()));
   if (configured) return configured.trim();
+  if (!HINTS.some((hint) => lower.includes(hint))) return null;
   const match = EVENT_NAMES.exec(bounded);
   if (!match) return null;
   if (/sprint/i.test(match[0]) && AGILE_SPRINT.test(bounded)) return null;
