@@ -6,6 +6,7 @@ import type { FieldMark } from "./find-fields.js";
 import { plainTitle } from "./plain-title.js";
 import type { TopicFrame } from "./topic-frame.js";
 import { isWorkItem } from "../wrapup/link-key.js";
+import { countBetween } from "./count-between.js";
 
 /** Sections of a report paper or post that are about the report, never a piece of work. */
 const NOT_TOPICS = new Set([
@@ -64,16 +65,11 @@ function describeSections(root: Root, text: string, links: FoundLink[], marks: F
   const headings = root.children.filter((n): n is Heading => n.type === "heading" && !!n.position);
   const fieldHeadings = new Set(marks.filter((m) => m.via === "heading").map((m) => m.markStart));
   const workOffsets = links.filter(workLink).map((l) => l.offset);
+  const ends = sectionEnds(headings, text.length);
   const open: number[] = [];
   return headings.map((node, index) => {
     const start = node.position!.start.offset ?? 0;
-    let end = text.length;
-    for (let i = index + 1; i < headings.length; i++) {
-      if (headings[i]!.depth <= node.depth) {
-        end = headings[i]!.position!.start.offset ?? end;
-        break;
-      }
-    }
+    const end = ends[index]!;
     open.length = node.depth - 1;
     const parent = open.findLast((i) => i !== undefined) ?? -1;
     open[node.depth - 1] = index;
@@ -90,6 +86,17 @@ function describeSections(root: Root, text: string, links: FoundLink[], marks: F
   });
 }
 
+/** Where each heading's section ends: the next heading as shallow, in one pass with a stack. */
+function sectionEnds(headings: Heading[], textLength: number): number[] {
+  const ends = headings.map(() => textLength);
+  const stack: number[] = [];
+  headings.forEach((node, index) => {
+    while (stack.length > 0 && headings[stack.at(-1)!]!.depth >= node.depth) ends[stack.pop()!] = node.position!.start.offset ?? textLength;
+    stack.push(index);
+  });
+  return ends;
+}
+
 /**
  * Topics from list items that carry work links: a flat outcome list (one bullet per team or person).
  * Items of lists under a next-steps heading are next steps, not topics. Titles: the bold lead, else the
@@ -97,24 +104,25 @@ function describeSections(root: Root, text: string, links: FoundLink[], marks: F
  */
 export function findListTopics(root: Root, text: string, links: FoundLink[], marks: FieldMark[], slug: (t: string) => string): TopicFrame[] {
   const frames: TopicFrame[] = [];
+  const workOffsets = links.filter(workLink).map((l) => l.offset);
   let field: FieldMark["field"] | null = null;
   const headingField = new Map(marks.filter((m) => m.via === "heading").map((m) => [m.markStart, m.field]));
   for (const node of root.children) {
     if (node.type === "heading") field = headingField.get(node.position?.start.offset ?? -1) ?? null;
     if (node.type !== "list" || field === "nextSteps") continue;
     for (const item of (node satisfies List).children) {
-      const frame = itemFrame(item, text, links, slug);
+      const frame = itemFrame(item, text, workOffsets, slug);
       if (frame) frames.push(frame);
     }
   }
   return frames;
 }
 
-function itemFrame(item: ListItem, text: string, links: FoundLink[], slug: (t: string) => string): TopicFrame | null {
+function itemFrame(item: ListItem, text: string, workOffsets: number[], slug: (t: string) => string): TopicFrame | null {
   const start = item.position?.start.offset;
   const end = item.position?.end.offset;
   if (start === undefined || end === undefined) return null;
-  if (!links.some((l) => l.offset >= start && l.offset < end && workLink(l))) return null;
+  if (countBetween(workOffsets, start, end) === 0) return null;
   const first = item.children[0];
   const title = first ? leadTitle(first) : "";
   if (!title) return null;
@@ -137,29 +145,15 @@ function leadTitle(block: RootContent): string {
 /** Topics from table rows that carry work links: the first cell names the topic. */
 export function findTableTopics(root: Root, links: FoundLink[], slug: (t: string) => string): TopicFrame[] {
   const rows = root.children.flatMap((n) => (n.type === "table" ? (n satisfies Table).children.slice(1) : []));
+  const workOffsets = links.filter(workLink).map((l) => l.offset);
   return rows.flatMap((row: TableRow) => {
     const start = row.position?.start.offset;
     const end = row.position?.end.offset;
     if (start === undefined || end === undefined) return [];
-    if (!links.some((l) => l.offset >= start && l.offset < end && workLink(l))) return [];
+    if (countBetween(workOffsets, start, end) === 0) return [];
     const title = plainTitle(toString(row.children[0] ?? { type: "text", value: "" }));
     if (!title) return [];
     return [{ title, heading: title, line: row.position?.start.line ?? 1, anchor: slug(title), start, headingEnd: start, end, segments: [] }];
   });
 }
 
-/** How many of the sorted `offsets` lie in [start, end). */
-function countBetween(offsets: number[], start: number, end: number): number {
-  return firstAtOrAfter(offsets, end) - firstAtOrAfter(offsets, start);
-}
-
-function firstAtOrAfter(offsets: number[], value: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offsets[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}

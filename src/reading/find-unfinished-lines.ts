@@ -1,6 +1,7 @@
 import type { FoundLink } from "./collect-links.js";
 import type { Segment } from "./topic-frame.js";
 import { isWorkItem } from "../wrapup/link-key.js";
+import { firstAtOrAfter } from "./count-between.js";
 
 /**
  * Words that say a piece of work is not finished: `[WIP fix](…/pull/1)`, "preparing PRs for merging",
@@ -10,13 +11,13 @@ const UNFINISHED = /\b(?:wip|work[\s-]in[\s-]progress|drafts?|drafted|preparing|
 
 /**
  * Lines between `start` and `end` that carry a work link and say its work is unfinished: a topic's
- * next steps when it states none. `links` sorted by offset.
+ * next steps when it states none. `links` sorted by offset; `offsets` are theirs.
  */
-export function findUnfinishedLines(text: string, links: FoundLink[], start: number, end: number): Segment[] {
+export function findUnfinishedLines(text: string, links: FoundLink[], offsets: readonly number[], start: number, end: number): Segment[] {
   const segments: Segment[] = [];
   let lastLineStart = -1;
-  for (const link of links) {
-    if (link.offset < start) continue;
+  for (let i = firstAtOrAfter(offsets, start); i < links.length; i++) {
+    const link = links[i] as FoundLink;
     if (link.offset >= end) break;
     if (!isWorkItem({ ...link, field: "body" })) continue;
     const lineStart = text.lastIndexOf("\n", link.offset - 1) + 1;

@@ -1,5 +1,10 @@
 import type { FieldMark } from "./find-fields.js";
 import type { Segment, TopicFrame } from "./topic-frame.js";
+import { firstAtOrAfter } from "./count-between.js";
+
+/** Bounds that keep hostile pages linear: sections and pieces looked at. */
+const MAX_SECTIONS = 20;
+const MAX_PIECES = 200;
 
 /** Words too common to tie a sentence to a topic. */
 const STOP = new Set(["project", "projekt", "task", "room", "team", "group", "topic", "session", "with", "from", "into", "über", "mit", "und", "der", "die", "das", "for", "and", "the", "new", "more"]);
@@ -12,14 +17,21 @@ const PREFIX = /^(?:project|projekt|task|room|team|group|topic|session|raum|aufg
  * in it. Replaces next steps a topic only had from "unfinished" words. Mutates `frames`' segments.
  */
 export function spreadEventNextSteps(frames: TopicFrame[], marks: FieldMark[], text: string): void {
-  const sections = marks.filter((m) => m.field === "nextSteps" && !frames.some((f) => m.markStart >= f.start && m.markStart < f.end));
-  if (sections.length === 0 || frames.length === 0) return;
+  if (frames.length === 0) return;
+  const starts = frames.map((f) => f.start);
+  const inFrame = (offset: number) => {
+    const before = frames[firstAtOrAfter(starts, offset + 1) - 1];
+    return !!before && offset < before.end;
+  };
+  const sections = marks.flatMap((m, i) => (m.field === "nextSteps" && !inFrame(m.markStart) ? [i] : [])).slice(0, MAX_SECTIONS);
+  if (sections.length === 0) return;
   const words = frames.map((f) => titleWords(f.title));
-  for (const mark of sections) {
-    const next = marks.find((m) => m.markStart > mark.markStart)?.markStart ?? text.length;
-    const following = frames.find((f) => f.start > mark.markStart)?.start ?? text.length;
+  for (const index of sections) {
+    const mark = marks[index] as FieldMark;
+    const next = marks[index + 1]?.markStart ?? text.length;
+    const following = frames[firstAtOrAfter(starts, mark.markStart + 1)]?.start ?? text.length;
     const end = Math.min(next, following, nextHeadingAtOrAbove(text, mark));
-    for (const piece of pieces(text, mark.contentStart, end)) {
+    for (const piece of pieces(text, mark.contentStart, end).slice(0, MAX_PIECES)) {
       const said = piece.text.toLowerCase();
       frames.forEach((frame, i) => {
         if (!words[i]!.some((w) => said.includes(w))) return;
@@ -53,7 +65,7 @@ function nextHeadingAtOrAbove(text: string, mark: FieldMark): number {
 function pieces(text: string, start: number, end: number): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
   let lineStart = start;
-  while (lineStart < end) {
+  while (lineStart < end && out.length < MAX_PIECES) {
     const newline = text.indexOf("\n", lineStart);
     const lineEnd = newline < 0 || newline > end ? end : newline;
     const line = text.slice(lineStart, lineEnd);
@@ -61,6 +73,7 @@ function pieces(text: string, start: number, end: number): Array<{ text: string;
       // A sentence per piece: "Finish the validator. Run the survey." names two topics apart.
       let from = 0;
       for (const stop of line.matchAll(/[.!?](?:\s|$)/g)) {
+        if (out.length >= MAX_PIECES) break;
         out.push({ text: line.slice(from, stop.index + 1), start: lineStart + from, end: lineStart + stop.index + 1 });
         from = stop.index + 1;
       }

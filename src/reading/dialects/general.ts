@@ -54,10 +54,11 @@ export function readGeneral(
     : byHeadings.length === 1 ? [byHeadings, "headings"]
     : [[], "none"];
   // 3. Fields, and next steps from unfinished work.
+  const offsets = links.map((l) => l.offset);
   for (const frame of frames) {
     frame.segments = frameHeadingSegments(frame, marks);
     if (!frame.segments.some((s) => s.field === "nextSteps")) {
-      frame.segments.push(...findUnfinishedLines(text, links, frame.headingEnd, frame.end));
+      frame.segments.push(...findUnfinishedLines(text, links, offsets, frame.headingEnd, frame.end));
     }
   }
   spreadEventNextSteps(frames, marks, text);
