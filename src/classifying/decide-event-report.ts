@@ -37,11 +37,24 @@ export function decideEventReport(
     const said = weighing.evidence.find((e) => e.rule === "announcement")?.text ?? "an announcement";
     return { kind: "not-a-wrap-up", why: `not a wrap-up: ${said} (of "${weighing.event}"), neither a wrap-up nor a retelling`, general: false };
   }
-  if (weighing.verdict !== "report") return keep;
+  if (weighing.verdict !== "report") return gardener.kind === "retelling" ? weighRetelling(gardener, weighing) : keep;
   const reason = gardener.why.replace(/^not a wrap-up:\s*/, "");
   const meetingOnly = reason.startsWith("reads like meeting notes") && !MEETING_TITLE.test(title ?? "");
   if (reason.startsWith("reads like") && !meetingOnly) return keep;
   return { kind: "wrap-up", why: `wrap-up: an event report of "${weighing.event}"; ${topicsText(weighing)}`, general: true };
+}
+
+/**
+ * A blog post the Gardener rules call a retelling for naming an event: it stays one only when its title
+ * names the event and nothing says it is another kind of page (a newsletter's "hack week edition", a
+ * post tagged `hackathon` about something else).
+ */
+function weighRetelling(gardener: Classification, weighing: EventReportWeighing): EventReportDecision {
+  const titled = weighing.evidence.some((e) => e.rule === "event" && e.says === "for" && e.text.startsWith("title "));
+  const other = weighing.evidence.find((e) => (e.rule === "page-kind" || e.rule === "agile-sprint") && e.says === "against");
+  if (titled && !other) return { ...gardener, general: false };
+  const said = other?.text ?? "its title names no event";
+  return { kind: "not-a-wrap-up", why: `not a wrap-up: a blog post, not about an event's work: ${said}`, general: false };
 }
 
 function topicsText(weighing: EventReportWeighing): string {

@@ -33,7 +33,7 @@ export interface EventReportInput {
 }
 
 /** Titles of pages about events that are no reports: guides, plans, calls, ideas, rules, newsletters, proposals. */
-const NOT_A_REPORT_TITLE = /\b(?:how[\s-]to|guide|guidelines|handbook|playbook|checklist|organi[sz](?:e|ing|ation)|planning|plans?|ideas?|proposals?|proposed|suggestions?|rules|schedule|agenda|timetable|faq|newsletter|digest|weekly|monthly|this[\s-]week[\s-]in|roadmap|rfc|kep|enhancement|charter|governance|code[\s-]of[\s-]conduct|template|talks?|keynote|webinar|podcast|sponsors?|venue|travel|registration|call[\s-]for)\b/iu;
+const NOT_A_REPORT_TITLE = /\b(?:how[\s-]to|guide|guidelines|handbook|playbook|checklist|organi[sz](?:e|ing|ation)|planning|plans?|ideas?|proposals?|proposed|suggestions?|rules|schedule|agenda|timetable|faq|newsletter|digest|weekly|monthly|this[\s-](?:week|month)[\s-]in|edition|roadmap|rfc|kep|enhancement|charter|governance|code[\s-]of[\s-]conduct|template|talks?|keynote|webinar|podcast|sponsors?|venue|travel|registration|call[\s-]for)\b/iu;
 /** Invitation words: a page written before its event. */
 const INVITATION = /\bsign[\s-]?up\b|\bregist(?:er|ration)\b|\bcall[\s-]for[\s-](?:topics|participation|participants|proposals|papers|projects|ideas|contributions)\b|\b(?:is|are)[\s-]coming\b|\bsave[\s-]the[\s-]date\b|\bjoin[\s-]us\b|\bwill[\s-]take[\s-]place\b|\bwill[\s-]be[\s-]held\b|\bapply[\s-]now\b|\brsvp\b|\bcfp\b|\bsubmit[\s-]your\b|\bpropose[\s-]a[\s-]topic\b|\bwe[\s-]invite\b|\byou[\s-]are[\s-]invited\b|\bannouncing\b|\banmeld(?:ung|en)\b|\bjetzt[\s-]anmelden\b|\bfindet[\s-]statt\b/giu;
 /** Words that say work was done (or is on its way): a report's language. */
@@ -57,10 +57,10 @@ export function weighEventReport(input: EventReportInput): EventReportWeighing {
   const evidence: Evidence[] = [];
   const titles = [title, facts.frontMatter.title].filter((t): t is string => !!t);
   const event = nameEvent(titles, facts, eventWords, evidence);
-  // A folder name is a hint, not a verdict: a page named by its path alone must call itself a report.
-  const byPathOnly = event !== null && evidence.some((e) => e.rule === "event" && e.text.startsWith("path "));
-  if (byPathOnly && !titles.some((t) => REPORT_TITLE.test(t))) {
-    evidence.push({ rule: "page-kind", says: "against", text: "only the path names an event, and the title does not call the page a report, recap or outcome", change: "wrapups.eventWords (a word of its title)" });
+  // Folder names and tags are hints, not verdicts: a page named only by them must call itself a report.
+  const byHintOnly = event !== null && evidence.some((e) => e.rule === "event" && !e.text.startsWith("title "));
+  if (byHintOnly && !titles.some((t) => REPORT_TITLE.test(t))) {
+    evidence.push({ rule: "page-kind", says: "against", text: "only the path or a tag names an event, and the title does not call the page a report, recap or outcome", change: "wrapups.eventWords (a word of its title)" });
   }
   if (titles.some(isAgileSprint)) {
     evidence.push({ rule: "agile-sprint", says: "against", text: "the title speaks of an agile team's sprint (numbered, planning, review, retro)" });
