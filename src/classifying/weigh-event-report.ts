@@ -32,12 +32,14 @@ export interface EventReportInput {
   eventWords: readonly string[];
 }
 
-/** Titles of pages about events that are no reports: guides, plans, calls, ideas, rules, newsletters, proposals. */
-const NOT_A_REPORT_TITLE = /\b(?:how[\s-]to|guide|guidelines|handbook|playbook|checklist|organi[sz](?:e|ing|ation)|planning|plans?|ideas?|proposals?|proposed|suggestions?|rules|schedule|agenda|timetable|faq|newsletter|digest|weekly|monthly|this[\s-](?:week|month)[\s-]in|edition|roadmap|rfc|kep|enhancement|charter|governance|code[\s-]of[\s-]conduct|template|talks?|keynote|webinar|podcast|sponsors?|venue|travel|registration|call[\s-]for)\b/iu;
+/** Titles of pages that are never an event's report, whatever else the title says. */
+const NEVER_A_REPORT_TITLE = /\b(?:how[\s-]to|guide|guidelines|handbook|playbook|faq|newsletter|digest|this[\s-](?:week|month)[\s-]in|rfc|kep|enhancement[\s-]proposal|charter|governance|code[\s-]of[\s-]conduct|template|registration|call[\s-]for)\b/iu;
+/** Titles of pages about an event that are no report, unless the title also calls the page a report. */
+const NOT_A_REPORT_TITLE = /\b(?:checklist|organi[sz](?:e|ing|ation)|planning|plans?|ideas?|proposals?|proposed|suggestions?|rules|schedule|agenda|timetable|weekly|monthly|edition|roadmap|talks?|keynote|webinar|podcast|sponsors?|venue|travel)\b/iu;
 /** Invitation words: a page written before its event. */
-const INVITATION = /\bsign[\s-]?up\b|\bregist(?:er|ration)\b|\bcall[\s-]for[\s-](?:topics|participation|participants|proposals|papers|projects|ideas|contributions)\b|\b(?:is|are)[\s-]coming\b|\bsave[\s-]the[\s-]date\b|\bjoin[\s-]us\b|\bwill[\s-]take[\s-]place\b|\bwill[\s-]be[\s-]held\b|\bapply[\s-]now\b|\brsvp\b|\bcfp\b|\bsubmit[\s-]your\b|\bpropose[\s-]a[\s-]topic\b|\bwe[\s-]invite\b|\byou[\s-]are[\s-]invited\b|\bannouncing\b|\banmeld(?:ung|en)\b|\bjetzt[\s-]anmelden\b|\bfindet[\s-]statt\b/giu;
+const INVITATION = /\bsign[\s-]?up\b|\bregist(?:er|ration)\b|\bcall[\s-]for[\s-](?:topics|participation|participants|proposals|papers|projects|ideas|contributions)\b|\b(?:is|are)[\s-]coming\b|\bsave[\s-]the[\s-]date\b|\bjoin[\s-]us\b|\bwill[\s-]take[\s-]place\b|\bwill[\s-]be[\s-]held\b|\bapply[\s-]now\b|\brsvp\b|\bcfp\b|\bsubmit[\s-]your\b|\bpropose[\s-]a[\s-]topic\b|\bwe[\s-]invite\b|\byou[\s-]are[\s-]invited\b|\banmeld(?:ung|en)\b|\bjetzt[\s-]anmelden\b|\bfindet[\s-]statt\b/giu;
 /** Words that say work was done (or is on its way): a report's language. */
-const OUTCOME = /\b(?:merged|fixed|implemented|finished|completed|accomplished|achieved|released|landed|shipped|prototyped|refactored|added|wrote|built|worked[\s-]on|we[\s-](?:did|made|started|discussed|decided|managed)|opened|submitted|reviewed|wip|draft|drafted|in[\s-]progress|results?|outcomes?|decided|decisions?|findings?|agreed|fixes|gemergt|umgesetzt|implementiert|erledigt|abgeschlossen)\b/giu;
+const OUTCOME = /\b(?:merged|fixed|implemented|finished|completed|accomplished|achieved|released|landed|shipped|prototyped|refactored|added|wrote|built|created|improved|updated|ported|migrated|reworked|rewrote|documented|tested|demoed|discussed|worked[\s-]on|we[\s-](?:did|made|started|discussed|decided|managed)|opened|submitted|reviewed|wip|draft|drafted|in[\s-]progress|results?|outcomes?|decided|decisions?|findings?|agreed|fixes|gemergt|umgesetzt|implementiert|erledigt|abgeschlossen)\b/giu;
 
 const TEXT_LIMIT = 30_000;
 /** A title that calls its page a report. */
@@ -65,7 +67,7 @@ export function weighEventReport(input: EventReportInput): EventReportWeighing {
   if (titles.some(isAgileSprint)) {
     evidence.push({ rule: "agile-sprint", says: "against", text: "the title speaks of an agile team's sprint (numbered, planning, review, retro)" });
   }
-  const kind = titles.map((t) => NOT_A_REPORT_TITLE.exec(t)?.[0]).find((w) => !!w);
+  const kind = titles.map((t) => NEVER_A_REPORT_TITLE.exec(t)?.[0] ?? (REPORT_TITLE.test(t) ? undefined : NOT_A_REPORT_TITLE.exec(t)?.[0])).find((w) => !!w);
   if (kind) evidence.push({ rule: "page-kind", says: "against", text: `the title says "${kind}": a page about the event, not its report` });
   if (titles.some((t) => PLACEHOLDER.test(t)) || TEMPLATE_PATH.test(facts.path)) {
     evidence.push({ rule: "page-kind", says: "against", text: "a template: placeholders in the title or \"template\" in the path" });
