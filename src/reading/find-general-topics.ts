@@ -35,18 +35,22 @@ const workLink = (l: FoundLink) => isWorkItem({ ...l, field: "body" });
 
 /**
  * Topics from `##`–`####` headings: the shallowest depth where two or more sections hold work links
- * (a single `## Topics` wrapper sends the choice one level down). At that depth, the sections with
+ * (a single `## Topics` wrapper sends the choice one level down; so do days or tracks holding twice as
+ * many linked sections below them). At that depth, the sections with
  * work links and their siblings with a write-up of their own are topics; field-named and
  * event-part sections (Introduction, Next steps, Repositories) never are. Ends: the next heading as
  * shallow.
  */
 export function findHeadingTopics(root: Root, text: string, links: FoundLink[], marks: FieldMark[], anchors: Map<Heading, string>): TopicFrame[] {
   const sections = describeSections(root, text, links, marks);
+  const linkedAt = (d: number) => sections.filter((s) => s.depth === d && !s.skip && s.workLinks > 0).length;
   let depth: number | null = null;
   for (let d = 2; d <= 4 && depth === null; d++) {
-    if (sections.filter((s) => s.depth === d && !s.skip && s.workLinks > 0).length >= 2) depth = d;
+    if (linkedAt(d) >= 2) depth = d;
   }
   if (depth === null) return [];
+  // Days or tracks (`## Day 1`) holding the projects (`### …`) twice as many: the projects are the topics.
+  if (depth < 4 && linkedAt(depth + 1) >= 2 * linkedAt(depth)) depth += 1;
   const linked = new Set(sections.filter((s) => s.depth === depth && !s.skip && s.workLinks > 0).map((s) => s.parent));
   const chosen = sections.filter((s) => s.depth === depth && !s.skip && linked.has(s.parent) && (s.workLinks > 0 || s.words >= SIBLING_MIN_WORDS));
   return chosen.map((s) => ({

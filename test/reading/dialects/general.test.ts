@@ -64,6 +64,18 @@ describe("the general reader, one fixture per shape", () => {
     expect(roomA?.nextSteps).toMatch(/deprecation notice/);
   });
 
+  it("takes the projects under days or tracks as the topics, not the days", () => {
+    const days = [
+      "# Hack Week 2026 report", "We merged a lot.",
+      "## Day 1", "### Tiles", "merged https://github.com/a/b/pull/1", "### Dark mode", "fixed https://github.com/a/b/pull/2",
+      "## Day 2", "### GPX", "WIP https://github.com/a/b/pull/3", "### Search", "added https://github.com/a/b/pull/4",
+    ].join("\n\n");
+    const wrapUp = parseWrapUp(days, { path: "hack-week.md" });
+    expect(wrapUp.kind).toBe("wrap-up");
+    expect(wrapUp.topics.map((t) => t.title)).toEqual(["Tiles", "Dark mode", "GPX", "Search"]);
+    expect(wrapUp.topics.map((t) => t.nextSteps !== null)).toEqual([false, false, true, false]);
+  });
+
   it("keeps branch links of fork branches (/tree/<branch>)", () => {
     const links = read("content/posts/2026-03-dev-summit/index.md").topics[0]?.links ?? [];
     expect(links.find((l) => l.kind === "branch")?.branch).toBe("plugin-api-v2");
