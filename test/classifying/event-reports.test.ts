@@ -3,6 +3,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { scanDirectory } from "../../src/cli/scan-command.js";
+import { readWrapUps } from "../../src/pipeline/read-wrapups.js";
 import { parseWrapUp } from "../../src/wrapup/parse-wrapup.js";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/event-reports");
@@ -55,6 +56,22 @@ describe("event reports of other communities, by scan", () => {
     "%s: no wrap-up, no retelling",
     (path, file) => {
       expect(parseWrapUp(readFileSync(file, "utf8"), { path }).kind).toBe("not-a-wrap-up");
+    },
+  );
+});
+
+describe("blog copies of a report", () => {
+  it.each(["_posts/2026-06-01-orbit-sprint-report.md", "content/posts/2026-orbit-sprint/index.md", "blog/orbit-sprint.md"])(
+    "a copy at %s (Jekyll, Hugo, a blog folder) is the report's retelling, not a second report",
+    async (copyPath) => {
+      const report = readFileSync(join(fixtures, "reports/sprint/2026-orbit-sprint-report.md"), "utf8");
+      const files: Record<string, string> = { "sprint/2026-orbit-sprint-report.md": report, [copyPath]: report };
+      const fetchTexts = async (paths: string[]) => ({ files: paths.map((path) => ({ path, text: files[path]! })), skipped: [], graphqlRequests: 1 });
+      const read = await readWrapUps(Object.keys(files).map((path) => ({ path })), fetchTexts, { everyFile: false });
+      expect(read.wrapUps.map((w) => [w.path, w.kind])).toEqual([
+        ["sprint/2026-orbit-sprint-report.md", "wrap-up"],
+        [copyPath, "retelling"],
+      ]);
     },
   );
 });
