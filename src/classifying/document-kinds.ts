@@ -32,7 +32,8 @@ const FAQ = /\bfaqs?\b|\bfrequently[\s-]asked\b|\bq\s*&\s*a\b/i;
 const API_REFERENCE = /\bapi[\s_-]*ref(erence)?s?\b|\breference[\s_-]+api\b|(^|\/)(api[-_]?reference|reference\/api)(\/|\.)/i;
 const GITHUB_TEMPLATE_PATH = /(^|\/)\.github\/(issue_template|pull_request_template|discussion_template)(\/|\.|$)/i;
 const TEMPLATE_NAME = /(^|[/_.-])template([_.-][^/]*)?\.(md|markdown)$/i;
-const BLOG_PATH = /(^|\/)(blog|blogs|posts|news)\//i;
+/** Blog folders, Jekyll's `_posts/` included. */
+const BLOG_PATH = /(^|\/)(blog|blogs|posts|_posts|news)\//i;
 const EVENT_PATH = /(^|\/)[^/]*(hackathons?|hack[-_]the[-_]\w+|hack[-_]?days?|hack[-_]?weeks?)[^/]*\//i;
 const YEAR_MONTH = /(19|20)\d{2}[-_](0[1-9]|1[0-2])(?![0-9])/;
 /** Paths and links of event pages: a year-month (`2023-05_Leverkusen`, `/hackathons/2025-07`) or a hackathon folder. */

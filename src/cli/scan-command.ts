@@ -4,12 +4,14 @@ import { parseArgs } from "node:util";
 import type { FetchFileTextsResult } from "../github/fetch-file-texts.js";
 import { readWrapUps } from "../pipeline/read-wrapups.js";
 import { selectCandidatePaths } from "../pipeline/select-paths.js";
+import { explainScanFile, readScanReading } from "./scan-explain.js";
 import { findRetoldTopic } from "../classifying/find-retold-topic.js";
 import { isWorkItem } from "../wrapup/link-key.js";
 import type { WrapUp } from "../wrapup/types.js";
 import { EXIT_OK, usageError, type CliIo } from "./io.js";
 
 const HELP = `Usage: wrapup-tracker scan DIR [--json] [--all]
+       wrapup-tracker scan --explain FILE [DIR]
 
 Walks a checkout (skipping .git and node_modules) and tells which markdown files the app would
 track with the default configuration: it applies exactly the app's decision, so run it before you
@@ -21,6 +23,9 @@ tracked on their own; their sections point to the wrap-up topics they retell.
 
 Options:
   --all      also list every other markdown file with the reason it is not a wrap-up
+  --explain FILE
+             tell why FILE is or is not a wrap-up: the evidence for and against, per rule, and which
+             key of .github/wrapup-tracker.yml would change it (DIR, default ., holds the config)
   --json     print { "wrapUps": [{ path, title, date, topics, withNextSteps, withWorkLinks, why, kind,
              retells? }], "others": [{ path, why }] } with paths relative to DIR
   -h, --help show this help
@@ -60,6 +65,7 @@ export async function runScanCommand(args: string[], io: CliIo): Promise<number>
       options: {
         json: { type: "boolean", default: false },
         all: { type: "boolean", default: false },
+        explain: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -67,6 +73,7 @@ export async function runScanCommand(args: string[], io: CliIo): Promise<number>
     return usage(io, (error as Error).message);
   }
   if (parsed.values.help) return (io.out(HELP), EXIT_OK);
+  if (parsed.values.explain !== undefined) return explain(parsed.values.explain, parsed.positionals, io);
   if (parsed.positionals.length !== 1) return usage(io, "give exactly one directory");
   const dir = resolve(io.cwd, parsed.positionals[0]!);
   let result: ScanResult;
@@ -97,7 +104,8 @@ export async function scanDirectory(dir: string, progress?: (text: string | null
     done += count;
     progress?.(`Reading markdown files… ${done} of ${candidates.length}`);
   };
-  const read = await readWrapUps(candidates.map((path) => ({ path })), (paths) => readTexts(dir, paths, onRead), { everyFile: false });
+  const { reading } = await readScanReading(dir);
+  const read = await readWrapUps(candidates.map((path) => ({ path })), (paths) => readTexts(dir, paths, onRead), { everyFile: false, reading });
   progress?.(null);
   const found = read.wrapUps.filter((w) => w.kind !== "not-a-wrap-up");
   return {
@@ -173,11 +181,21 @@ async function readTexts(dir: string, paths: string[], onRead: (count: number) =
   return result;
 }
 
-/** A folder that cannot be walked, said as a person would. */
-function readProblem(error: unknown): string {
+/** A folder (or file) that cannot be read, said as a person would. */
+function readProblem(error: unknown, what: "folder" | "file" = "folder"): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = { ENOENT: "no such folder", ENOTDIR: "not a folder", EACCES: "permission denied" };
+  const reasons: Record<string, string> = { ENOENT: `no such ${what}`, ENOTDIR: "not a folder", EISDIR: "a folder, not a file", EACCES: "permission denied" };
   return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+async function explain(file: string, positionals: string[], io: CliIo): Promise<number> {
+  if (positionals.length > 1) return usage(io, "--explain takes one FILE and at most one DIR");
+  try {
+    io.out(await explainScanFile(resolve(io.cwd, file), resolve(io.cwd, positionals[0] ?? ".")));
+    return EXIT_OK;
+  } catch (error) {
+    return usage(io, `cannot read ${file}: ${readProblem(error, "file")}`);
+  }
 }
 
 function usage(io: CliIo, message: string): number {

@@ -100,6 +100,41 @@ export const FollowUpSchema = z
   .strict()
   .prefault({});
 
+/** A short word or name: bounded, so what a repository configures stays cheap to match. */
+function shortText(max: number) {
+  return text().max(max, { error: `expected at most ${max} characters` });
+}
+function shortTexts(maxItems: number, maxLength: number) {
+  return z.array(shortText(maxLength), { error: "expected a list of text" }).max(maxItems, { error: `expected at most ${maxItems} entries` });
+}
+
+const fieldNames = () => shortTexts(20, 60).optional();
+
+export const WrapUpsSchema = z
+  .object({
+    /** More names of events, matched as plain words in titles, front matter and paths (`Garden Days`, `Klausur`). */
+    eventWords: shortTexts(50, 60)
+      .default([])
+      .describe("More names of events, matched as plain words (case ignored) in titles, front matter and paths, e.g. 'Garden Days'."),
+    /** More names of a report's fields, per field, e.g. `nextSteps: [Offene Enden]`. */
+    fields: z
+      .object({
+        problem: fieldNames().describe("More names of the problem statement."),
+        motivation: fieldNames().describe("More names of the motivation."),
+        achievements: fieldNames().describe("More names of what was achieved."),
+        outcome: fieldNames().describe("More names of the outcome."),
+        nextSteps: fieldNames().describe("More names of the next steps, e.g. 'Offene Enden'."),
+        code: fieldNames().describe("More names of the code / pull requests field."),
+        issue: fieldNames().describe("More names of the issue field."),
+        tracking: fieldNames().describe("More names of the tracking-issue field."),
+      }, mapping)
+      .strict()
+      .default({})
+      .describe("More names of a report's fields, per field (the general reader uses them)."),
+  }, mapping)
+  .strict()
+  .prefault({});
+
 export const RefreshCommandSchema = z
   .object({
     /** Lowest repository permission allowed to run `/refresh`. */
@@ -119,6 +154,8 @@ export const ConfigSchema = z
     paths: texts()
       .default([])
       .describe("Globs of wrap-up files; empty: every markdown file that parses as a wrap-up with at least one topic."),
+    /** How event reports of other communities are recognised: more event words and field names. */
+    wrapups: WrapUpsSchema.describe("How event reports are recognised: more event words and field names."),
     /** Days without human activity after which open work counts as stale. */
     staleAfterDays: days("positive").default(30).describe("Days without human activity after which open work counts as stale."),
     /** Days after the event during which nothing is reported as stalled. */

@@ -1,3 +1,4 @@
+import { readingOptionsOf } from "../pipeline/reading-options.js";
 import type { ProbotOctokit } from "probot";
 import type { LoadedConfig } from "../config/load-repo-config.js";
 import type { Config } from "../config/schema.js";
@@ -57,6 +58,7 @@ export async function checkPullRequest(
   const queued = queueGraphql(raw, { scope: pr.scope });
   const read = await readWrapUps(candidates, (paths) => fetchFileTexts(queued, pr, pr.headSha, paths), {
     everyFile: !!config && !needsTopics(config),
+    reading: readingOptionsOf(config),
   });
   const now = deps.now();
   const self = await deps.self();

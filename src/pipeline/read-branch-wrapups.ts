@@ -1,3 +1,4 @@
+import { readingOptionsOf } from "./reading-options.js";
 import type { ProbotOctokit } from "probot";
 import type { Config } from "../config/schema.js";
 import { fetchFileTexts } from "../github/fetch-file-texts.js";
@@ -21,7 +22,7 @@ export async function readBranchWrapUps(
   octokit: ProbotOctokit,
   repo: RepoRef,
   branch: string,
-  config: Pick<Config, "paths">,
+  config: Pick<Config, "paths"> & Partial<Pick<Config, "wrapups">>,
   graphql: GraphqlRequest,
 ): Promise<BranchWrapUps> {
   const listed = await listWrapUpFiles(octokit, repo, branch, config);
@@ -33,7 +34,7 @@ export async function readBranchWrapUps(
       graphqlRequests += texts.graphqlRequests;
       return texts;
     },
-    { everyFile: !needsTopics(config) },
+    { everyFile: !needsTopics(config), reading: readingOptionsOf(config) },
   );
   return { ...read, graphqlRequests };
 }

@@ -2,8 +2,9 @@ import { LRUCache } from "lru-cache";
 import type { FetchFileTextsResult } from "../github/fetch-file-texts.js";
 import { parseWrapUp } from "../wrapup/parse-wrapup.js";
 import { couldBeWrapUp, skippedWrapUp } from "../classifying/could-be-wrapup.js";
+import { couldBeEventReport } from "../classifying/could-be-event-report.js";
 import { markRepeatedWrapUps } from "../classifying/mark-repeated-wrapups.js";
-import type { WrapUp } from "../wrapup/types.js";
+import type { ReadingOptions, WrapUp } from "../wrapup/types.js";
 
 /** A file that may be a wrap-up; `sha` is its blob SHA when the listing gave one (tree, PR files). */
 export interface ListedFile {
@@ -44,7 +45,13 @@ interface Remembered {
  * whose blob changed. Bounded; what the app classified as not a wrap-up keeps only its reason.
  */
 const memo = new LRUCache<string, Remembered>({ max: 20_000 });
-const memoKey = (sha: string, path: string) => `${sha} ${path}`;
+const memoKey = (sha: string, path: string, reading?: ReadingOptions) => `${sha} ${path}${readingKey(reading)}`;
+
+/** Configured event words and field names change what a blob reads as: they are part of the memo key. */
+function readingKey(reading: ReadingOptions | undefined): string {
+  if (!reading?.eventWords?.length && !reading?.fields) return "";
+  return ` ${JSON.stringify([reading.eventWords ?? [], reading.fields ?? {}])}`;
+}
 
 /** Empties the memo (tests). */
 export function forgetReadWrapUps(): void {
@@ -59,12 +66,12 @@ export function forgetReadWrapUps(): void {
 export async function readWrapUps(
   listed: ListedFile[],
   fetchTexts: (paths: string[]) => Promise<FetchFileTextsResult>,
-  options: { everyFile: boolean },
+  options: { everyFile: boolean; reading?: ReadingOptions },
 ): Promise<ReadWrapUpsResult> {
   const stats: ReadStats = { files: listed.length, fromMemo: 0, fetched: 0, parsed: 0, parseMs: 0, skipped: [] };
   const known = new Map<string, WrapUp>();
   for (const file of listed) {
-    const hit = file.sha ? memo.get(memoKey(file.sha, file.path)) : undefined;
+    const hit = file.sha ? memo.get(memoKey(file.sha, file.path, options.reading)) : undefined;
     if (hit && (hit.complete || !options.everyFile)) known.set(file.path, hit.wrapUp);
   }
   stats.fromMemo = known.size;
@@ -76,11 +83,13 @@ export async function readWrapUps(
     const started = performance.now();
     for (const file of texts.files) {
       // The cheap test first, unless globs chose the file: then its topics are needed whatever it is.
-      const parse = options.everyFile || couldBeWrapUp(file.text);
-      const wrapUp = parse ? parseWrapUp(file.text, { path: file.path }) : skippedWrapUp(file.path);
+      const words = options.reading?.eventWords ?? [];
+      const parse = options.everyFile || couldBeWrapUp(file.text) || couldBeEventReport(file.text, file.path, words);
+      const reading = { ...options.reading, chosen: options.everyFile };
+      const wrapUp = parse ? parseWrapUp(file.text, { path: file.path, reading }) : skippedWrapUp(file.path);
       if (parse) stats.parsed += 1;
       known.set(file.path, wrapUp);
-      if (file.oid) memo.set(memoKey(file.oid, file.path), remember(wrapUp, parse));
+      if (file.oid) memo.set(memoKey(file.oid, file.path, options.reading), remember(wrapUp, parse));
     }
     stats.parseMs = Math.round(performance.now() - started);
   }

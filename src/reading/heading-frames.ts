@@ -40,7 +40,7 @@ export function frameHeadingTopics(
 }
 
 /** Each mark's field runs to the next mark; after a tracking blockquote the field before it resumes. */
-function segmentsOf(marks: FieldMark[], topicEnd: number): Segment[] {
+export function segmentsOf(marks: FieldMark[], topicEnd: number): Segment[] {
   const segments: Segment[] = [];
   marks.forEach((mark, index) => {
     const nextStart = marks[index + 1]?.markStart ?? topicEnd;

@@ -1,3 +1,4 @@
+import { readingOptionsOf } from "../pipeline/reading-options.js";
 import type { ProbotOctokit } from "probot";
 import type { Config } from "../config/schema.js";
 import { fetchFileTexts } from "../github/fetch-file-texts.js";
@@ -32,6 +33,7 @@ export async function refreshFollowUp(
   const queued = queueGraphql(graphql, { scope: options.scope });
   const read = await readWrapUps([{ path: marker.path }], (paths) => fetchFileTexts(queued, { owner, repo: name }, info.default_branch, paths), {
     everyFile: true,
+    reading: readingOptionsOf(options.config),
   });
   const checked = await checkFiles(read.wrapUps, {
     config: { ...options.config, paths: [marker.path] },

@@ -1,55 +1,87 @@
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { buildTopic } from "../reading/build-topic.js";
 import { classifyWrapUp } from "../classifying/classify-wrapup.js";
-import { collectLinks } from "../reading/collect-links.js";
+import { decideEventReport } from "../classifying/decide-event-report.js";
+import { weighEventReport, type EventReportWeighing } from "../classifying/weigh-event-report.js";
 import { readDocumentFacts } from "../reading/document-facts.js";
 import { retoldHeadings } from "../classifying/document-kinds.js";
-import { findBoardTopics } from "../reading/find-board-topics.js";
+import { readGardener } from "../reading/dialects/gardener.js";
+import { readGeneral, type GeneralShape } from "../reading/dialects/general.js";
+import { findEventName } from "../reading/event-words.js";
 import { findCodeProblems } from "../reading/find-code-problems.js";
-import { findFieldMarks } from "../reading/find-fields.js";
-import { findPlainTopics } from "../reading/find-plain-topics.js";
-import { findTopicHeadings } from "../reading/find-topics.js";
-import { anchorHeadings, frameHeadingTopics } from "../reading/heading-frames.js";
-import { parseMarkdownTree } from "../reading/markdown-tree.js";
+import { readMarkdownDocument } from "../reading/markdown-document.js";
 import { plainTitle } from "../reading/plain-title.js";
-import { prepareText } from "../reading/prepare-text.js";
 import { readEventDate } from "../reading/read-date.js";
 import { hasMojibake } from "../reading/repair-mojibake.js";
-import type { TopicFrame } from "../reading/topic-frame.js";
-import type { ParseOptions, WrapUp } from "./types.js";
+import type { ParseOptions, Topic, WrapUp } from "./types.js";
+
+/** How a page was read and decided: for `scan --explain`. */
+export interface ParseExplanation {
+  gardener: { kind: WrapUp["kind"]; why: string; topics: number };
+  general: { shape: GeneralShape; topics: number; weighing: EventReportWeighing };
+  /** Which reader's topics the model holds. */
+  reader: "gardener" | "general";
+}
 
 /**
  * Text of a wrap-up in, model out: title, date, topics with fields and classified links, and
  * warnings a person can act on. Pure; never throws. Odd input gives a partial model and a warning.
  */
 export function parseWrapUp(input: string, options: ParseOptions): WrapUp {
+  return explainWrapUp(input, options).wrapUp;
+}
+
+/** `parseWrapUp` with the evidence of both readers (the general one is always run here). */
+export function explainWrapUp(input: string, options: ParseOptions, explain = false): { wrapUp: WrapUp; explanation: ParseExplanation | null } {
   try {
-    return parseOrThrow(input, options);
+    return parseOrThrow(input, options, explain);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const warnings = [`the document could not be read: ${reason}`];
-    return { path: options.path, title: null, date: null, topics: [], warnings, kind: "not-a-wrap-up", why: `not a wrap-up: ${warnings[0]}` };
+    const wrapUp: WrapUp = { path: options.path, title: null, date: null, topics: [], warnings, kind: "not-a-wrap-up", why: `not a wrap-up: ${warnings[0]}` };
+    return { wrapUp, explanation: null };
   }
 }
 
-function parseOrThrow(input: string, { path }: ParseOptions): WrapUp {
-  const { text, warnings } = prepareText(typeof input === "string" ? input : String(input ?? ""));
-  const { root, frontMatter, warnings: treeWarnings } = parseMarkdownTree(text);
-  warnings.push(...treeWarnings);
-  const marks = findFieldMarks(root, text);
-  const collected = collectLinks(root);
-  const links = collected.links.sort((a, b) => a.offset - b.offset);
-  const frames = findFrames(root, text, marks, links);
-  const topicWarnings: string[] = [];
-  const topics = frames.map((frame) => buildTopic(frame, text, links, topicWarnings));
+function parseOrThrow(input: string, options: ParseOptions, explain: boolean): { wrapUp: WrapUp; explanation: ParseExplanation | null } {
+  const { path } = options;
+  const doc = readMarkdownDocument(typeof input === "string" ? input : String(input ?? ""));
+  const { root, text, frontMatter } = doc;
+  const warnings = doc.warnings;
+  // The Gardener dialect first: its format and decisions stand as they are.
+  const gardenerWarnings: string[] = [];
+  const gardener = readGardener(doc, gardenerWarnings);
   const title = readTitle(root, frontMatter.title, text);
-  const facts = readDocumentFacts(root, text, path, frontMatter, topics[0]?.line ?? Number.POSITIVE_INFINITY);
-  const retold = frames.map((frame) => retoldHeadings(facts.links, frame.start, frame.end));
-  const { kind, why } = classifyWrapUp({ title, topics }, facts, retold);
+  const facts = readDocumentFacts(root, text, path, frontMatter, gardener.topics[0]?.line ?? Number.POSITIVE_INFINITY);
+  const retold = gardener.frames.map((frame) => retoldHeadings(facts.links, frame.start, frame.end));
+  const retoldSections = retold.filter((links) => links.length > 0).length;
+  const decided = classifyWrapUp({ title, topics: gardener.topics }, facts, retold);
+  // Then the general dialect, for pages the Gardener rules do not take that name an event (or were chosen by `paths`).
+  const eventWords = options.reading?.eventWords ?? [];
+  // A wrap-up taken by its title alone with one prose topic at most may be a flat outcome list.
+  const byTitleOnly = decided.kind === "wrap-up" && gardener.topics.length <= 1 && / names an event wrap-up; /.test(decided.why);
+  const undecided = byTitleOnly || decided.kind === "not-a-wrap-up" || (decided.kind === "retelling" && retoldSections === 0);
+  const named = [title, frontMatter.title, ...(frontMatter.labels ?? []), path].some((t) => !!t && findEventName(t, eventWords) !== null);
+  const runGeneral = explain || (undecided && (named || !!options.reading?.chosen));
+  const generalWarnings: string[] = [];
+  const general = runGeneral ? readGeneral(doc, { fields: options.reading?.fields ?? {} }, generalWarnings) : null;
+  const weighing = general ? weighEventReport({ title, facts, text, topics: general.topics, eventWords }) : null;
+  let { kind, why } = decided;
+  let useGeneral = false;
+  if (general && weighing && (undecided || explain)) {
+    const joined = decideEventReport(decided, retoldSections, weighing, title, gardener.topics.length);
+    ({ kind, why } = joined);
+    useGeneral = joined.general;
+    // A file chosen by `paths` that the rules turn away is still read as a report, and says so.
+    if (!useGeneral && options.reading?.chosen && kind !== "wrap-up" && general.topics.length > gardener.topics.length) {
+      useGeneral = true;
+      why = `${why}; read with the general reader (${general.topics.length} topics)`;
+    }
+  }
+  const topics: Topic[] = useGeneral && general ? general.topics : gardener.topics;
   // A retelling's sections point to the wrap-up topics they retell, so one piece of work is followed once.
-  if (kind === "retelling") topics.forEach((topic, i) => (retold[i]?.length ? (topic.sameAs = retold[i]) : undefined));
-  warnings.push(...findCodeProblems(root, text), ...collected.warnings, ...topicWarnings);
+  if (kind === "retelling" && !useGeneral) topics.forEach((topic, i) => (retold[i]?.length ? (topic.sameAs = retold[i]) : undefined));
+  warnings.push(...findCodeProblems(root, text), ...doc.linkWarnings, ...(useGeneral ? generalWarnings : gardenerWarnings));
   const garbled = topics.find((t) => hasMojibake(t.heading));
   if (garbled || hasMojibake(title ?? "")) {
     const where = garbled ? `line ${garbled.line}: ` : "";
@@ -59,26 +91,17 @@ function parseOrThrow(input: string, { path }: ParseOptions): WrapUp {
     warnings.push("no topics found: no heading has fields (Problem Statement, Next Steps, …) or GitHub links under it");
   }
   const date = facts.dateLine?.date ?? readEventDate([frontMatter.date, frontMatter.title, title]);
-  return { path, title, date, topics, warnings: sortByLine(warnings), kind, why };
+  const wrapUp: WrapUp = { path, title, date, topics, warnings: sortByLine(warnings), kind, why };
+  const explanation: ParseExplanation | null =
+    explain && general && weighing
+      ? {
+          gardener: { kind: decided.kind, why: decided.why, topics: gardener.topics.length },
+          general: { shape: general.shape, topics: general.topics.length, weighing },
+          reader: useGeneral ? "general" : "gardener",
+        }
+      : null;
+  return { wrapUp, explanation };
 }
-
-function findFrames(root: Root, text: string, marks: ReturnType<typeof findFieldMarks>, links: ReturnType<typeof collectLinks>["links"]): TopicFrame[] {
-  // Without a single bold or heading field, `Problem Statement:` lines are the best guide (scraped text).
-  if (marks.length === 0 && PLAIN_PROBLEM.test(text)) {
-    const codeLines = codeLineSet(root);
-    const plain = findPlainTopics(text, (line) => codeLines.has(line));
-    if (plain.length > 0) return plain;
-  }
-  // A topic board (status-marked list items) has no fields at all; lists inside fields are not boards.
-  if (marks.length === 0) {
-    const board = findBoardTopics(root, text);
-    if (board.length > 0) return board;
-  }
-  const topicHeadings = findTopicHeadings(root, text, marks, links);
-  return frameHeadingTopics(topicHeadings, marks, anchorHeadings(root), text);
-}
-
-const PLAIN_PROBLEM = /^[ \t]*problem statement[ \t]*:/im;
 
 function readTitle(root: Root, frontMatterTitle: string | undefined, text: string): string | null {
   const h1 = root.children.find((node) => node.type === "heading" && node.depth === 1);
@@ -101,15 +124,6 @@ function indentedTitle(root: Root, text: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function codeLineSet(root: Root): Set<number> {
-  const lines = new Set<number>();
-  for (const node of root.children) {
-    if (node.type !== "code" || !node.position) continue;
-    for (let line = node.position.start.line; line <= node.position.end.line; line++) lines.add(line);
-  }
-  return lines;
 }
 
 /** Warnings that name a line come in line order, after the ones about the whole document. */

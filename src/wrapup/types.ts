@@ -96,6 +96,8 @@ export interface Topic {
   declaredStatus?: DeclaredStatus;
   /** Retellings only: the wrap-up headings this section retells (it is never tracked on its own). */
   sameAs?: SameAs[];
+  /** General dialect: names on a `Contributors:`-like line and @handles in the topic. */
+  people?: string[];
 }
 
 export interface WrapUp {
@@ -117,4 +119,15 @@ export interface WrapUp {
 
 export interface ParseOptions {
   path: string;
+  /** How other communities' event reports are read (`wrapups` in the config), and whether `paths` chose the file. */
+  reading?: ReadingOptions;
+}
+
+export interface ReadingOptions {
+  /** `wrapups.eventWords`: more names of events, matched as plain words. */
+  eventWords?: readonly string[];
+  /** `wrapups.fields`: more names of fields, per field. */
+  fields?: Partial<Record<FieldName, readonly string[]>>;
+  /** The file matched `paths`: read with the general reader even when the rules would not take it. */
+  chosen?: boolean;
 }

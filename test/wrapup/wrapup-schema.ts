@@ -34,6 +34,7 @@ export const topicSchema = z
     emptyFields: z.array(fieldName).min(1).optional(),
     declaredStatus: z.enum(["done", "in-progress", "paused", "not-started"]).optional(),
     sameAs: z.array(z.object({ url: z.string().min(1), anchor: z.string().min(1) }).strict()).min(1).optional(),
+    people: z.array(z.string().min(1)).min(1).max(30).optional(),
   })
   .strict();
 
