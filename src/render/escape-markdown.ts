@@ -20,8 +20,11 @@ function breakMentions(text: string): string {
   return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
 }
 
-/** A closing keyword followed by what GitHub reads as an issue reference: `#1`, `o/r#1`, `GH-1`, a URL. */
-const KEYWORD = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?=\s*:?\s*\[?(?:(?:[\w.-]+\/[\w.-]+)?#\d|GH-\d|https?:\/\/))/gi;
+/**
+ * A closing keyword followed by what GitHub reads as an issue reference: `#1`, `o/r#1`, `GH-1`, a URL.
+ * `\s*(?::\s*)?` rather than `\s*:?\s*`: two unbounded runs over the same spaces cost quadratic time.
+ */
+const KEYWORD = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?=\s*(?::\s*)?\[?(?:(?:[\w.-]+\/[\w.-]+)?#\d|GH-\d|https?:\/\/))/gi;
 
 /** `fixes #1` → `fix\u200des #1`: GitHub no longer sees a closing keyword. */
 function breakKeywords(text: string): string {

@@ -1,0 +1,20 @@
+/**
+ * Entry of the parse pool's worker threads: one wrap-up text in, its model out. Runs `parseWrapUp`
+ * off the main thread, so a hostile file keeps a worker busy, never the server's event loop.
+ */
+import { parseWrapUp } from "../wrapup/parse-wrapup.js";
+import type { WrapUp } from "../wrapup/types.js";
+
+export interface ParseTask {
+  path: string;
+  text: string;
+}
+
+/** A task that only starts the thread (loading the parser), so no file's deadline pays for that. */
+export interface WarmTask {
+  warm: true;
+}
+
+export default function parseInWorker(task: ParseTask | WarmTask): WrapUp | null {
+  return "warm" in task ? null : parseWrapUp(task.text, { path: task.path });
+}
