@@ -76,7 +76,7 @@ export function adversarialTexts(length = ADVERSARIAL_LENGTH): AdversarialText[]
 export function structuredTexts(length = ADVERSARIAL_LENGTH): AdversarialText[] {
   const lines = (line: string) => Array.from({ length: Math.ceil(length / (line.length + 1)) }, () => line).join("\n");
   // Up to 200 levels deep, so the whole stays near `length` characters.
-  const nested = (unit: string) => Array.from({ length: Math.ceil(length / 200) }, (_, depth) => unit.repeat(depth % 200) + "x").join("\n");
+  const nested = (unit: string) => Array.from({ length: Math.ceil(length / 180) }, (_, depth) => unit.repeat(depth % 200) + "x").join("\n");
   return [
     { name: "nested lists by indentation", text: nested("  ") + "\n- a" },
     { name: "nested blockquotes", text: nested("> ") },

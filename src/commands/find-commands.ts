@@ -2,6 +2,7 @@ import type { Nodes, Parent, PhrasingContent, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
+import { prepareText } from "../reading/prepare-text.js";
 
 /** A command typed at the start of a line of a comment. */
 export type Command =
@@ -18,7 +19,10 @@ const MAX_SNOOZE_DAYS = 365;
  * why the body is parsed as markdown rather than searched with a regular expression.
  */
 export function findCommands(body: string): Command[] {
-  const tree: Root = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  // Most comments name no command: they are never parsed.
+  if (!body.includes("/refresh") && !body.includes("/snooze")) return [];
+  // Defused as wrap-ups are (deep nesting, emphasis and bracket storms, huge tables): the parse stays linear.
+  const tree: Root = fromMarkdown(prepareText(body).text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const commands: Command[] = [];
   for (const line of collectLines(tree)) {
     const command = parseCommandLine(line);
