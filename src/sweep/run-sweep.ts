@@ -141,6 +141,7 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
     ...where,
     dryRun,
     self: options.self,
+    unreadable: checked.read.unreadable,
   }).catch((error: unknown) => ((summary.dashboardError = (error as Error).message), "failed" as const));
   return summary;
 }
