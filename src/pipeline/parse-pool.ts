@@ -17,7 +17,7 @@ export interface ParseLimits {
 
 /** Ordinary wrap-ups (under 100 KB) parse in well under 100 ms; a file the bounds could not tame is given up. */
 export const DEFAULT_PARSE_LIMITS: ParseLimits = {
-  deadlineMs: envNumber("WRAPUP_PARSE_DEADLINE_MS", 2_500),
+  deadlineMs: envNumber("WRAPUP_PARSE_DEADLINE_MS", 2_000),
   memoryMb: envNumber("WRAPUP_PARSE_MEMORY_MB", 192),
   maxLength: 1_000_000,
 };

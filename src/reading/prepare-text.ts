@@ -11,6 +11,19 @@ export const MAX_PREFIX_LENGTH = 40;
 export const MAX_EMPHASIS_MARKS = 1_000;
 /** Brackets per paragraph beyond which they are read as plain characters (link openers are matched in quadratic time). */
 export const MAX_BRACKETS = 1_000;
+/**
+ * Runs of the characters a GFM autolink may end on (`.`, `:`, `!`, `?`, `)`, `_`…) longer than this get a
+ * zero-width space every this many characters: after a URL, the parser checks each of them against the
+ * rest of the run, quadratic time (8 KB of `:` after a URL took 2 s).
+ */
+export const MAX_PUNCTUATION_RUN = 64;
+const TRAILING = new Set([..."!\"&')*,.:;<?]_~"].map((c) => c.charCodeAt(0)));
+/**
+ * A `[` whose `]` comes more than this many characters later (or never) becomes a look-alike: GFM checks
+ * every word after an open `[` against it (a `[` before 20,000 short lines took 12 s). CommonMark itself
+ * caps a link label at 999 characters.
+ */
+export const MAX_LABEL_SPAN = 1_000;
 /** Documents this long always get the line pass (tables, brackets), whatever the cheap test says. */
 const LINE_PASS_LENGTH = 20_000;
 
@@ -65,6 +78,7 @@ function defuse(text: string, warnings: string[]): PreparedText {
     lines[i] = prefix.slice(0, MAX_PREFIX_LENGTH) + line.slice(prefix.length);
   }
   boundTables(lines, warnings);
+  breakPunctuationRuns(lines);
   defuseParagraphs(lines, warnings);
   return { text: lines.join("\n"), warnings };
 }
@@ -74,12 +88,35 @@ function needsDefusing(text: string): boolean {
   if (text.length >= LINE_PASS_LENGTH) return true;
   let marks = 0;
   let brackets = 0;
+  let run = 0;
+  let longestRun = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 42 || c === 95) marks++;
     else if (c === 91 || c === 93) brackets++;
+    run = TRAILING.has(c) ? run + 1 : 0;
+    if (run > longestRun) longestRun = run;
   }
-  return marks > MAX_EMPHASIS_MARKS || brackets > MAX_BRACKETS || new RegExp(`(^|\\n)[ \\t>*+\\-.)0-9]{${MAX_PREFIX_LENGTH + 1}}`).test(text);
+  if (brackets > 0 && text.length > MAX_LABEL_SPAN) return true;
+  return longestRun > MAX_PUNCTUATION_RUN || marks > MAX_EMPHASIS_MARKS || brackets > MAX_BRACKETS || new RegExp(`(^|\\n)[ \\t>*+\\-.)0-9]{${MAX_PREFIX_LENGTH + 1}}`).test(text);
+}
+
+/** A zero-width space after every MAX_PUNCTUATION_RUN characters of a punctuation run (looks the same). */
+function breakPunctuationRuns(lines: string[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    let run = 0;
+    let broken: string[] | null = null;
+    let from = 0;
+    for (let j = 0; j < line.length; j++) {
+      run = TRAILING.has(line.charCodeAt(j)) ? run + 1 : 0;
+      if (run <= MAX_PUNCTUATION_RUN) continue;
+      (broken ??= []).push(line.slice(from, j), "\u200B");
+      from = j;
+      run = 1;
+    }
+    if (broken) lines[i] = broken.join("") + line.slice(from);
+  }
 }
 
 /**
@@ -97,6 +134,7 @@ function defuseParagraphs(lines: string[], warnings: string[]): void {
       marks += counted.marks;
       brackets += counted.brackets;
     }
+    if (brackets > 0 && brackets <= MAX_BRACKETS) defuseOpenBrackets(lines, start, i, warnings);
     const defused = (marks > MAX_EMPHASIS_MARKS ? "*_" : "") + (brackets > MAX_BRACKETS ? "[]" : "");
     if (marks > MAX_EMPHASIS_MARKS) warnings.push(`line ${start + 1}: a paragraph with ${marks} emphasis marks (* and _) was read as plain text`);
     if (brackets > MAX_BRACKETS) warnings.push(`line ${start + 1}: a paragraph with ${brackets} brackets ([ and ]) was read as plain text (links in it were not read)`);
@@ -105,6 +143,34 @@ function defuseParagraphs(lines: string[], warnings: string[]): void {
       for (let j = start; j < i; j++) lines[j] = (lines[j] as string).replace(pattern, (c) => LOOK_ALIKES[c] ?? c);
     }
     start = i + 1;
+  }
+}
+
+/** The `[`s of lines `from`..`to` (one paragraph) left open for more than MAX_LABEL_SPAN characters become `［`. */
+function defuseOpenBrackets(lines: string[], from: number, to: number, warnings: string[]): void {
+  const open: { line: number; column: number; at: number }[] = [];
+  const far: { line: number; column: number }[] = [];
+  let at = 0;
+  for (let j = from; j < to; j++) {
+    const line = lines[j] as string;
+    for (let k = 0; k < line.length; k++, at++) {
+      const c = line.charCodeAt(k);
+      if (c === 91) open.push({ line: j, column: k, at });
+      else if (c === 93 && open.length > 0) {
+        const opened = open.pop()!;
+        if (at - opened.at > MAX_LABEL_SPAN) far.push(opened);
+      }
+    }
+    at++;
+  }
+  for (const opened of open) if (at - opened.at > MAX_LABEL_SPAN) far.push(opened);
+  if (far.length === 0) return;
+  if (!warnings.some((w) => w.includes("not closed within"))) {
+    warnings.push(`line ${(far[0]?.line ?? from) + 1}: a \`[\` not closed within ${MAX_LABEL_SPAN} characters was read as plain text`);
+  }
+  for (const { line, column } of far) {
+    const text = lines[line] as string;
+    lines[line] = `${text.slice(0, column)}\uFF3B${text.slice(column + 1)}`;
   }
 }
 

@@ -115,7 +115,7 @@ export interface WrapUp {
   why: string;
   /**
    * Set when the file could not be read at all ("too large/complex to read: parsing took longer than
-   * 2.5 s…"): what it is is unknown, so it is reported as a finding rather than silently left out.
+   * 2 s…"): what it is is unknown, so it is reported as a finding rather than silently left out.
    */
   unreadable?: string;
 }
