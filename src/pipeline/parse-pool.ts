@@ -49,13 +49,6 @@ export async function parseInPool(task: ParseTask, limits: ParseLimits = DEFAULT
   return parsed as WrapUp;
 }
 
-/** Stops the pool's threads (CLI exit, tests); the next parse starts a new pool. */
-export async function closeParsePool(): Promise<void> {
-  const closing = pool;
-  pool = null;
-  await closing?.destroy();
-}
-
 /** The model of a file that could not be read: not a wrap-up as far as the app can tell, and says why. */
 export function unreadableWrapUp(path: string, reason: string): WrapUp {
   return { path, title: null, date: null, topics: [], warnings: [reason], kind: "not-a-wrap-up", why: `not a wrap-up: ${reason}`, unreadable: reason };
