@@ -18,6 +18,10 @@ export const BUNDLE_DIR = "dist/action";
  */
 export const ENTRY_POINTS: Record<string, string> = {
   index: "src/action.ts",
+  // Files are parsed in worker threads: our task file, found beside the bundle by parse-pool.ts, and
+  // piscina's own thread entry, which piscina looks up as `worker.js` beside itself (`__dirname`).
+  "parse-worker": "src/pipeline/parse-worker.ts",
+  worker: "node_modules/piscina/dist/worker.js",
 };
 
 const OPTIONS: BuildOptions = {
@@ -28,8 +32,21 @@ const OPTIONS: BuildOptions = {
   platform: "node",
   target: "node22",
   format: "esm",
+  // piscina's optional thread-priority addon (a native .node file); it is loaded only when a pool sets
+  // `niceIncrement`, which ours does not, and a failed load is ignored.
+  external: ["@napi-rs/nice"],
   // The CommonJS dependencies (pino, ioredis, …) call require() for Node's own modules.
-  banner: { js: 'import { createRequire as __wrapupCreateRequire } from "node:module";\nconst require = __wrapupCreateRequire(import.meta.url);' },
+  // piscina finds its thread entry through __dirname, which an ES module does not have: give it one.
+  banner: {
+    js: [
+      'import { createRequire as __wrapupCreateRequire } from "node:module";',
+      'import { dirname as __wrapupDirname } from "node:path";',
+      'import { fileURLToPath as __wrapupFileURLToPath } from "node:url";',
+      "const require = __wrapupCreateRequire(import.meta.url);",
+      "const __filename = __wrapupFileURLToPath(import.meta.url);",
+      "const __dirname = __wrapupDirname(__filename);",
+    ].join("\n"),
+  },
   // Licence comments of the bundled packages, collected at the end of each file.
   legalComments: "eof",
   charset: "utf8",

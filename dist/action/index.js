@@ -1,5 +1,9 @@
 import { createRequire as __wrapupCreateRequire } from "node:module";
+import { dirname as __wrapupDirname } from "node:path";
+import { fileURLToPath as __wrapupFileURLToPath } from "node:url";
 const require = __wrapupCreateRequire(import.meta.url);
+const __filename = __wrapupFileURLToPath(import.meta.url);
+const __dirname = __wrapupDirname(__filename);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -12,16 +16,16 @@ var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? requir
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
-var __commonJS = (cb, mod) => function __require2() {
+var __commonJS = (cb, mod2) => function __require2() {
   try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+    return mod2 || (0, cb[__getOwnPropNames(cb)[0]])((mod2 = { exports: {} }).exports, mod2), mod2.exports;
   } catch (e) {
-    throw mod = 0, e;
+    throw mod2 = 0, e;
   }
 };
-var __export = (target, all2) => {
-  for (var name2 in all2)
-    __defProp(target, name2, { get: all2[name2], enumerable: true });
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -31,13 +35,13 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod2, isNodeMode, target) => (target = mod2 != null ? __create(__getProtoOf(mod2)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
+  isNodeMode || !mod2 || !mod2.__esModule ? __defProp(target, "default", { value: mod2, enumerable: true }) : target,
+  mod2
 ));
 
 // node_modules/deepmerge/dist/cjs.js
@@ -259,14 +263,14 @@ var require_err = __commonJS({
     var { messageWithCauses, stackWithCauses, isErrorLike } = require_err_helpers();
     var { pinoErrProto, pinoErrorSymbols } = require_err_proto();
     var { seen } = pinoErrorSymbols;
-    var { toString: toString2 } = Object.prototype;
+    var { toString } = Object.prototype;
     function errSerializer(err) {
       if (!isErrorLike(err)) {
         return err;
       }
       err[seen] = void 0;
       const _err = Object.create(pinoErrProto);
-      _err.type = toString2.call(err.constructor) === "[object Function]" ? err.constructor.name : err.name;
+      _err.type = toString.call(err.constructor) === "[object Function]" ? err.constructor.name : err.name;
       _err.message = messageWithCauses(err);
       _err.stack = stackWithCauses(err);
       if (Array.isArray(err.errors)) {
@@ -299,14 +303,14 @@ var require_err_with_cause = __commonJS({
     var { isErrorLike } = require_err_helpers();
     var { pinoErrProto, pinoErrorSymbols } = require_err_proto();
     var { seen } = pinoErrorSymbols;
-    var { toString: toString2 } = Object.prototype;
+    var { toString } = Object.prototype;
     function errWithCauseSerializer(err) {
       if (!isErrorLike(err)) {
         return err;
       }
       err[seen] = void 0;
       const _err = Object.create(pinoErrProto);
-      _err.type = toString2.call(err.constructor) === "[object Function]" ? err.constructor.name : err.name;
+      _err.type = toString.call(err.constructor) === "[object Function]" ? err.constructor.name : err.name;
       _err.message = err.message;
       _err.stack = err.stack;
       if (Array.isArray(err.errors)) {
@@ -1080,8 +1084,8 @@ var require_redaction = __commonJS({
         if (o[ns] === null) {
           return o;
         }
-        const { index: index2 } = next;
-        const nextPath = `${str2.substr(index2, str2.length - 1)}`;
+        const { index } = next;
+        const nextPath = `${str2.substr(index, str2.length - 1)}`;
         o[ns] = o[ns] || [];
         if (ns !== wildcardFirstSym && o[ns].length === 0) {
           o[ns].push(...o[wildcardFirstSym] || []);
@@ -1178,8 +1182,8 @@ var require_quick_format_unescaped = __commonJS({
         return '"[Circular]"';
       }
     }
-    module2.exports = format2;
-    function format2(f, args, opts) {
+    module2.exports = format;
+    function format(f, args, opts) {
       var ss = opts && opts.stringify || tryStringify;
       var offset = 1;
       if (typeof f === "object" && f !== null) {
@@ -1187,8 +1191,8 @@ var require_quick_format_unescaped = __commonJS({
         if (len === 1) return f;
         var objects = new Array(len);
         objects[0] = ss(f);
-        for (var index2 = 1; index2 < len; index2++) {
-          objects[index2] = ss(args[index2]);
+        for (var index = 1; index < len; index++) {
+          objects[index] = ss(args[index]);
         }
         return objects.join(" ");
       }
@@ -1959,8 +1963,8 @@ var require_on_exit_leak_free = __commonJS({
     }
     function clear(ref2) {
       for (const event of ["exit", "beforeExit"]) {
-        const index2 = refs[event].indexOf(ref2);
-        refs[event].splice(index2, index2 + 1);
+        const index = refs[event].indexOf(ref2);
+        refs[event].splice(index, index + 1);
         uninstall(event);
       }
     }
@@ -2068,15 +2072,15 @@ var require_wait = __commonJS({
   "node_modules/thread-stream/lib/wait.js"(exports2, module2) {
     "use strict";
     var WAIT_MS = 1e4;
-    function wait2(state, index2, expected, timeout, done) {
+    function wait2(state, index, expected, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
-      const check2 = (previous3) => {
-        const current = Atomics.load(state, index2);
+      const check2 = (previous2) => {
+        const current = Atomics.load(state, index);
         if (current >= expected) {
           done(null, "ok");
           return;
         }
-        if (previous3 !== void 0 && current !== previous3) {
+        if (previous2 !== void 0 && current !== previous2) {
           done(null, "not-equal");
           return;
         }
@@ -2085,11 +2089,11 @@ var require_wait = __commonJS({
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
-        const result = Atomics.waitAsync(state, index2, current, remaining);
+        const result = Atomics.waitAsync(state, index, current, remaining);
         if (result.async) {
           result.value.then((res) => {
             if (res === "ok") {
-              const latest2 = Atomics.load(state, index2);
+              const latest2 = Atomics.load(state, index);
               done(null, latest2 >= expected ? "ok" : "not-equal");
               return;
             }
@@ -2101,10 +2105,10 @@ var require_wait = __commonJS({
       };
       check2();
     }
-    function waitDiff(state, index2, expected, timeout, done) {
+    function waitDiff(state, index, expected, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check2 = () => {
-        const current = Atomics.load(state, index2);
+        const current = Atomics.load(state, index);
         if (current !== expected) {
           done(null, "ok");
           return;
@@ -2114,7 +2118,7 @@ var require_wait = __commonJS({
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
-        const result = Atomics.waitAsync(state, index2, expected, remaining);
+        const result = Atomics.waitAsync(state, index, expected, remaining);
         if (result.async) {
           result.value.then((res) => {
             if (res === "ok") {
@@ -2152,7 +2156,7 @@ var require_indexes = __commonJS({
 var require_thread_stream = __commonJS({
   "node_modules/thread-stream/index.js"(exports2, module2) {
     "use strict";
-    var { version: version2 } = require_package();
+    var { version: version3 } = require_package();
     var { EventEmitter: EventEmitter2 } = __require("events");
     var { Worker } = __require("worker_threads");
     var { join: join2 } = __require("path");
@@ -2205,7 +2209,7 @@ var require_thread_stream = __commonJS({
       worker.terminate();
     });
     function createWorker(stream, opts) {
-      const { filename, workerData } = opts;
+      const { filename, workerData: workerData2 } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
       const toExecute = bundlerOverrides["thread-stream-worker"] || join2(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
@@ -2218,9 +2222,9 @@ var require_thread_stream = __commonJS({
           stateBuf: stream[kImpl].stateBuf,
           workerData: {
             $context: {
-              threadStreamVersion: version2
+              threadStreamVersion: version3
             },
-            ...workerData
+            ...workerData2
           }
         }
       });
@@ -2718,10 +2722,10 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync } = __require("node:fs");
+    var { existsSync: existsSync2 } = __require("node:fs");
     var getCallers = require_caller();
     var { join: join2, isAbsolute, sep: sep2 } = __require("node:path");
-    var { fileURLToPath } = __require("node:url");
+    var { fileURLToPath: fileURLToPath2 } = __require("node:url");
     var sleep3 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
@@ -2788,12 +2792,12 @@ var require_transport = __commonJS({
       let path3 = unquoted;
       if (path3.startsWith("file://")) {
         try {
-          path3 = fileURLToPath(path3);
+          path3 = fileURLToPath2(path3);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path3) && !existsSync(path3);
+      return isAbsolute(path3) && !existsSync2(path3);
     }
     function stripQuotes(value2) {
       const first = value2[0];
@@ -2803,7 +2807,7 @@ var require_transport = __commonJS({
       }
       return value2;
     }
-    function buildStream(filename, workerData, workerOpts, sync, name2) {
+    function buildStream(filename, workerData2, workerOpts, sync, name2) {
       if (!workerOpts.execArgv && hasPreloadFlags() && __require.main === void 0) {
         workerOpts = {
           ...workerOpts,
@@ -2825,7 +2829,7 @@ var require_transport = __commonJS({
       workerOpts = { ...workerOpts, name: name2 };
       const stream = new ThreadStream({
         filename,
-        workerData,
+        workerData: workerData2,
         workerOpts,
         sync
       });
@@ -2950,7 +2954,7 @@ var require_tools = __commonJS({
   "node_modules/pino/lib/tools.js"(exports2, module2) {
     "use strict";
     var diagChan = __require("node:diagnostics_channel");
-    var format2 = require_quick_format_unescaped();
+    var format = require_quick_format_unescaped();
     var { mapHttpRequest, mapHttpResponse } = require_pino_std_serializers();
     var SonicBoom = require_sonic_boom();
     var onExit = require_on_exit_leak_free();
@@ -3004,13 +3008,13 @@ var require_tools = __commonJS({
           if (typeof this[msgPrefixSym] === "string" && msg !== void 0 && msg !== null) {
             msg = this[msgPrefixSym] + msg;
           }
-          this[writeSym](o, format2(msg, formatParams, this[formatOptsSym]), level);
+          this[writeSym](o, format(msg, formatParams, this[formatOptsSym]), level);
         } else {
           let msg = o === void 0 ? n.shift() : o;
           if (typeof this[msgPrefixSym] === "string" && msg !== void 0 && msg !== null) {
             msg = this[msgPrefixSym] + msg;
           }
-          this[writeSym](null, format2(msg, n, this[formatOptsSym]), level);
+          this[writeSym](null, format(msg, n, this[formatOptsSym]), level);
         }
       }
     }
@@ -3018,14 +3022,14 @@ var require_tools = __commonJS({
       let result = "";
       let last = 0;
       let found = false;
-      let point3 = 255;
+      let point = 255;
       const l = str2.length;
       if (l > 100) {
         return JSON.stringify(str2);
       }
-      for (var i = 0; i < l && point3 >= 32; i++) {
-        point3 = str2.charCodeAt(i);
-        if (point3 === 34 || point3 === 92) {
+      for (var i = 0; i < l && point >= 32; i++) {
+        point = str2.charCodeAt(i);
+        if (point === 34 || point === 92) {
           result += str2.slice(last, i) + "\\";
           last = i;
           found = true;
@@ -3036,7 +3040,7 @@ var require_tools = __commonJS({
       } else {
         result += str2.slice(last);
       }
-      return point3 < 32 ? JSON.stringify(str2) : '"' + result + '"';
+      return point < 32 ? JSON.stringify(str2) : '"' + result + '"';
     }
     function asJson(obj, msg, num, time3) {
       if (asJsonChan.hasSubscribers === false) {
@@ -3545,7 +3549,7 @@ var require_proto = __commonJS({
       noop: noop4
     } = require_tools();
     var {
-      version: version2
+      version: version3
     } = require_meta();
     var redaction = require_redaction();
     var constructor = class Pino {
@@ -3557,7 +3561,7 @@ var require_proto = __commonJS({
       setBindings,
       flush,
       isLevelEnabled,
-      version: version2,
+      version: version3,
       get level() {
         return this[getLevelSym]();
       },
@@ -3731,13 +3735,13 @@ var require_proto = __commonJS({
 var require_safe_stable_stringify = __commonJS({
   "node_modules/safe-stable-stringify/index.js"(exports2, module2) {
     "use strict";
-    var { hasOwnProperty: hasOwnProperty2 } = Object.prototype;
-    var stringify = configure2();
-    stringify.configure = configure2;
+    var { hasOwnProperty } = Object.prototype;
+    var stringify = configure();
+    stringify.configure = configure;
     stringify.stringify = stringify;
     stringify.default = stringify;
     exports2.stringify = stringify;
-    exports2.configure = configure2;
+    exports2.configure = configure;
     module2.exports = stringify;
     var strEscapeSequencesRegExp = /[\u0000-\u001f\u0022\u005c\ud800-\udfff]/;
     function strEscape(str2) {
@@ -3752,12 +3756,12 @@ var require_safe_stable_stringify = __commonJS({
       }
       for (let i = 1; i < array2.length; i++) {
         const currentValue = array2[i];
-        let position2 = i;
-        while (position2 !== 0 && array2[position2 - 1] > currentValue) {
-          array2[position2] = array2[position2 - 1];
-          position2--;
+        let position = i;
+        while (position !== 0 && array2[position - 1] > currentValue) {
+          array2[position] = array2[position - 1];
+          position--;
         }
-        array2[position2] = currentValue;
+        array2[position] = currentValue;
       }
       return array2;
     }
@@ -3784,7 +3788,7 @@ var require_safe_stable_stringify = __commonJS({
       return res;
     }
     function getCircularValueOption(options2) {
-      if (hasOwnProperty2.call(options2, "circularValue")) {
+      if (hasOwnProperty.call(options2, "circularValue")) {
         const circularValue = options2.circularValue;
         if (typeof circularValue === "string") {
           return `"${circularValue}"`;
@@ -3805,7 +3809,7 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getDeterministicOption(options2) {
       let value2;
-      if (hasOwnProperty2.call(options2, "deterministic")) {
+      if (hasOwnProperty.call(options2, "deterministic")) {
         value2 = options2.deterministic;
         if (typeof value2 !== "boolean" && typeof value2 !== "function") {
           throw new TypeError('The "deterministic" argument must be of type boolean or comparator function');
@@ -3815,7 +3819,7 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getBooleanOption(options2, key) {
       let value2;
-      if (hasOwnProperty2.call(options2, key)) {
+      if (hasOwnProperty.call(options2, key)) {
         value2 = options2[key];
         if (typeof value2 !== "boolean") {
           throw new TypeError(`The "${key}" argument must be of type boolean`);
@@ -3825,7 +3829,7 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getPositiveIntegerOption(options2, key) {
       let value2;
-      if (hasOwnProperty2.call(options2, key)) {
+      if (hasOwnProperty.call(options2, key)) {
         value2 = options2[key];
         if (typeof value2 !== "number") {
           throw new TypeError(`The "${key}" argument must be of type number`);
@@ -3855,7 +3859,7 @@ var require_safe_stable_stringify = __commonJS({
       return replacerSet;
     }
     function getStrictOption(options2) {
-      if (hasOwnProperty2.call(options2, "strict")) {
+      if (hasOwnProperty.call(options2, "strict")) {
         const value2 = options2.strict;
         if (typeof value2 !== "boolean") {
           throw new TypeError('The "strict" argument must be of type boolean');
@@ -3869,7 +3873,7 @@ var require_safe_stable_stringify = __commonJS({
         }
       }
     }
-    function configure2(options2) {
+    function configure(options2) {
       options2 = { ...options2 };
       const fail = getStrictOption(options2);
       if (fail) {
@@ -4438,9 +4442,9 @@ var require_multistream = __commonJS({
       }
       function remove(id) {
         const { streams } = this;
-        const index2 = streams.findIndex((s) => s.id === id);
-        if (index2 >= 0) {
-          streams.splice(index2, 1);
+        const index = streams.findIndex((s) => s.id === id);
+        if (index >= 0) {
+          streams.splice(index, 1);
           streams.sort(compareByLevel);
           this.minLevel = streams.length > 0 ? streams[0].level : -1;
         }
@@ -4504,7 +4508,7 @@ var require_pino = __commonJS({
     var time3 = require_time();
     var proto = require_proto();
     var symbols = require_symbols();
-    var { configure: configure2 } = require_safe_stable_stringify();
+    var { configure } = require_safe_stable_stringify();
     var { assertDefaultLevelFound, mappings, genLsCache, genLevelComparison, assertLevelComparison } = require_levels();
     var { DEFAULT_LEVELS, SORTING_ORDER } = require_constants();
     var {
@@ -4516,7 +4520,7 @@ var require_pino = __commonJS({
       normalizeDestFileDescriptor,
       noop: noop4
     } = require_tools();
-    var { version: version2 } = require_meta();
+    var { version: version3 } = require_meta();
     var {
       chindingsSym,
       redactFmtSym,
@@ -4608,7 +4612,7 @@ var require_pino = __commonJS({
         onChild,
         msgPrefix
       } = opts;
-      const stringifySafe = configure2({
+      const stringifySafe = configure({
         maximumDepth: depthLimit,
         maximumBreadth: edgeLimit
       });
@@ -4718,7 +4722,7 @@ var require_pino = __commonJS({
     module2.exports.stdSerializers = serializers;
     module2.exports.stdTimeFunctions = Object.assign({}, time3);
     module2.exports.symbols = symbols;
-    module2.exports.version = version2;
+    module2.exports.version = version3;
     module2.exports.default = pino2;
     module2.exports.pino = pino2;
   }
@@ -4762,11 +4766,11 @@ var require_colorette = __commonJS({
     var isCompatibleTerminal = tty__namespace && tty__namespace.isatty && tty__namespace.isatty(1) && env.TERM && !isDumbTerminal;
     var isCI = "CI" in env && ("GITHUB_ACTIONS" in env || "GITLAB_CI" in env || "CIRCLECI" in env);
     var isColorSupported = !isDisabled && (isForced || isWindows && !isDumbTerminal || isCompatibleTerminal || isCI);
-    var replaceClose = (index2, string6, close2, replace2, head = string6.substring(0, index2) + replace2, tail = string6.substring(index2 + close2.length), next = tail.indexOf(close2)) => head + (next < 0 ? tail : replaceClose(next, tail, close2, replace2));
-    var clearBleed = (index2, string6, open2, close2, replace2) => index2 < 0 ? open2 + string6 + close2 : open2 + replaceClose(index2, string6, close2, replace2) + close2;
-    var filterEmpty = (open2, close2, replace2 = open2, at = open2.length + 1) => (string6) => string6 || !(string6 === "" || string6 === void 0) ? clearBleed(
-      ("" + string6).indexOf(close2, at),
-      string6,
+    var replaceClose = (index, string4, close2, replace2, head = string4.substring(0, index) + replace2, tail = string4.substring(index + close2.length), next = tail.indexOf(close2)) => head + (next < 0 ? tail : replaceClose(next, tail, close2, replace2));
+    var clearBleed = (index, string4, open2, close2, replace2) => index < 0 ? open2 + string4 + close2 : open2 + replaceClose(index, string4, close2, replace2) + close2;
+    var filterEmpty = (open2, close2, replace2 = open2, at = open2.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
+      ("" + string4).indexOf(close2, at),
+      string4,
       open2,
       close2,
       replace2
@@ -5149,21 +5153,21 @@ var require_split2 = __commonJS({
     var kLast = /* @__PURE__ */ Symbol("last");
     var kDecoder = /* @__PURE__ */ Symbol("decoder");
     function transform2(chunk, enc, cb) {
-      let list2;
+      let list;
       if (this.overflow) {
         const buf = this[kDecoder].write(chunk);
-        list2 = buf.split(this.matcher);
-        if (list2.length === 1) return cb();
-        list2.shift();
+        list = buf.split(this.matcher);
+        if (list.length === 1) return cb();
+        list.shift();
         this.overflow = false;
       } else {
         this[kLast] += this[kDecoder].write(chunk);
-        list2 = this[kLast].split(this.matcher);
+        list = this[kLast].split(this.matcher);
       }
-      this[kLast] = list2.pop();
-      for (let i = 0; i < list2.length; i++) {
+      this[kLast] = list.pop();
+      for (let i = 0; i < list.length; i++) {
         try {
-          push2(this, this.mapper(list2[i]));
+          push(this, this.mapper(list[i]));
         } catch (error62) {
           return cb(error62);
         }
@@ -5179,14 +5183,14 @@ var require_split2 = __commonJS({
       this[kLast] += this[kDecoder].end();
       if (this[kLast]) {
         try {
-          push2(this, this.mapper(this[kLast]));
+          push(this, this.mapper(this[kLast]));
         } catch (error62) {
           return cb(error62);
         }
       }
       cb();
     }
-    function push2(self2, val) {
+    function push(self2, val) {
       if (val !== void 0) {
         self2.push(val);
       }
@@ -5248,7 +5252,7 @@ var require_pino_abstract_transport = __commonJS({
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var split = require_split2();
     var { Duplex } = __require("stream");
-    var { parentPort, workerData } = __require("worker_threads");
+    var { parentPort, workerData: workerData2 } = __require("worker_threads");
     function createDeferred() {
       let resolve2;
       let reject;
@@ -5261,7 +5265,7 @@ var require_pino_abstract_transport = __commonJS({
       return promise2;
     }
     module2.exports = function build(fn, opts = {}) {
-      const waitForConfig = opts.expectPinoConfig === true && workerData?.workerData?.pinoWillSendConfig === true;
+      const waitForConfig = opts.expectPinoConfig === true && workerData2?.workerData?.pinoWillSendConfig === true;
       const parseLines = opts.parse === "lines";
       const parseLine = typeof opts.parseLine === "function" ? opts.parseLine : JSON.parse;
       const close2 = opts.close || defaultClose;
@@ -5299,7 +5303,7 @@ var require_pino_abstract_transport = __commonJS({
           promise2.then(cb, cb);
         }
       };
-      if (opts.expectPinoConfig === true && workerData?.workerData?.pinoWillSendConfig !== true) {
+      if (opts.expectPinoConfig === true && workerData2?.workerData?.pinoWillSendConfig !== true) {
         setImmediate(() => {
           stream.emit("error", new Error("This transport is not compatible with the current version of pino. Please upgrade pino to the latest version."));
         });
@@ -6501,8 +6505,8 @@ var require_cjs2 = __commonJS({
       }
     }
     function copyOwnPropertiesStrict(value2, clone2, state, names, start) {
-      for (let index2 = start; index2 < names.length; ++index2) {
-        copyOwnDescriptor(value2, clone2, names[index2], state);
+      for (let index = start; index < names.length; ++index) {
+        copyOwnDescriptor(value2, clone2, names[index], state);
       }
       for (const symbol2 of Object.getOwnPropertySymbols(value2)) {
         copyOwnDescriptor(value2, clone2, symbol2, state);
@@ -6512,8 +6516,8 @@ var require_cjs2 = __commonJS({
     function copyArray(array2, state) {
       const clone2 = new state.Constructor();
       state.cache.set(array2, clone2);
-      for (let index2 = 0; index2 < array2.length; ++index2) {
-        clone2[index2] = state.copier(array2[index2], state);
+      for (let index = 0; index < array2.length; ++index) {
+        clone2[index] = state.copier(array2[index], state);
       }
       return clone2;
     }
@@ -6635,13 +6639,13 @@ var require_cjs2 = __commonJS({
         return copyOwnPropertiesStrict(value2, clone2, state, Object.getOwnPropertyNames(value2), 0);
       };
     }
-    function copyStringStrict(string6, state) {
-      const clone2 = copyPrimitiveWrapper(string6, state);
-      state.cache.set(string6, clone2);
-      const { length } = string6;
-      const names = Object.getOwnPropertyNames(string6);
+    function copyStringStrict(string4, state) {
+      const clone2 = copyPrimitiveWrapper(string4, state);
+      state.cache.set(string4, clone2);
+      const { length } = string4;
+      const names = Object.getOwnPropertyNames(string4);
       const start = names[length] === "length" ? length + 1 : length;
-      return copyOwnPropertiesStrict(string6, clone2, state, names, start);
+      return copyOwnPropertiesStrict(string4, clone2, state, names, start);
     }
     var DEFAULT_MAX_DEPTH = 1e3;
     function createDefaultCache() {
@@ -7530,10 +7534,10 @@ var require_prettify_error = __commonJS({
       let result = "";
       const joinedLines = joinLinesWithIndentation({ input: lines, ident, eol });
       const safeKeyName = stripUnsafeControlChars(keyName);
-      const splitLines2 = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
-      for (let j2 = 0; j2 < splitLines2.length; j2 += 1) {
+      const splitLines = `${ident}${safeKeyName}: ${joinedLines}${eol}`.split(eol);
+      for (let j2 = 0; j2 < splitLines.length; j2 += 1) {
         if (j2 !== 0) result += eol;
-        const line = splitLines2[j2];
+        const line = splitLines[j2];
         if (/^\s*"stack"/.test(line)) {
           const matches = /^(\s*"stack":)\s*(".*"),?$/.exec(line);
           if (matches && matches.length === 3) {
@@ -7860,20 +7864,20 @@ var require_secure_json_parse = __commonJS({
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
     var suspectConstructorRx = /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
-    function _parse3(text5, reviver, options2) {
+    function _parse3(text3, reviver, options2) {
       if (options2 == null) {
         if (reviver !== null && typeof reviver === "object") {
           options2 = reviver;
           reviver = void 0;
         }
       }
-      if (hasBuffer && Buffer.isBuffer(text5)) {
-        text5 = text5.toString();
+      if (hasBuffer && Buffer.isBuffer(text3)) {
+        text3 = text3.toString();
       }
-      if (text5 && text5.charCodeAt(0) === 65279) {
-        text5 = text5.slice(1);
+      if (text3 && text3.charCodeAt(0) === 65279) {
+        text3 = text3.slice(1);
       }
-      const obj = JSON.parse(text5, reviver);
+      const obj = JSON.parse(text3, reviver);
       if (obj === null || typeof obj !== "object") {
         return obj;
       }
@@ -7883,15 +7887,15 @@ var require_secure_json_parse = __commonJS({
         return obj;
       }
       if (protoAction !== "ignore" && constructorAction !== "ignore") {
-        if (suspectProtoRx.test(text5) === false && suspectConstructorRx.test(text5) === false) {
+        if (suspectProtoRx.test(text3) === false && suspectConstructorRx.test(text3) === false) {
           return obj;
         }
       } else if (protoAction !== "ignore" && constructorAction === "ignore") {
-        if (suspectProtoRx.test(text5) === false) {
+        if (suspectProtoRx.test(text3) === false) {
           return obj;
         }
       } else {
-        if (suspectConstructorRx.test(text5) === false) {
+        if (suspectConstructorRx.test(text3) === false) {
           return obj;
         }
       }
@@ -7902,25 +7906,25 @@ var require_secure_json_parse = __commonJS({
       while (next.length) {
         const nodes = next;
         next = [];
-        for (const node3 of nodes) {
-          if (protoAction !== "ignore" && Object.prototype.hasOwnProperty.call(node3, "__proto__")) {
+        for (const node2 of nodes) {
+          if (protoAction !== "ignore" && Object.prototype.hasOwnProperty.call(node2, "__proto__")) {
             if (safe === true) {
               return null;
             } else if (protoAction === "error") {
               throw new SyntaxError("Object contains forbidden prototype property");
             }
-            delete node3.__proto__;
+            delete node2.__proto__;
           }
-          if (constructorAction !== "ignore" && Object.prototype.hasOwnProperty.call(node3, "constructor") && node3.constructor !== null && typeof node3.constructor === "object" && Object.prototype.hasOwnProperty.call(node3.constructor, "prototype")) {
+          if (constructorAction !== "ignore" && Object.prototype.hasOwnProperty.call(node2, "constructor") && node2.constructor !== null && typeof node2.constructor === "object" && Object.prototype.hasOwnProperty.call(node2.constructor, "prototype")) {
             if (safe === true) {
               return null;
             } else if (constructorAction === "error") {
               throw new SyntaxError("Object contains forbidden prototype property");
             }
-            delete node3.constructor;
+            delete node2.constructor;
           }
-          for (const key in node3) {
-            const value2 = node3[key];
+          for (const key in node2) {
+            const value2 = node2[key];
             if (value2 && typeof value2 === "object") {
               next.push(value2);
             }
@@ -7929,21 +7933,21 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse6(text5, reviver, options2) {
+    function parse5(text3, reviver, options2) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
-        return _parse3(text5, reviver, options2);
+        return _parse3(text3, reviver, options2);
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
     }
-    function safeParse3(text5, reviver) {
+    function safeParse3(text3, reviver) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = _parse3(text5, reviver, { safe: true });
+        result = _parse3(text3, reviver, { safe: true });
       } catch {
         result = void 0;
       } finally {
@@ -7951,9 +7955,9 @@ var require_secure_json_parse = __commonJS({
       }
       return result;
     }
-    module2.exports = parse6;
-    module2.exports.default = parse6;
-    module2.exports.parse = parse6;
+    module2.exports = parse5;
+    module2.exports.default = parse5;
+    module2.exports.parse = parse5;
     module2.exports.safeParse = safeParse3;
     module2.exports.scan = filter;
   }
@@ -8270,21 +8274,21 @@ var require_light = __commonJS({
           this.length = 0;
         }
         push(value2) {
-          var node3;
+          var node2;
           this.length++;
           if (typeof this.incr === "function") {
             this.incr();
           }
-          node3 = {
+          node2 = {
             value: value2,
             prev: this._last,
             next: null
           };
           if (this._last != null) {
-            this._last.next = node3;
-            this._last = node3;
+            this._last.next = node2;
+            this._last = node2;
           } else {
-            this._first = this._last = node3;
+            this._first = this._last = node2;
           }
           return void 0;
         }
@@ -8312,28 +8316,28 @@ var require_light = __commonJS({
           }
         }
         getArray() {
-          var node3, ref2, results;
-          node3 = this._first;
+          var node2, ref2, results;
+          node2 = this._first;
           results = [];
-          while (node3 != null) {
-            results.push((ref2 = node3, node3 = node3.next, ref2.value));
+          while (node2 != null) {
+            results.push((ref2 = node2, node2 = node2.next, ref2.value));
           }
           return results;
         }
         forEachShift(cb) {
-          var node3;
-          node3 = this.shift();
-          while (node3 != null) {
-            cb(node3), node3 = this.shift();
+          var node2;
+          node2 = this.shift();
+          while (node2 != null) {
+            cb(node2), node2 = this.shift();
           }
           return void 0;
         }
         debug() {
-          var node3, ref2, ref1, ref22, results;
-          node3 = this._first;
+          var node2, ref2, ref1, ref22, results;
+          node2 = this._first;
           results = [];
-          while (node3 != null) {
-            results.push((ref2 = node3, node3 = node3.next, {
+          while (node2 != null) {
+            results.push((ref2 = node2, node2 = node2.next, {
               value: ref2.value,
               prev: (ref1 = ref2.prev) != null ? ref1.value : void 0,
               next: (ref22 = ref2.next) != null ? ref22.value : void 0
@@ -8470,16 +8474,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j2, len, list2;
+          var j2, len, list;
           for (j2 = 0, len = arr.length; j2 < len; j2++) {
-            list2 = arr[j2];
-            if (list2.length > 0) {
-              return list2;
+            list = arr[j2];
+            if (list.length > 0) {
+              return list;
             }
           }
           return [];
@@ -8752,7 +8756,7 @@ var require_light = __commonJS({
           now = Date.now();
           return this.check(weight, now);
         }
-        async __register__(index2, weight, expiration) {
+        async __register__(index, weight, expiration) {
           var now, wait2;
           await this.yieldLoop();
           now = Date.now();
@@ -8797,7 +8801,7 @@ var require_light = __commonJS({
             strategy: this.storeOptions.strategy
           };
         }
-        async __free__(index2, weight) {
+        async __free__(index, weight) {
           await this.yieldLoop();
           this._running -= weight;
           this._done += weight;
@@ -8927,12 +8931,12 @@ var require_light = __commonJS({
         }
       };
       var Sync_1 = Sync;
-      var version2 = "2.19.5";
+      var version3 = "2.19.5";
       var version$1 = {
-        version: version2
+        version: version3
       };
       var version$2 = /* @__PURE__ */ Object.freeze({
-        version: version2,
+        version: version3,
         default: version$1
       });
       var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
@@ -9223,21 +9227,21 @@ var require_light = __commonJS({
           check(weight = 1) {
             return this._store.__check__(weight);
           }
-          _clearGlobalState(index2) {
-            if (this._scheduled[index2] != null) {
-              clearTimeout(this._scheduled[index2].expiration);
-              delete this._scheduled[index2];
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
               return true;
             } else {
               return false;
             }
           }
-          async _free(index2, job, options2, eventInfo) {
-            var e, running;
+          async _free(index, job, options2, eventInfo) {
+            var e, running2;
             try {
-              ({ running } = await this._store.__free__(index2, options2.weight));
+              ({ running: running2 } = await this._store.__free__(index, options2.weight));
               this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
+              if (running2 === 0 && this.empty()) {
                 return this.Events.trigger("idle");
               }
             } catch (error1) {
@@ -9245,13 +9249,13 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             }
           }
-          _run(index2, job, wait2) {
+          _run(index, job, wait2) {
             var clearGlobalState, free, run2;
             job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index2);
-            run2 = this._run.bind(this, index2, job);
-            free = this._free.bind(this, index2, job);
-            return this._scheduled[index2] = {
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run2 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
               timeout: setTimeout(() => {
                 return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait2),
@@ -9263,7 +9267,7 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index2, next, options2, queue;
+              var args, index, next, options2, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
@@ -9273,8 +9277,8 @@ var require_light = __commonJS({
                 return this.Promise.resolve(null);
               }
               this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
-              index2 = this._randomIndex();
-              return this._store.__register__(index2, options2.weight, options2.expiration).then(({ success: success2, wait: wait2, reservoir }) => {
+              index = this._randomIndex();
+              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success: success2, wait: wait2, reservoir }) => {
                 var empty2;
                 this.Events.trigger("debug", `Drained ${options2.id}`, { success: success2, args, options: options2 });
                 if (success2) {
@@ -9286,7 +9290,7 @@ var require_light = __commonJS({
                   if (reservoir === 0) {
                     this.Events.trigger("depleted", empty2);
                   }
-                  this._run(index2, next, wait2);
+                  this._run(index, next, wait2);
                   return this.Promise.resolve(options2.weight);
                 } else {
                   return this.Promise.resolve(null);
@@ -9335,7 +9339,7 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options2.dropWaitingJobs ? (this._run = function(index2, next) {
+            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
               return next.doDrop({
                 message: options2.dropErrorMessage
               });
@@ -9557,24 +9561,24 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === ALIAS;
-    var isDocument = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === DOC;
-    var isMap = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === MAP;
-    var isPair = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === PAIR;
-    var isScalar = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SCALAR;
-    var isSeq = (node3) => !!node3 && typeof node3 === "object" && node3[NODE_TYPE] === SEQ;
-    function isCollection(node3) {
-      if (node3 && typeof node3 === "object")
-        switch (node3[NODE_TYPE]) {
+    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
+    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    function isCollection(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
           case MAP:
           case SEQ:
             return true;
         }
       return false;
     }
-    function isNode(node3) {
-      if (node3 && typeof node3 === "object")
-        switch (node3[NODE_TYPE]) {
+    function isNode(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
           case ALIAS:
           case MAP:
           case SCALAR:
@@ -9583,7 +9587,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node3) => (isScalar(node3) || isCollection(node3)) && !!node3.anchor;
+    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -9611,98 +9615,98 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node3, visitor) {
+    function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node3)) {
-        const cd = visit_(null, node3.contents, visitor_, Object.freeze([node3]));
+      if (identity.isDocument(node2)) {
+        const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
-          node3.contents = null;
+          node2.contents = null;
       } else
-        visit_(null, node3, visitor_, Object.freeze([]));
+        visit_(null, node2, visitor_, Object.freeze([]));
     }
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node3, visitor, path3) {
-      const ctrl = callVisitor(key, node3, visitor, path3);
+    function visit_(key, node2, visitor, path3) {
+      const ctrl = callVisitor(key, node2, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path3, ctrl);
         return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node3)) {
-          path3 = Object.freeze(path3.concat(node3));
-          for (let i = 0; i < node3.items.length; ++i) {
-            const ci = visit_(i, node3.items[i], visitor, path3);
+        if (identity.isCollection(node2)) {
+          path3 = Object.freeze(path3.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = visit_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node3.items.splice(i, 1);
+              node2.items.splice(i, 1);
               i -= 1;
             }
           }
-        } else if (identity.isPair(node3)) {
-          path3 = Object.freeze(path3.concat(node3));
-          const ck = visit_("key", node3.key, visitor, path3);
+        } else if (identity.isPair(node2)) {
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node3.key = null;
-          const cv = visit_("value", node3.value, visitor, path3);
+            node2.key = null;
+          const cv = visit_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node3.value = null;
+            node2.value = null;
         }
       }
       return ctrl;
     }
-    async function visitAsync(node3, visitor) {
+    async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node3)) {
-        const cd = await visitAsync_(null, node3.contents, visitor_, Object.freeze([node3]));
+      if (identity.isDocument(node2)) {
+        const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
-          node3.contents = null;
+          node2.contents = null;
       } else
-        await visitAsync_(null, node3, visitor_, Object.freeze([]));
+        await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node3, visitor, path3) {
-      const ctrl = await callVisitor(key, node3, visitor, path3);
+    async function visitAsync_(key, node2, visitor, path3) {
+      const ctrl = await callVisitor(key, node2, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path3, ctrl);
         return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node3)) {
-          path3 = Object.freeze(path3.concat(node3));
-          for (let i = 0; i < node3.items.length; ++i) {
-            const ci = await visitAsync_(i, node3.items[i], visitor, path3);
+        if (identity.isCollection(node2)) {
+          path3 = Object.freeze(path3.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = await visitAsync_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node3.items.splice(i, 1);
+              node2.items.splice(i, 1);
               i -= 1;
             }
           }
-        } else if (identity.isPair(node3)) {
-          path3 = Object.freeze(path3.concat(node3));
-          const ck = await visitAsync_("key", node3.key, visitor, path3);
+        } else if (identity.isPair(node2)) {
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node3.key = null;
-          const cv = await visitAsync_("value", node3.value, visitor, path3);
+            node2.key = null;
+          const cv = await visitAsync_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node3.value = null;
+            node2.value = null;
         }
       }
       return ctrl;
@@ -9725,32 +9729,32 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node3, visitor, path3) {
+    function callVisitor(key, node2, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node3, path3);
-      if (identity.isMap(node3))
-        return visitor.Map?.(key, node3, path3);
-      if (identity.isSeq(node3))
-        return visitor.Seq?.(key, node3, path3);
-      if (identity.isPair(node3))
-        return visitor.Pair?.(key, node3, path3);
-      if (identity.isScalar(node3))
-        return visitor.Scalar?.(key, node3, path3);
-      if (identity.isAlias(node3))
-        return visitor.Alias?.(key, node3, path3);
+        return visitor(key, node2, path3);
+      if (identity.isMap(node2))
+        return visitor.Map?.(key, node2, path3);
+      if (identity.isSeq(node2))
+        return visitor.Seq?.(key, node2, path3);
+      if (identity.isPair(node2))
+        return visitor.Pair?.(key, node2, path3);
+      if (identity.isScalar(node2))
+        return visitor.Scalar?.(key, node2, path3);
+      if (identity.isAlias(node2))
+        return visitor.Alias?.(key, node2, path3);
       return void 0;
     }
-    function replaceNode(key, path3, node3) {
+    function replaceNode(key, path3, node2) {
       const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node3;
+        parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
         if (key === "key")
-          parent.key = node3;
+          parent.key = node2;
         else
-          parent.value = node3;
+          parent.value = node2;
       } else if (identity.isDocument(parent)) {
-        parent.contents = node3;
+        parent.contents = node2;
       } else {
         const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
@@ -9838,13 +9842,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
-            if (version2 === "1.1" || version2 === "1.2") {
-              this.yaml.version = version2;
+            const [version3] = parts;
+            if (version3 === "1.1" || version3 === "1.2") {
+              this.yaml.version = version3;
               return true;
             } else {
-              const isValid2 = /^\d+\.\d+$/.test(version2);
-              onError(6, `Unsupported YAML version ${version2}`, isValid2);
+              const isValid = /^\d+\.\d+$/.test(version3);
+              onError(6, `Unsupported YAML version ${version3}`, isValid);
               return false;
             }
           }
@@ -9910,9 +9914,9 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node3) => {
-            if (identity.isNode(node3) && node3.tag)
-              tags[node3.tag] = true;
+          visit2.visit(doc.contents, (_key, node2) => {
+            if (identity.isNode(node2) && node2.tag)
+              tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
@@ -9949,9 +9953,9 @@ var require_anchors = __commonJS({
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
       visit2.visit(root, {
-        Value(_key, node3) {
-          if (node3.anchor)
-            anchors.add(node3.anchor);
+        Value(_key, node2) {
+          if (node2.anchor)
+            anchors.add(node2.anchor);
         }
       });
       return anchors;
@@ -10155,20 +10159,20 @@ var require_Alias = __commonJS({
         } else {
           nodes = [];
           visit2.visit(doc, {
-            Node: (_key, node3) => {
-              if (identity.isAlias(node3) || identity.hasAnchor(node3))
-                nodes.push(node3);
+            Node: (_key, node2) => {
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+                nodes.push(node2);
             }
           });
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
         let found = void 0;
-        for (const node3 of nodes) {
-          if (node3 === this)
+        for (const node2 of nodes) {
+          if (node2 === this)
             break;
-          if (node3.anchor === this.source)
-            found = node3;
+          if (node2.anchor === this.source)
+            found = node2;
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
@@ -10217,22 +10221,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node3, anchors2) {
-      if (identity.isAlias(node3)) {
-        const source = node3.resolve(doc);
+    function getAliasCount(doc, node2, anchors2) {
+      if (identity.isAlias(node2)) {
+        const source = node2.resolve(doc);
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
-      } else if (identity.isCollection(node3)) {
+      } else if (identity.isCollection(node2)) {
         let count = 0;
-        for (const item of node3.items) {
+        for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
           if (c > count)
             count = c;
         }
         return count;
-      } else if (identity.isPair(node3)) {
-        const kc = getAliasCount(doc, node3.key, anchors2);
-        const vc = getAliasCount(doc, node3.value, anchors2);
+      } else if (identity.isPair(node2)) {
+        const kc = getAliasCount(doc, node2.key, anchors2);
+        const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -10322,10 +10326,10 @@ var require_createNode = __commonJS({
           value2 = value2.toJSON();
         }
         if (!value2 || typeof value2 !== "object") {
-          const node4 = new Scalar.Scalar(value2);
+          const node3 = new Scalar.Scalar(value2);
           if (ref2)
-            ref2.node = node4;
-          return node4;
+            ref2.node = node3;
+          return node3;
         }
         tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
       }
@@ -10333,14 +10337,14 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node3 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
-        node3.tag = tagName;
+        node2.tag = tagName;
       else if (!tagObj.default)
-        node3.tag = tagObj.tag;
+        node2.tag = tagObj.tag;
       if (ref2)
-        ref2.node = node3;
-      return node3;
+        ref2.node = node2;
+      return node2;
     }
     exports2.createNode = createNode;
   }
@@ -10410,10 +10414,10 @@ var require_Collection = __commonJS({
           this.add(value2);
         else {
           const [key, ...rest] = path3;
-          const node3 = this.get(key, true);
-          if (identity.isCollection(node3))
-            node3.addIn(rest, value2);
-          else if (node3 === void 0 && this.schema)
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.addIn(rest, value2);
+          else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -10427,9 +10431,9 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
-        const node3 = this.get(key, true);
-        if (identity.isCollection(node3))
-          return node3.deleteIn(rest);
+        const node2 = this.get(key, true);
+        if (identity.isCollection(node2))
+          return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
       }
@@ -10440,17 +10444,17 @@ var require_Collection = __commonJS({
        */
       getIn(path3, keepScalar) {
         const [key, ...rest] = path3;
-        const node3 = this.get(key, true);
+        const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node3) ? node3.value : node3;
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node3) ? node3.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
-        return this.items.every((node3) => {
-          if (!identity.isPair(node3))
+        return this.items.every((node2) => {
+          if (!identity.isPair(node2))
             return false;
-          const n = node3.value;
+          const n = node2.value;
           return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
@@ -10461,8 +10465,8 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
-        const node3 = this.get(key, true);
-        return identity.isCollection(node3) ? node3.hasIn(rest) : false;
+        const node2 = this.get(key, true);
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -10473,10 +10477,10 @@ var require_Collection = __commonJS({
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
-          const node3 = this.get(key, true);
-          if (identity.isCollection(node3))
-            node3.setIn(rest, value2);
-          else if (node3 === void 0 && this.schema)
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.setIn(rest, value2);
+          else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -10494,12 +10498,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent2) {
+    function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent2, comment) => str2.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -10513,17 +10517,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text5.length <= endStep)
-        return text5;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent2.length;
+      let end = lineWidth - indent.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -10537,14 +10541,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent2.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -10561,12 +10565,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent2.length);
-          end = i + indent2.length + endStep;
+            i = consumeMoreIndentedLines(text3, i, indent.length);
+          end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -10578,12 +10582,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j2])
-                return text5;
+                return text3;
               folds.push(j2);
               escapedFolds[j2] = true;
               end = j2 + endStep;
@@ -10598,39 +10602,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text3;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent2}${text5.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent2}${text5.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent2) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
-          ch = text5[++i];
+        if (i < start + indent) {
+          ch = text3[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -10678,7 +10682,7 @@ var require_stringifyString = __commonJS({
         return json2;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str2 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
@@ -10738,7 +10742,7 @@ var require_stringifyString = __commonJS({
                   str2 += "\n";
                   i += 2;
                 }
-                str2 += indent2;
+                str2 += indent;
                 if (json2[i + 2] === " ")
                   str2 += "\\";
                 i += 1;
@@ -10750,15 +10754,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
         return doubleQuotedString(value2, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent2}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
@@ -10784,12 +10788,12 @@ ${indent2}`) + "'";
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
     function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
-      const { blockQuote: blockQuote2, commentString, lineWidth } = ctx.options;
-      if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
       }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal2 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent2.length);
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
       if (!value2)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -10814,7 +10818,7 @@ ${indent2}`) + "'";
         value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent2}`);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -10831,9 +10835,9 @@ ${indent2}`) + "'";
       let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value2 = value2.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent2}`);
+        start = start.replace(/\n+/g, `$&${indent}`);
       }
-      const indentSize = indent2 ? "2" : "1";
+      const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -10841,26 +10845,26 @@ ${indent2}`) + "'";
           onComment();
       }
       if (!literal2) {
-        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent2}${body}`;
+${indent}${body}`;
       }
-      value2 = value2.replace(/\n+/g, `$&${indent2}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent2}${start}${value2}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value: value2 } = item;
-      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
         return quotedString(value2, ctx);
       }
@@ -10871,22 +10875,22 @@ ${indent2}${start}${value2}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value2)) {
-        if (indent2 === "") {
+        if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent2 === indentStep) {
+        } else if (implicitKey && indent === indentStep) {
           return quotedString(value2, ctx);
         }
       }
       const str2 = value2.replace(/\n+/g, `$&
-${indent2}`);
+${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -11002,16 +11006,16 @@ var require_stringify = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node3, tagObj, { anchors: anchors$1, doc }) {
+    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor2 = (identity.isScalar(node3) || identity.isCollection(node3)) && node3.anchor;
+      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
       if (anchor2 && anchors.anchorIsValid(anchor2)) {
         anchors$1.add(anchor2);
         props.push(`&${anchor2}`);
       }
-      const tag = node3.tag ?? (tagObj.default ? null : tagObj.tag);
+      const tag = node2.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
@@ -11033,15 +11037,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node3 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node3));
-      const props = stringifyProps(node3, tagObj, ctx);
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
+      const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node3, ctx, onComment, onChompKeep) : identity.isScalar(node3) ? stringifyString.stringifyString(node3, ctx, onComment, onChompKeep) : node3.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str2;
-      return identity.isScalar(node3) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
 ${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -11058,7 +11062,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -11073,7 +11077,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent2 + indentStep
+        indent: indent + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -11103,7 +11107,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         str2 = `? ${str2}
-${indent2}:`;
+${indent}:`;
       } else {
         str2 = `${str2}:`;
         if (keyComment)
@@ -11149,8 +11153,8 @@ ${ctx.indent}`;
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow3 = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
-        if (hasNewline || !flow3) {
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
+        if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
             let sp0 = valueStr.indexOf(" ");
@@ -11308,8 +11312,8 @@ var require_addPairToJSMap = __commonJS({
       if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
-        for (const node3 of ctx.anchors.keys())
-          strCtx.anchors.add(node3.anchor);
+        for (const node2 of ctx.anchors.keys())
+          strCtx.anchors.add(node2.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
         const strKey = key.toString(strCtx);
@@ -11376,12 +11380,12 @@ var require_stringifyCollection = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options2) {
-      const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent: indent2, options: { commentString } } = ctx;
+      const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -11418,11 +11422,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str2 += line ? `
-${indent2}${line}` : "\n";
+${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -11430,7 +11434,7 @@ ${indent2}${line}` : "\n";
       return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -11499,19 +11503,19 @@ ${indent2}${line}` : "\n";
           let str2 = start;
           for (const line of lines)
             str2 += line ? `
-${indentStep}${indent2}${line}` : "\n";
+${indentStep}${indent}${line}` : "\n";
           return `${str2}
-${indent2}${end}`;
+${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent2);
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
         lines.push(ic.trimStart());
       }
     }
@@ -11618,8 +11622,8 @@ var require_YAMLMap = __commonJS({
       }
       get(key, keepScalar) {
         const it = findPair(this.items, key);
-        const node3 = it?.value;
-        return (!keepScalar && identity.isScalar(node3) ? node3.value : node3) ?? void 0;
+        const node2 = it?.value;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -11828,7 +11832,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string6 = {
+    var string4 = {
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -11838,7 +11842,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports2.string = string6;
+    exports2.string = string4;
   }
 });
 
@@ -11888,14 +11892,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
-    function stringifyNumber({ format: format2, minFractionDigits, tag, value: value2 }) {
+    function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
         return String(value2);
       const num = typeof value2 === "number" ? value2 : Number(value2);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
-      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -11932,9 +11936,9 @@ var require_float = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
-      stringify(node3) {
-        const num = Number(node3.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node3);
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -11943,11 +11947,11 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node3 = new Scalar.Scalar(parseFloat(str2));
+        const node2 = new Scalar.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
-          node3.minFractionDigits = str2.length - dot - 1;
-        return node3;
+          node2.minFractionDigits = str2.length - dot - 1;
+        return node2;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -11964,11 +11968,11 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
-    function intStringify(node3, radix, prefix) {
-      const { value: value2 } = node3;
+    function intStringify(node2, radix, prefix) {
+      const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
         return prefix + value2.toString(radix);
-      return stringifyNumber.stringifyNumber(node3);
+      return stringifyNumber.stringifyNumber(node2);
     }
     var intOct = {
       identify: (value2) => intIdentify(value2) && value2 >= 0,
@@ -11977,7 +11981,7 @@ var require_int = __commonJS({
       format: "OCT",
       test: /^0o[0-7]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
-      stringify: (node3) => intStringify(node3, 8, "0o")
+      stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int2 = {
       identify: intIdentify,
@@ -11994,7 +11998,7 @@ var require_int = __commonJS({
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
-      stringify: (node3) => intStringify(node3, 16, "0x")
+      stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
     exports2.intHex = intHex;
@@ -12009,14 +12013,14 @@ var require_schema = __commonJS({
     var map2 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
-    var string6 = require_string();
+    var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = [
       map2.map,
       seq.seq,
-      string6.string,
+      string4.string,
       _null4.nullTag,
       bool.boolTag,
       int2.intOct,
@@ -12372,9 +12376,9 @@ var require_float2 = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
-      stringify(node3) {
-        const num = Number(node3.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node3);
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -12383,14 +12387,14 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node3 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
-            node3.minFractionDigits = f.length;
+            node2.minFractionDigits = f.length;
         }
-        return node3;
+        return node2;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -12429,13 +12433,13 @@ var require_int2 = __commonJS({
       const n = parseInt(str2, radix);
       return sign2 === "-" ? -1 * n : n;
     }
-    function intStringify(node3, radix, prefix) {
-      const { value: value2 } = node3;
+    function intStringify(node2, radix, prefix) {
+      const { value: value2 } = node2;
       if (intIdentify(value2)) {
         const str2 = value2.toString(radix);
         return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
-      return stringifyNumber.stringifyNumber(node3);
+      return stringifyNumber.stringifyNumber(node2);
     }
     var intBin = {
       identify: intIdentify,
@@ -12444,7 +12448,7 @@ var require_int2 = __commonJS({
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
-      stringify: (node3) => intStringify(node3, 2, "0b")
+      stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
       identify: intIdentify,
@@ -12453,7 +12457,7 @@ var require_int2 = __commonJS({
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
-      stringify: (node3) => intStringify(node3, 8, "0")
+      stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int2 = {
       identify: intIdentify,
@@ -12470,7 +12474,7 @@ var require_int2 = __commonJS({
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
-      stringify: (node3) => intStringify(node3, 16, "0x")
+      stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int2;
     exports2.intBin = intBin;
@@ -12580,13 +12584,13 @@ var require_timestamp = __commonJS({
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign2 === "-" ? num(-1) * res : res;
     }
-    function stringifySexagesimal(node3) {
-      let { value: value2 } = node3;
+    function stringifySexagesimal(node2) {
+      let { value: value2 } = node2;
       let num = (n) => n;
       if (typeof value2 === "bigint")
         num = (n) => BigInt(n);
       else if (isNaN(value2) || !isFinite(value2))
-        return stringifyNumber.stringifyNumber(node3);
+        return stringifyNumber.stringifyNumber(node2);
       let sign2 = "";
       if (value2 < 0) {
         sign2 = "-";
@@ -12663,7 +12667,7 @@ var require_schema3 = __commonJS({
     var map2 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
-    var string6 = require_string();
+    var string4 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -12676,7 +12680,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map2.map,
       seq.seq,
-      string6.string,
+      string4.string,
       _null4.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -12707,7 +12711,7 @@ var require_tags = __commonJS({
     var map2 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
-    var string6 = require_string();
+    var string4 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
@@ -12722,7 +12726,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map2.map, seq.seq, string6.string]],
+      ["failsafe", [map2.map, seq.seq, string4.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -12801,7 +12805,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map2 = require_map();
     var seq = require_seq();
-    var string6 = require_string();
+    var string4 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -12812,7 +12816,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge4);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string6.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -12946,14 +12950,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options2);
         this.options = opt;
-        let { version: version2 } = opt;
+        let { version: version3 } = opt;
         if (options2?._directives) {
           this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version2 = this.directives.yaml.version;
+            version3 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options2);
+          this.directives = new directives.Directives({ version: version3 });
+        this.setSchema(version3, options2);
         this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
       }
       /**
@@ -12997,13 +13001,13 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node3, name2) {
-        if (!node3.anchor) {
+      createAlias(node2, name2) {
+        if (!node2.anchor) {
           const prev = anchors.anchorNames(this);
-          node3.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
           !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
-        return new Alias.Alias(node3.anchor);
+        return new Alias.Alias(node2.anchor);
       }
       createNode(value2, replacer, options2) {
         let _replacer = void 0;
@@ -13020,7 +13024,7 @@ var require_Document = __commonJS({
           options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow: flow3, keepUndefined, onTagObj, tag } = options2 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -13035,11 +13039,11 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node3 = createNode.createNode(value2, tag, ctx);
-        if (flow3 && identity.isCollection(node3))
-          node3.flow = true;
+        const node2 = createNode.createNode(value2, tag, ctx);
+        if (flow && identity.isCollection(node2))
+          node2.flow = true;
         setAnchors();
-        return node3;
+        return node2;
       }
       /**
        * Convert a key and a value into a `Pair` using the current schema,
@@ -13133,11 +13137,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options2 = {}) {
-        if (typeof version2 === "number")
-          version2 = String(version2);
+      setSchema(version3, options2 = {}) {
+        if (typeof version3 === "number")
+          version3 = String(version3);
         let opt;
-        switch (version2) {
+        switch (version3) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -13148,9 +13152,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version2;
+              this.directives.yaml.version = version3;
             else
-              this.directives = new directives.Directives({ version: version2 });
+              this.directives = new directives.Directives({ version: version3 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -13159,7 +13163,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version2);
+            const sv = JSON.stringify(version3);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -13284,7 +13288,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
-    function resolveProps(tokens, { flow: flow3, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -13313,7 +13317,7 @@ var require_resolve_props = __commonJS({
         }
         switch (token.type) {
           case "space":
-            if (!flow3 && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
               tab = token;
             }
             hasSpace = true;
@@ -13369,15 +13373,15 @@ var require_resolve_props = __commonJS({
             if (anchor2 || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow3 ?? "collection"}`);
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
             found = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
           case "comma":
-            if (flow3) {
+            if (flow) {
               if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow3}`);
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
               comma = token;
               atNewline = false;
               hasSpace = false;
@@ -13461,10 +13465,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent2, fc, onError) {
+    function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -13479,12 +13483,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search2) {
+    function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search2));
+      return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
   }
@@ -13636,11 +13640,11 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node3 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
-        offset = node3.range[2];
-        seq.items.push(node3);
+        offset = node2.range[2];
+        seq.items.push(node2);
       }
       seq.range = [bs.offset, offset, commentEnd ?? offset];
       return seq;
@@ -13940,12 +13944,12 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node3 = identity.isNode(res) ? res : new Scalar.Scalar(res);
-      node3.range = coll.range;
-      node3.tag = tagName;
+      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node2.range = coll.range;
+      node2.tag = tagName;
       if (tag?.format)
-        node3.format = tag.format;
-      return node3;
+        node2.format = tag.format;
+      return node2;
     }
     exports2.composeCollection = composeCollection;
   }
@@ -13962,11 +13966,11 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
-        const content3 = lines[i][1];
-        if (content3 === "" || content3 === "\r")
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
@@ -13982,17 +13986,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
-        if (content3 === "" || content3 === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
-            trimIndent = indent2.length;
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
         } else {
-          if (indent2.length < trimIndent) {
+          if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
+            onError(offset + indent.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent2.length;
+            trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -14000,7 +14004,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent2.length + content3.length + 1;
+        offset += indent.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -14012,35 +14016,35 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
-        offset += indent2.length + content3.length + 1;
-        const crlf = content3[content3.length - 1] === "\r";
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
         if (crlf)
-          content3 = content3.slice(0, -1);
-        if (content3 && indent2.length < trimIndent) {
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content3.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent2 = "";
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep2 + indent2.slice(trimIndent) + content3;
+          value2 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
-        } else if (indent2.length > trimIndent || content3[0] === "	") {
+        } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value2 += sep2 + indent2.slice(trimIndent) + content3;
+          value2 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
           prevMoreIndented = true;
-        } else if (content3 === "") {
+        } else if (content === "") {
           if (sep2 === "\n")
             value2 += "\n";
           else
             sep2 = "\n";
         } else {
-          value2 += sep2 + content3;
+          value2 += sep2 + content;
           sep2 = " ";
           prevMoreIndented = false;
         }
@@ -14067,7 +14071,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent2 = 0;
+      let indent = 0;
       let chomp = "";
       let error62 = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -14076,8 +14080,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent2 && n)
-            indent2 = n;
+          if (!indent && n)
+            indent = n;
           else if (error62 === -1)
             error62 = offset + i;
         }
@@ -14118,9 +14122,9 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent: indent2, chomp, comment, length };
+      return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -14480,11 +14484,11 @@ var require_compose_node = __commonJS({
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor: anchor2, tag } = props;
-      let node3;
+      let node2;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
-          node3 = composeAlias(ctx, token, onError);
+          node2 = composeAlias(ctx, token, onError);
           if (anchor2 || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
@@ -14492,17 +14496,17 @@ var require_compose_node = __commonJS({
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node3 = composeScalar.composeScalar(ctx, token, tag, onError);
+          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
           if (anchor2)
-            node3.anchor = anchor2.source.substring(1);
+            node2.anchor = anchor2.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
-            node3 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor2)
-              node3.anchor = anchor2.source.substring(1);
+              node2.anchor = anchor2.source.substring(1);
           } catch (error62) {
             const message = error62 instanceof Error ? error62.message : String(error62);
             onError(token, "RESOURCE_EXHAUSTION", message);
@@ -14514,24 +14518,24 @@ var require_compose_node = __commonJS({
           isSrcToken = false;
         }
       }
-      node3 ?? (node3 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor2 && node3.anchor === "")
+      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node3) || typeof node3.value !== "string" || node3.tag && node3.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
-        node3.spaceBefore = true;
+        node2.spaceBefore = true;
       if (comment) {
         if (token.type === "scalar" && token.source === "")
-          node3.comment = comment;
+          node2.comment = comment;
         else
-          node3.commentBefore = comment;
+          node2.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node3.srcToken = token;
-      return node3;
+        node2.srcToken = token;
+      return node2;
     }
     function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
       const token = {
@@ -14540,19 +14544,19 @@ var require_compose_node = __commonJS({
         indent: -1,
         source: ""
       };
-      const node3 = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
       if (anchor2) {
-        node3.anchor = anchor2.source.substring(1);
-        if (node3.anchor === "")
+        node2.anchor = anchor2.source.substring(1);
+        if (node2.anchor === "")
           onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
-        node3.spaceBefore = true;
+        node2.spaceBefore = true;
       if (comment) {
-        node3.comment = comment;
-        node3.range[2] = end;
+        node2.comment = comment;
+        node2.range[2] = end;
       }
-      return node3;
+      return node2;
     }
     function composeAlias({ options: options2 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
@@ -14852,15 +14856,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value2, context) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
-        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+        { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -14869,25 +14873,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent: indent2, source: head }
+            { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-          return { type: "block-scalar", offset, indent: indent2, props, source: body };
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end };
         default:
-          return { type: "scalar", offset, indent: indent2, source, end };
+          return { type: "scalar", offset, indent, source, end };
       }
     }
     function setScalarValue(token, value2, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent2 = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent2 === "number")
-        indent2 += 2;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -14907,8 +14911,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value: value2 }, {
-        implicitKey: implicitKey || indent2 === null,
-        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -14939,16 +14943,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent2 = "indent" in token ? token.indent : -1;
+        const indent = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent: indent2, source: head }
+          { type: "block-scalar-header", offset, indent, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -14993,12 +14997,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent2 = "indent" in token ? token.indent : -1;
+          const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent: indent2, source, end });
+          Object.assign(token, { type, indent, source, end });
         }
       }
     }
@@ -15086,10 +15090,10 @@ var require_cst_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index2] of path3) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index2];
+          item = tok.items[index];
         } else
           return void 0;
       }
@@ -15304,15 +15308,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent2 = 0;
+          let indent = 0;
           while (ch === " ")
-            ch = this.buffer[++indent2 + offset];
+            ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent2 + offset + 1];
+            const next = this.buffer[indent + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent2 + 1;
+              return offset + indent + 1;
           }
-          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -15481,12 +15485,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent2 = -1;
+        let indent = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent2 = sp;
+            this.indentValue = indent = sp;
           } else {
             sp = 0;
           }
@@ -15495,8 +15499,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -15551,9 +15555,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -15604,16 +15608,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent2 = 0;
+        let indent = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent2 += 1;
+              indent += 1;
               break;
             case "\n":
               nl = i2;
-              indent2 = 0;
+              indent = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -15629,9 +15633,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent2 >= this.indentNext) {
+        if (indent >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent2;
+            this.indentNext = indent;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -15664,7 +15668,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
               nl = i2;
             else
               break;
@@ -15860,15 +15864,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -16680,10 +16684,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent2) {
+      atIndentedComment(start, indent) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent2)
+        if (this.indent <= indent)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -16776,7 +16780,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options2) {
+    function parse5(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -16805,8 +16809,8 @@ var require_public_api = __commonJS({
       if (typeof options2 === "string")
         options2 = options2.length;
       if (typeof options2 === "number") {
-        const indent2 = Math.round(options2);
-        options2 = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value2 === void 0) {
         const { keepUndefined } = options2 ?? replacer ?? {};
@@ -16817,7 +16821,7 @@ var require_public_api = __commonJS({
         return value2.toString(options2);
       return new Document.Document(value2, _replacer, options2).toString(options2);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
@@ -16915,21 +16919,21 @@ var require_DLList = __commonJS({
         this.length = 0;
       }
       push(value2) {
-        var node3;
+        var node2;
         this.length++;
         if (typeof this.incr === "function") {
           this.incr();
         }
-        node3 = {
+        node2 = {
           value: value2,
           prev: this._last,
           next: null
         };
         if (this._last != null) {
-          this._last.next = node3;
-          this._last = node3;
+          this._last.next = node2;
+          this._last = node2;
         } else {
-          this._first = this._last = node3;
+          this._first = this._last = node2;
         }
         return void 0;
       }
@@ -16957,28 +16961,28 @@ var require_DLList = __commonJS({
         }
       }
       getArray() {
-        var node3, ref2, results;
-        node3 = this._first;
+        var node2, ref2, results;
+        node2 = this._first;
         results = [];
-        while (node3 != null) {
-          results.push((ref2 = node3, node3 = node3.next, ref2.value));
+        while (node2 != null) {
+          results.push((ref2 = node2, node2 = node2.next, ref2.value));
         }
         return results;
       }
       forEachShift(cb) {
-        var node3;
-        node3 = this.shift();
-        while (node3 != null) {
-          cb(node3), node3 = this.shift();
+        var node2;
+        node2 = this.shift();
+        while (node2 != null) {
+          cb(node2), node2 = this.shift();
         }
         return void 0;
       }
       debug() {
-        var node3, ref2, ref1, ref22, results;
-        node3 = this._first;
+        var node2, ref2, ref1, ref22, results;
+        node2 = this._first;
         results = [];
-        while (node3 != null) {
-          results.push((ref2 = node3, node3 = node3.next, {
+        while (node2 != null) {
+          results.push((ref2 = node2, node2 = node2.next, {
             value: ref2.value,
             prev: (ref1 = ref2.prev) != null ? ref1.value : void 0,
             next: (ref22 = ref2.next) != null ? ref22.value : void 0
@@ -17173,16 +17177,16 @@ var require_Queues = __commonJS({
         }
       }
       shiftAll(fn) {
-        return this._lists.forEach(function(list2) {
-          return list2.forEachShift(fn);
+        return this._lists.forEach(function(list) {
+          return list.forEachShift(fn);
         });
       }
       getFirst(arr = this._lists) {
-        var j2, len, list2;
+        var j2, len, list;
         for (j2 = 0, len = arr.length; j2 < len; j2++) {
-          list2 = arr[j2];
-          if (list2.length > 0) {
-            return list2;
+          list = arr[j2];
+          if (list.length > 0) {
+            return list;
           }
         }
         return [];
@@ -17604,7 +17608,7 @@ var require_LocalDatastore = __commonJS({
           return _this10.check(weight, now);
         })();
       }
-      __register__(index2, weight, expiration) {
+      __register__(index, weight, expiration) {
         var _this11 = this;
         return _asyncToGenerator2(function* () {
           var now, wait2;
@@ -17655,7 +17659,7 @@ var require_LocalDatastore = __commonJS({
           };
         })();
       }
-      __free__(index2, weight) {
+      __free__(index, weight) {
         var _this13 = this;
         return _asyncToGenerator2(function* () {
           yield _this13.yieldLoop();
@@ -18668,11 +18672,11 @@ var require_RedisDatastore = __commonJS({
           return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
         })();
       }
-      __register__(index2, weight, expiration) {
+      __register__(index, weight, expiration) {
         var _this7 = this;
         return _asyncToGenerator2(function* () {
           var reservoir, success2, wait2;
-          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index2, weight, expiration]));
+          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
           var _ref5 = _slicedToArray2(_ref4, 3);
           success2 = _ref5[0];
           wait2 = _ref5[1];
@@ -18714,13 +18718,13 @@ var require_RedisDatastore = __commonJS({
           }
         })();
       }
-      __free__(index2, weight) {
+      __free__(index, weight) {
         var _this9 = this;
         return _asyncToGenerator2(function* () {
-          var running;
-          running = yield _this9.runScript("free", _this9.prepareArray([index2]));
+          var running2;
+          running2 = yield _this9.runScript("free", _this9.prepareArray([index]));
           return {
-            running
+            running: running2
           };
         })();
       }
@@ -19376,24 +19380,24 @@ var require_Bottleneck = __commonJS({
         check(weight = 1) {
           return this._store.__check__(weight);
         }
-        _clearGlobalState(index2) {
-          if (this._scheduled[index2] != null) {
-            clearTimeout(this._scheduled[index2].expiration);
-            delete this._scheduled[index2];
+        _clearGlobalState(index) {
+          if (this._scheduled[index] != null) {
+            clearTimeout(this._scheduled[index].expiration);
+            delete this._scheduled[index];
             return true;
           } else {
             return false;
           }
         }
-        _free(index2, job, options2, eventInfo) {
+        _free(index, job, options2, eventInfo) {
           var _this = this;
           return _asyncToGenerator2(function* () {
-            var e, running;
+            var e, running2;
             try {
-              var _ref = yield _this._store.__free__(index2, options2.weight);
-              running = _ref.running;
+              var _ref = yield _this._store.__free__(index, options2.weight);
+              running2 = _ref.running;
               _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
-              if (running === 0 && _this.empty()) {
+              if (running2 === 0 && _this.empty()) {
                 return _this.Events.trigger("idle");
               }
             } catch (error1) {
@@ -19402,13 +19406,13 @@ var require_Bottleneck = __commonJS({
             }
           })();
         }
-        _run(index2, job, wait2) {
+        _run(index, job, wait2) {
           var clearGlobalState, free, run2;
           job.doRun();
-          clearGlobalState = this._clearGlobalState.bind(this, index2);
-          run2 = this._run.bind(this, index2, job);
-          free = this._free.bind(this, index2, job);
-          return this._scheduled[index2] = {
+          clearGlobalState = this._clearGlobalState.bind(this, index);
+          run2 = this._run.bind(this, index, job);
+          free = this._free.bind(this, index, job);
+          return this._scheduled[index] = {
             timeout: setTimeout(() => {
               return job.doExecute(this._limiter, clearGlobalState, run2, free);
             }, wait2),
@@ -19420,7 +19424,7 @@ var require_Bottleneck = __commonJS({
         }
         _drainOne(capacity) {
           return this._registerLock.schedule(() => {
-            var args, index2, next, options2, queue;
+            var args, index, next, options2, queue;
             if (this.queued() === 0) {
               return this.Promise.resolve(null);
             }
@@ -19435,8 +19439,8 @@ var require_Bottleneck = __commonJS({
               args,
               options: options2
             });
-            index2 = this._randomIndex();
-            return this._store.__register__(index2, options2.weight, options2.expiration).then(({
+            index = this._randomIndex();
+            return this._store.__register__(index, options2.weight, options2.expiration).then(({
               success: success2,
               wait: wait2,
               reservoir
@@ -19456,7 +19460,7 @@ var require_Bottleneck = __commonJS({
                 if (reservoir === 0) {
                   this.Events.trigger("depleted", empty2);
                 }
-                this._run(index2, next, wait2);
+                this._run(index, next, wait2);
                 return this.Promise.resolve(options2.weight);
               } else {
                 return this.Promise.resolve(null);
@@ -19507,7 +19511,7 @@ var require_Bottleneck = __commonJS({
               }
             });
           };
-          done = options2.dropWaitingJobs ? (this._run = function(index2, next) {
+          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
             return next.doDrop({
               message: options2.dropErrorMessage
             });
@@ -19753,12 +19757,12 @@ var require_lib = __commonJS({
 var require_get_caller_file = __commonJS({
   "node_modules/get-caller-file/index.js"(exports2, module2) {
     "use strict";
-    module2.exports = function getCallerFile(position2) {
-      if (position2 === void 0) {
-        position2 = 2;
+    module2.exports = function getCallerFile(position) {
+      if (position === void 0) {
+        position = 2;
       }
-      if (position2 >= Error.stackTraceLimit) {
-        throw new TypeError("getCallerFile(position) requires position be less then Error.stackTraceLimit but position was: `" + position2 + "` and Error.stackTraceLimit was: `" + Error.stackTraceLimit + "`");
+      if (position >= Error.stackTraceLimit) {
+        throw new TypeError("getCallerFile(position) requires position be less then Error.stackTraceLimit but position was: `" + position + "` and Error.stackTraceLimit was: `" + Error.stackTraceLimit + "`");
       }
       var oldPrepareStackTrace = Error.prepareStackTrace;
       Error.prepareStackTrace = function(_, stack2) {
@@ -19767,7 +19771,7 @@ var require_get_caller_file = __commonJS({
       var stack = new Error().stack;
       Error.prepareStackTrace = oldPrepareStackTrace;
       if (stack !== null && typeof stack === "object") {
-        return stack[position2] ? stack[position2].getFileName() : void 0;
+        return stack[position] ? stack[position].getFileName() : void 0;
       }
     };
   }
@@ -23093,8 +23097,8 @@ var require_commands = __commonJS({
 var require_built = __commonJS({
   "node_modules/@ioredis/commands/built/index.js"(exports2) {
     "use strict";
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
+    var __importDefault = exports2 && exports2.__importDefault || function(mod2) {
+      return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
     };
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getKeyIndexes = exports2.hasFlag = exports2.exists = exports2.list = void 0;
@@ -23864,12 +23868,12 @@ var require_defaults = __commonJS({
           return IS_UNSIGNED_INTEGER.test(value2);
       }
     }
-    function isIterateeCall(value2, index2, object2) {
+    function isIterateeCall(value2, index, object2) {
       if (!isObject2(object2)) {
         return false;
       }
-      if (typeof index2 === "number" && isArrayLike(object2) && isIndex(index2) && index2 < object2.length || typeof index2 === "string" && index2 in object2) {
-        return eq(object2[index2], value2);
+      if (typeof index === "number" && isArrayLike(object2) && isIndex(index) && index < object2.length || typeof index === "string" && index in object2) {
+        return eq(object2[index], value2);
       }
       return false;
     }
@@ -23957,7 +23961,7 @@ var require_ms = __commonJS({
       options2 = options2 || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse6(val);
+        return parse5(val);
       } else if (type === "number" && isFinite(val)) {
         return options2.long ? fmtLong(val) : fmtShort(val);
       }
@@ -23965,7 +23969,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse6(str2) {
+    function parse5(str2) {
       str2 = String(str2);
       if (str2.length > 100) {
         return;
@@ -24040,20 +24044,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d3) {
-        return plural4(ms, msAbs, d3, "day");
+        return plural5(ms, msAbs, d3, "day");
       }
       if (msAbs >= h) {
-        return plural4(ms, msAbs, h, "hour");
+        return plural5(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural4(ms, msAbs, m, "minute");
+        return plural5(ms, msAbs, m, "minute");
       }
       if (msAbs >= s) {
-        return plural4(ms, msAbs, s, "second");
+        return plural5(ms, msAbs, s, "second");
       }
       return ms + " ms";
     }
-    function plural4(ms, msAbs, n, name2) {
+    function plural5(ms, msAbs, n, name2) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
     }
@@ -24067,7 +24071,7 @@ var require_common = __commonJS({
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
       createDebug.coerce = coerce;
-      createDebug.disable = disable2;
+      createDebug.disable = disable;
       createDebug.enable = enable;
       createDebug.enabled = enabled;
       createDebug.humanize = require_ms();
@@ -24107,18 +24111,18 @@ var require_common = __commonJS({
           if (typeof args[0] !== "string") {
             args.unshift("%O");
           }
-          let index2 = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match2, format2) => {
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match2, format) => {
             if (match2 === "%%") {
               return "%";
             }
-            index2++;
-            const formatter2 = createDebug.formatters[format2];
+            index++;
+            const formatter2 = createDebug.formatters[format];
             if (typeof formatter2 === "function") {
-              const val = args[index2];
+              const val = args[index];
               match2 = formatter2.call(self2, val);
-              args.splice(index2, 1);
-              index2--;
+              args.splice(index, 1);
+              index--;
             }
             return match2;
           });
@@ -24172,13 +24176,13 @@ var require_common = __commonJS({
           }
         }
       }
-      function matchesTemplate(search2, template) {
+      function matchesTemplate(search, template) {
         let searchIndex = 0;
         let templateIndex = 0;
         let starIndex = -1;
         let matchIndex = 0;
-        while (searchIndex < search2.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search2[searchIndex] || template[templateIndex] === "*")) {
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
             if (template[templateIndex] === "*") {
               starIndex = templateIndex;
               matchIndex = searchIndex;
@@ -24200,7 +24204,7 @@ var require_common = __commonJS({
         }
         return templateIndex === template.length;
       }
-      function disable2() {
+      function disable() {
         const namespaces = [
           ...createDebug.names,
           ...createDebug.skips.map((namespace) => "-" + namespace)
@@ -24353,15 +24357,15 @@ var require_browser = __commonJS({
       }
       const c = "color: " + this.color;
       args.splice(1, 0, c, "color: inherit");
-      let index2 = 0;
+      let index = 0;
       let lastC = 0;
       args[0].replace(/%[a-zA-Z%]/g, (match2) => {
         if (match2 === "%%") {
           return;
         }
-        index2++;
+        index++;
         if (match2 === "%c") {
-          lastC = index2;
+          lastC = index;
         }
       });
       args.splice(lastC, 0, c);
@@ -25047,9 +25051,9 @@ var require_utils3 = __commonJS({
     function shuffle(array2) {
       let counter = array2.length;
       while (counter > 0) {
-        const index2 = Math.floor(Math.random() * counter);
+        const index = Math.floor(Math.random() * counter);
         counter--;
-        [array2[counter], array2[index2]] = [array2[index2], array2[counter]];
+        [array2[counter], array2[index]] = [array2[index], array2[counter]];
       }
       return array2;
     }
@@ -25057,8 +25061,8 @@ var require_utils3 = __commonJS({
     exports2.CONNECTION_CLOSED_ERROR_MSG = "Connection is closed.";
     function zipMap(keys, values) {
       const map2 = /* @__PURE__ */ new Map();
-      keys.forEach((key, index2) => {
-        map2.set(key, values[index2]);
+      keys.forEach((key, index) => {
+        map2.set(key, values[index]);
       });
       return map2;
     }
@@ -25403,9 +25407,9 @@ var require_Command = __commonJS({
             const keyIndexes = (0, commands_1.getKeyIndexes)(this.name, this.args, {
               nameCaseInsensitive: true
             });
-            for (const index2 of keyIndexes) {
-              this.args[index2] = transform2(this.args[index2]);
-              this.keys.push(this.args[index2]);
+            for (const index of keyIndexes) {
+              this.args[index] = transform2(this.args[index]);
+              this.keys.push(this.args[index]);
             }
           }
         }
@@ -25863,8 +25867,8 @@ var require_Commander = __commonJS({
       /**
        * Define a custom command using lua script
        */
-      defineCommand(name2, definition2) {
-        const script = new Script_1.default(definition2.lua, definition2.numberOfKeys, this.options.keyPrefix, definition2.readOnly);
+      defineCommand(name2, definition) {
+        const script = new Script_1.default(definition.lua, definition.numberOfKeys, this.options.keyPrefix, definition.readOnly);
         this.scriptsSet[name2] = script;
         this[name2] = generateScriptingFunction(name2, name2, script, "utf8");
         this[name2 + "Buffer"] = generateScriptingFunction(name2 + "Buffer", name2, script, null);
@@ -25872,7 +25876,7 @@ var require_Commander = __commonJS({
       /**
        * @ignore
        */
-      sendCommand(command, stream, node3) {
+      sendCommand(command, stream, node2) {
         throw new Error('"sendCommand" is not implemented');
       }
     };
@@ -25994,14 +25998,14 @@ var require_Pipeline = __commonJS({
           }
         });
       }
-      fillResult(value2, position2) {
-        if (this._queue[position2].name === "exec" && Array.isArray(value2[1])) {
+      fillResult(value2, position) {
+        if (this._queue[position].name === "exec" && Array.isArray(value2[1])) {
           const execLength = value2[1].length;
           for (let i = 0; i < execLength; i++) {
             if (value2[1][i] instanceof Error) {
               continue;
             }
-            const cmd = this._queue[position2 - (execLength - i)];
+            const cmd = this._queue[position - (execLength - i)];
             try {
               value2[1][i] = cmd.transformReply(value2[1][i]);
             } catch (err) {
@@ -26009,7 +26013,7 @@ var require_Pipeline = __commonJS({
             }
           }
         }
-        this._result[position2] = value2;
+        this._result[position] = value2;
         if (--this.replyPending) {
           return;
         }
@@ -26110,12 +26114,12 @@ var require_Pipeline = __commonJS({
         if (this._transactions > 0) {
           command.inTransaction = true;
         }
-        const position2 = this._queue.length;
-        command.pipelineIndex = position2;
+        const position = this._queue.length;
+        command.pipelineIndex = position;
         command.promise.then((result) => {
-          this.fillResult([null, result], position2);
+          this.fillResult([null, result], position);
         }).catch((error62) => {
-          this.fillResult([error62], position2);
+          this.fillResult([error62], position);
         });
         this._queue.push(command);
         return this;
@@ -26200,9 +26204,9 @@ var require_Pipeline = __commonJS({
       return this.promise;
       function execPipeline() {
         let writePending = _this.replyPending = _this._queue.length;
-        let node3;
+        let node2;
         if (_this.isCluster) {
-          node3 = {
+          node2 = {
             slot: pipelineSlot,
             redis: _this.redis.connectionPool.nodes.all[_this.preferKey]
           };
@@ -26211,7 +26215,7 @@ var require_Pipeline = __commonJS({
         let buffers;
         const stream = {
           isPipeline: true,
-          destination: _this.isCluster ? node3 : { redis: _this.redis },
+          destination: _this.isCluster ? node2 : { redis: _this.redis },
           write(writable) {
             if (typeof writable !== "string") {
               if (!buffers) {
@@ -26250,7 +26254,7 @@ var require_Pipeline = __commonJS({
           }
         };
         for (let i = 0; i < _this._queue.length; ++i) {
-          _this.redis.sendCommand(_this._queue[i], stream, node3);
+          _this.redis.sendCommand(_this._queue[i], stream, node2);
         }
         return _this.promise;
       }
@@ -26486,10 +26490,10 @@ var require_util = __commonJS({
     exports2.getConnectionName = exports2.weightSrvRecords = exports2.groupSrvRecords = exports2.getUniqueHostnamesFromOptions = exports2.normalizeNodeOptions = exports2.nodeKeyToRedisOptions = exports2.getNodeKey = void 0;
     var utils_1 = require_utils3();
     var net_1 = __require("net");
-    function getNodeKey(node3) {
-      node3.port = node3.port || 6379;
-      node3.host = node3.host || "127.0.0.1";
-      return node3.host + ":" + node3.port;
+    function getNodeKey(node2) {
+      node2.port = node2.port || 6379;
+      node2.host = node2.host || "127.0.0.1";
+      return node2.host + ":" + node2.port;
     }
     exports2.getNodeKey = getNodeKey;
     function nodeKeyToRedisOptions(nodeKey) {
@@ -26504,16 +26508,16 @@ var require_util = __commonJS({
     }
     exports2.nodeKeyToRedisOptions = nodeKeyToRedisOptions;
     function normalizeNodeOptions(nodes) {
-      return nodes.map((node3) => {
+      return nodes.map((node2) => {
         const options2 = {};
-        if (typeof node3 === "object") {
-          Object.assign(options2, node3);
-        } else if (typeof node3 === "string") {
-          Object.assign(options2, (0, utils_1.parseURL)(node3));
-        } else if (typeof node3 === "number") {
-          options2.port = node3;
+        if (typeof node2 === "object") {
+          Object.assign(options2, node2);
+        } else if (typeof node2 === "string") {
+          Object.assign(options2, (0, utils_1.parseURL)(node2));
+        } else if (typeof node2 === "number") {
+          options2.port = node2;
         } else {
-          throw new Error("Invalid argument " + node3);
+          throw new Error("Invalid argument " + node2);
         }
         if (typeof options2.port === "string") {
           options2.port = parseInt(options2.port, 10);
@@ -26531,8 +26535,8 @@ var require_util = __commonJS({
     exports2.normalizeNodeOptions = normalizeNodeOptions;
     function getUniqueHostnamesFromOptions(nodes) {
       const uniqueHostsMap = {};
-      nodes.forEach((node3) => {
-        uniqueHostsMap[node3.host] = true;
+      nodes.forEach((node2) => {
+        uniqueHostsMap[node2.host] = true;
       });
       return Object.keys(uniqueHostsMap).filter((host) => !(0, net_1.isIP)(host));
     }
@@ -26802,10 +26806,10 @@ var require_ConnectionPool = __commonJS({
        * Add a master node to the pool
        * @param node
        */
-      addMasterNode(node3) {
-        const key = (0, util_1.getNodeKey)(node3.options);
-        const redis = this.createRedisFromOptions(node3, node3.options.readOnly);
-        if (!node3.options.readOnly) {
+      addMasterNode(node2) {
+        const key = (0, util_1.getNodeKey)(node2.options);
+        const redis = this.createRedisFromOptions(node2, node2.options.readOnly);
+        if (!node2.options.readOnly) {
           this.nodes.all[key] = redis;
           this.nodes.master[key] = redis;
           return true;
@@ -26817,7 +26821,7 @@ var require_ConnectionPool = __commonJS({
        * @param node
        * @param readOnly
        */
-      createRedisFromOptions(node3, readOnly) {
+      createRedisFromOptions(node2, readOnly) {
         const redis = new Redis_1.default((0, utils_1.defaults)({
           // By default, never try to reconnect when a node is lost,
           // instead, waiting for a `MOVED` error and fetching slots again.
@@ -26830,19 +26834,19 @@ var require_ConnectionPool = __commonJS({
           // before sending commands to the node.
           enableOfflineQueue: true,
           readOnly
-        }, node3, this.redisOptions, { lazyConnect: true }));
+        }, node2, this.redisOptions, { lazyConnect: true }));
         return redis;
       }
       /**
        * Find or create a connection to the node
        */
-      findOrCreate(node3, readOnly = false) {
-        const key = (0, util_1.getNodeKey)(node3);
+      findOrCreate(node2, readOnly = false) {
+        const key = (0, util_1.getNodeKey)(node2);
         readOnly = Boolean(readOnly);
         if (this.specifiedOptions[key]) {
-          Object.assign(node3, this.specifiedOptions[key]);
+          Object.assign(node2, this.specifiedOptions[key]);
         } else {
-          this.specifiedOptions[key] = node3;
+          this.specifiedOptions[key] = node2;
         }
         let redis;
         if (this.nodes.all[key]) {
@@ -26861,7 +26865,7 @@ var require_ConnectionPool = __commonJS({
           }
         } else {
           debug("Connecting to %s as %s", key, readOnly ? "slave" : "master");
-          redis = this.createRedisFromOptions(node3, readOnly);
+          redis = this.createRedisFromOptions(node2, readOnly);
           this.nodes.all[key] = redis;
           this.nodes[readOnly ? "slave" : "master"][key] = redis;
           redis.once("end", () => {
@@ -26885,10 +26889,10 @@ var require_ConnectionPool = __commonJS({
       reset(nodes) {
         debug("Reset with %O", nodes);
         const newNodes = {};
-        nodes.forEach((node3) => {
-          const key = (0, util_1.getNodeKey)(node3);
-          if (!(node3.readOnly && newNodes[key])) {
-            newNodes[key] = node3;
+        nodes.forEach((node2) => {
+          const key = (0, util_1.getNodeKey)(node2);
+          if (!(node2.readOnly && newNodes[key])) {
+            newNodes[key] = node2;
           }
         });
         Object.keys(this.nodes.all).forEach((key) => {
@@ -26899,8 +26903,8 @@ var require_ConnectionPool = __commonJS({
           }
         });
         Object.keys(newNodes).forEach((key) => {
-          const node3 = newNodes[key];
-          this.findOrCreate(node3, node3.readOnly);
+          const node2 = newNodes[key];
+          this.findOrCreate(node2, node2.readOnly);
         });
       }
       /**
@@ -26936,8 +26940,8 @@ var require_denque = __commonJS({
         this._list = new Array(4);
       }
     }
-    Denque.prototype.peekAt = function peekAt(index2) {
-      var i = index2;
+    Denque.prototype.peekAt = function peekAt(index) {
+      var i = index;
       if (i !== (i | 0)) {
         return void 0;
       }
@@ -26989,7 +26993,7 @@ var require_denque = __commonJS({
       if (head < 2 && this._tail > 1e4 && this._tail <= this._list.length >>> 2) this._shrinkArray();
       return item;
     };
-    Denque.prototype.push = function push2(item) {
+    Denque.prototype.push = function push(item) {
       if (arguments.length === 0) return this.size();
       var tail = this._tail;
       this._list[tail] = item;
@@ -27013,8 +27017,8 @@ var require_denque = __commonJS({
       if (this._head < 2 && tail > 1e4 && tail <= len >>> 2) this._shrinkArray();
       return item;
     };
-    Denque.prototype.removeOne = function removeOne(index2) {
-      var i = index2;
+    Denque.prototype.removeOne = function removeOne(index) {
+      var i = index;
       if (i !== (i | 0)) {
         return void 0;
       }
@@ -27026,14 +27030,14 @@ var require_denque = __commonJS({
       i = this._head + i & this._capacityMask;
       var item = this._list[i];
       var k2;
-      if (index2 < size / 2) {
-        for (k2 = index2; k2 > 0; k2--) {
+      if (index < size / 2) {
+        for (k2 = index; k2 > 0; k2--) {
           this._list[i] = this._list[i = i - 1 + len & this._capacityMask];
         }
         this._list[i] = void 0;
         this._head = this._head + 1 + len & this._capacityMask;
       } else {
-        for (k2 = size - 1 - index2; k2 > 0; k2--) {
+        for (k2 = size - 1 - index; k2 > 0; k2--) {
           this._list[i] = this._list[i = i + 1 + len & this._capacityMask];
         }
         this._list[i] = void 0;
@@ -27041,8 +27045,8 @@ var require_denque = __commonJS({
       }
       return item;
     };
-    Denque.prototype.remove = function remove(index2, count) {
-      var i = index2;
+    Denque.prototype.remove = function remove(index, count) {
+      var i = index;
       var removed;
       var del_count = count;
       if (i !== (i | 0)) {
@@ -27070,14 +27074,14 @@ var require_denque = __commonJS({
         removed[k2] = this._list[this._head + i + k2 & this._capacityMask];
       }
       i = this._head + i & this._capacityMask;
-      if (index2 + count === size) {
+      if (index + count === size) {
         this._tail = this._tail - count + len & this._capacityMask;
         for (k2 = count; k2 > 0; k2--) {
           this._list[i = i + 1 + len & this._capacityMask] = void 0;
         }
         return removed;
       }
-      if (index2 === 0) {
+      if (index === 0) {
         this._head = this._head + count + len & this._capacityMask;
         for (k2 = count - 1; k2 > 0; k2--) {
           this._list[i = i + 1 + len & this._capacityMask] = void 0;
@@ -27085,8 +27089,8 @@ var require_denque = __commonJS({
         return removed;
       }
       if (i < size / 2) {
-        this._head = this._head + index2 + count + len & this._capacityMask;
-        for (k2 = index2; k2 > 0; k2--) {
+        this._head = this._head + index + count + len & this._capacityMask;
+        for (k2 = index; k2 > 0; k2--) {
           this.unshift(this._list[i = i - 1 + len & this._capacityMask]);
         }
         i = this._head - 1 + len & this._capacityMask;
@@ -27094,11 +27098,11 @@ var require_denque = __commonJS({
           this._list[i = i - 1 + len & this._capacityMask] = void 0;
           del_count--;
         }
-        if (index2 < 0) this._tail = i;
+        if (index < 0) this._tail = i;
       } else {
         this._tail = i;
         i = i + count + len & this._capacityMask;
-        for (k2 = size - (count + index2); k2 > 0; k2--) {
+        for (k2 = size - (count + index); k2 > 0; k2--) {
           this.push(this._list[i++]);
         }
         i = this._tail;
@@ -27110,8 +27114,8 @@ var require_denque = __commonJS({
       if (this._head < 2 && this._tail > 1e4 && this._tail <= len >>> 2) this._shrinkArray();
       return removed;
     };
-    Denque.prototype.splice = function splice2(index2, count) {
-      var i = index2;
+    Denque.prototype.splice = function splice2(index, count) {
+      var i = index;
       if (i !== (i | 0)) {
         return void 0;
       }
@@ -27613,8 +27617,8 @@ var require_ClusterSubscriberGroup = __commonJS({
               this.subscriberGroupEmitter.emit("-subscriber");
             }
             debug("Creating new subscriber for %s", nodeKey);
-            const redis = clusterNodes.find((node3) => {
-              return (0, util_1.getNodeKey)(node3.options) === nodeKey;
+            const redis = clusterNodes.find((node2) => {
+              return (0, util_1.getNodeKey)(node2.options) === nodeKey;
             });
             if (!redis) {
               debug("Failed to find node for key %s", nodeKey);
@@ -27658,11 +27662,11 @@ var require_ClusterSubscriberGroup = __commonJS({
         debug("Refreshing the slots of the subscriber group.");
         this.subscriberToSlotsIndex = /* @__PURE__ */ new Map();
         for (let slot = 0; slot < targetSlots.length; slot++) {
-          const node3 = targetSlots[slot][0];
-          if (!this.subscriberToSlotsIndex.has(node3)) {
-            this.subscriberToSlotsIndex.set(node3, []);
+          const node2 = targetSlots[slot][0];
+          if (!this.subscriberToSlotsIndex.has(node2)) {
+            this.subscriberToSlotsIndex.set(node2, []);
           }
-          this.subscriberToSlotsIndex.get(node3).push(Number(slot));
+          this.subscriberToSlotsIndex.get(node2).push(Number(slot));
         }
         this.clusterSlots = JSON.parse(JSON.stringify(targetSlots));
         return true;
@@ -27826,8 +27830,8 @@ var require_cluster = __commonJS({
         });
         this.subscriber = new ClusterSubscriber_1.default(this.connectionPool, this);
         if (this.options.scripts) {
-          Object.entries(this.options.scripts).forEach(([name2, definition2]) => {
-            this.defineCommand(name2, definition2);
+          Object.entries(this.options.scripts).forEach(([name2, definition]) => {
+            this.defineCommand(name2, definition);
           });
         }
         if (this.options.lazyConnect) {
@@ -27973,7 +27977,7 @@ var require_cluster = __commonJS({
           }.bind(this));
           return ret2;
         }
-        return (0, standard_as_callback_1.default)(Promise.all(this.nodes().map((node3) => node3.quit().catch((err) => {
+        return (0, standard_as_callback_1.default)(Promise.all(this.nodes().map((node2) => node2.quit().catch((err) => {
           if (err.message === utils_1.CONNECTION_CLOSED_ERROR_MSG) {
             return "OK";
           }
@@ -28046,15 +28050,15 @@ var require_cluster = __commonJS({
         };
         const nodes = (0, utils_1.shuffle)(this.connectionPool.getNodes());
         let lastNodeError = null;
-        function tryNode(index2) {
-          if (index2 === nodes.length) {
+        function tryNode(index) {
+          if (index === nodes.length) {
             const error62 = new ClusterAllFailedError_1.default(ClusterAllFailedError_1.default.defaultMessage, lastNodeError);
             return wrapper(error62);
           }
-          const node3 = nodes[index2];
-          const key = `${node3.options.host}:${node3.options.port}`;
+          const node2 = nodes[index];
+          const key = `${node2.options.host}:${node2.options.port}`;
           debug("getting slot cache from %s", key);
-          _this.getInfoFromNode(node3, function(err) {
+          _this.getInfoFromNode(node2, function(err) {
             switch (_this.status) {
               case "close":
               case "end":
@@ -28065,7 +28069,7 @@ var require_cluster = __commonJS({
             if (err) {
               _this.emit("node error", err, key);
               lastNodeError = err;
-              tryNode(index2 + 1);
+              tryNode(index + 1);
             } else {
               _this.emit("refresh");
               wrapper();
@@ -28077,7 +28081,7 @@ var require_cluster = __commonJS({
       /**
        * @ignore
        */
-      sendCommand(command, stream, node3) {
+      sendCommand(command, stream, node2) {
         if (this.status === "wait") {
           this.connect().catch(utils_1.noop);
         }
@@ -28092,10 +28096,10 @@ var require_cluster = __commonJS({
             to = "master";
           }
         }
-        let targetSlot = node3 ? node3.slot : command.getSlot();
+        let targetSlot = node2 ? node2.slot : command.getSlot();
         const ttl = {};
         const _this = this;
-        if (!node3 && !REJECT_OVERWRITTEN_COMMANDS.has(command)) {
+        if (!node2 && !REJECT_OVERWRITTEN_COMMANDS.has(command)) {
           REJECT_OVERWRITTEN_COMMANDS.add(command);
           const reject = command.reject;
           command.reject = function(err) {
@@ -28141,8 +28145,8 @@ var require_cluster = __commonJS({
           }
           let redis;
           if (_this.status === "ready" || command.name === "cluster") {
-            if (node3 && node3.redis) {
-              redis = node3.redis;
+            if (node2 && node2.redis) {
+              redis = node2.redis;
             } else if (Command_1.default.checkFlag("ENTER_SUBSCRIBER_MODE", command.name) || Command_1.default.checkFlag("EXIT_SUBSCRIBER_MODE", command.name)) {
               if (_this.options.shardedSubscribers && (command.name == "ssubscribe" || command.name == "sunsubscribe")) {
                 const sub = _this.shardedSubscribers.getResponsibleSubscriber(targetSlot);
@@ -28209,15 +28213,15 @@ var require_cluster = __commonJS({
                 return;
               }
             }
-            if (node3 && !node3.redis) {
-              node3.redis = redis;
+            if (node2 && !node2.redis) {
+              node2.redis = redis;
             }
           }
           if (!redis && _this.options.enableOfflineQueue) {
             _this.offlineQueue.push({
               command,
               stream,
-              node: node3
+              node: node2
             });
             return;
           }
@@ -28417,13 +28421,13 @@ var require_cluster = __commonJS({
               if (!items[j3][0]) {
                 continue;
               }
-              const node3 = this.natMapper({
+              const node2 = this.natMapper({
                 host: items[j3][0],
                 port: items[j3][1]
               });
-              node3.readOnly = j3 !== 2;
-              nodes.push(node3);
-              keys.push(node3.host + ":" + node3.port);
+              node2.readOnly = j3 !== 2;
+              nodes.push(node2);
+              keys.push(node2.host + ":" + node2.port);
             }
             debug("cluster slots result [%d]: slots %d~%d served by %s", i, slotRangeStart, slotRangeEnd, keys);
             for (let slot = slotRangeStart; slot <= slotRangeEnd; slot++) {
@@ -28540,15 +28544,15 @@ var require_cluster = __commonJS({
         }
         const configs = await Promise.all(hostnames.map((this.options.useSRVRecords ? this.resolveSrv : this.dnsLookup).bind(this)));
         const hostnameToConfig = (0, utils_1.zipMap)(hostnames, configs);
-        return startupNodes.map((node3) => {
-          const config3 = hostnameToConfig.get(node3.host);
+        return startupNodes.map((node2) => {
+          const config3 = hostnameToConfig.get(node2.host);
           if (!config3) {
-            return node3;
+            return node2;
           }
           if (this.options.useSRVRecords) {
-            return Object.assign({}, node3, config3);
+            return Object.assign({}, node2, config3);
           }
-          return Object.assign({}, node3, { host: config3 });
+          return Object.assign({}, node2, { host: config3 });
         });
       }
       createScanStream(command, { key, options: options2 = {} }) {
@@ -29218,12 +29222,12 @@ var require_parser3 = __commonJS({
       return parser2.buffer.toString("utf8", start, offset);
     }
     function parseError(parser2) {
-      var string6 = parseSimpleString(parser2);
-      if (string6 !== void 0) {
+      var string4 = parseSimpleString(parser2);
+      if (string4 !== void 0) {
         if (parser2.optionReturnBuffers === true) {
-          string6 = string6.toString();
+          string4 = string4.toString();
         }
-        return new ReplyError(string6);
+        return new ReplyError(string4);
       }
     }
     function handleError(parser2, type) {
@@ -29333,48 +29337,48 @@ var require_parser3 = __commonJS({
       }
     }
     function concatBulkString(parser2) {
-      const list2 = parser2.bufferCache;
+      const list = parser2.bufferCache;
       const oldOffset = parser2.offset;
-      var chunks = list2.length;
+      var chunks = list.length;
       var offset = parser2.bigStrSize - parser2.totalChunkSize;
       parser2.offset = offset;
       if (offset <= 2) {
         if (chunks === 2) {
-          return list2[0].toString("utf8", oldOffset, list2[0].length + offset - 2);
+          return list[0].toString("utf8", oldOffset, list[0].length + offset - 2);
         }
         chunks--;
-        offset = list2[list2.length - 2].length + offset;
+        offset = list[list.length - 2].length + offset;
       }
-      var res = decoder.write(list2[0].slice(oldOffset));
+      var res = decoder.write(list[0].slice(oldOffset));
       for (var i = 1; i < chunks - 1; i++) {
-        res += decoder.write(list2[i]);
+        res += decoder.write(list[i]);
       }
-      res += decoder.end(list2[i].slice(0, offset - 2));
+      res += decoder.end(list[i].slice(0, offset - 2));
       return res;
     }
     function concatBulkBuffer(parser2) {
-      const list2 = parser2.bufferCache;
+      const list = parser2.bufferCache;
       const oldOffset = parser2.offset;
       const length = parser2.bigStrSize - oldOffset - 2;
-      var chunks = list2.length;
+      var chunks = list.length;
       var offset = parser2.bigStrSize - parser2.totalChunkSize;
       parser2.offset = offset;
       if (offset <= 2) {
         if (chunks === 2) {
-          return list2[0].slice(oldOffset, list2[0].length + offset - 2);
+          return list[0].slice(oldOffset, list[0].length + offset - 2);
         }
         chunks--;
-        offset = list2[list2.length - 2].length + offset;
+        offset = list[list.length - 2].length + offset;
       }
       resizeBuffer(length);
       const start = bufferOffset;
-      list2[0].copy(bufferPool, start, oldOffset, list2[0].length);
-      bufferOffset += list2[0].length - oldOffset;
+      list[0].copy(bufferPool, start, oldOffset, list[0].length);
+      bufferOffset += list[0].length - oldOffset;
       for (var i = 1; i < chunks - 1; i++) {
-        list2[i].copy(bufferPool, bufferOffset);
-        bufferOffset += list2[i].length;
+        list[i].copy(bufferPool, bufferOffset);
+        bufferOffset += list[i].length;
       }
-      list2[i].copy(bufferPool, bufferOffset, 0, offset - 2);
+      list[i].copy(bufferPool, bufferOffset, 0, offset - 2);
       bufferOffset += offset - 2;
       return bufferPool.slice(start, bufferOffset);
     }
@@ -30147,8 +30151,8 @@ var require_Redis = __commonJS({
           this.connector = new connectors_1.StandaloneConnector(this.options);
         }
         if (this.options.scripts) {
-          Object.entries(this.options.scripts).forEach(([name2, definition2]) => {
-            this.defineCommand(name2, definition2);
+          Object.entries(this.options.scripts).forEach(([name2, definition]) => {
+            this.defineCommand(name2, definition);
           });
         }
         if (this.options.lazyConnect) {
@@ -30865,24 +30869,24 @@ var require_format = __commonJS({
     (function() {
       var namespace;
       if (typeof module2 !== "undefined") {
-        namespace = module2.exports = format2;
+        namespace = module2.exports = format;
       } else {
         namespace = (function() {
           return this || (1, eval)("this");
         })();
       }
-      namespace.format = format2;
+      namespace.format = format;
       namespace.vsprintf = vsprintf;
       if (typeof console !== "undefined" && typeof console.log === "function") {
         namespace.printf = printf;
       }
       function printf() {
-        console.log(format2.apply(null, arguments));
+        console.log(format.apply(null, arguments));
       }
       function vsprintf(fmt, replacements) {
-        return format2.apply(null, [fmt].concat(replacements));
+        return format.apply(null, [fmt].concat(replacements));
       }
-      function format2(fmt) {
+      function format(fmt) {
         var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
           return args[argIndex++];
         }, slurpNumber = function() {
@@ -31276,7 +31280,7 @@ var require_scan = __commonJS({
       const tokens = [];
       const parts = [];
       let str2 = input2;
-      let index2 = -1;
+      let index = -1;
       let start = 0;
       let lastIndex = 0;
       let isBrace = false;
@@ -31293,13 +31297,13 @@ var require_scan = __commonJS({
       let prev;
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index2 >= length;
-      const peek = () => str2.charCodeAt(index2 + 1);
+      const eos = () => index >= length;
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str2.charCodeAt(++index2);
+        return str2.charCodeAt(++index);
       };
-      while (index2 < length) {
+      while (index < length) {
         code2 = advance();
         let next;
         if (code2 === CHAR_BACKWARD_SLASH) {
@@ -31356,15 +31360,15 @@ var require_scan = __commonJS({
           break;
         }
         if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index2);
+          slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
+          if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
           }
-          lastIndex = index2 + 1;
+          lastIndex = index + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -31373,7 +31377,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -31434,7 +31438,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
@@ -31568,7 +31572,7 @@ var require_parse = __commonJS({
     var constants = require_constants3();
     var utils = require_utils4();
     var {
-      MAX_LENGTH: MAX_LENGTH2,
+      MAX_LENGTH,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
@@ -31594,7 +31598,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote = 0;
       let value2 = "";
       let escaped = false;
       for (const ch of input2) {
@@ -31609,11 +31613,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote = quote === 1 ? 0 : 1;
           value2 += ch;
           continue;
         }
-        if (quote2 === 0) {
+        if (quote === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -31690,7 +31694,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -31703,10 +31707,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote = quote === 1 ? 0 : 1;
           continue;
         }
-        if (quote2 === 1) {
+        if (quote === 1) {
           continue;
         }
         if (ch === "[") {
@@ -31744,10 +31748,10 @@ var require_parse = __commonJS({
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
-      let index2 = 0;
+      let index = 0;
       const chars = [];
-      while (index2 < pattern.length) {
-        const match2 = parseRepeatedExtglob(pattern.slice(index2), false);
+      while (index < pattern.length) {
+        const match2 = parseRepeatedExtglob(pattern.slice(index), false);
         if (!match2 || match2.type !== "*") {
           return;
         }
@@ -31760,7 +31764,7 @@ var require_parse = __commonJS({
           return;
         }
         chars.push(branch);
-        index2 += match2.end + 1;
+        index += match2.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -31814,13 +31818,13 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input2, options2) => {
+    var parse5 = (input2, options2) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
       input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -31914,7 +31918,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -31948,8 +31952,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value3, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
+        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -31969,7 +31973,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value: value2, output: "" });
+          push({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
           return;
         }
@@ -31984,19 +31988,19 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options2, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options2, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value: value2, output: output2 });
+        push({ type: "paren", extglob: true, value: value2, output: output2 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index2) => {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -32005,7 +32009,7 @@ var require_parse = __commonJS({
             if (esc2) {
               return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
-            if (index2 === 0) {
+            if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
@@ -32052,7 +32056,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value2 += "\\";
-            push2({ type: "text", value: value2 });
+            push({ type: "text", value: value2 });
             continue;
           }
           const match2 = /^\\+/.exec(remaining());
@@ -32070,7 +32074,7 @@ var require_parse = __commonJS({
             value2 += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value: value2 });
+            push({ type: "text", value: value2 });
             continue;
           }
         }
@@ -32118,13 +32122,13 @@ var require_parse = __commonJS({
         if (value2 === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value: value2 });
+            push({ type: "text", value: value2 });
           }
           continue;
         }
         if (value2 === "(") {
           increment("parens");
-          push2({ type: "paren", value: value2 });
+          push({ type: "paren", value: value2 });
           continue;
         }
         if (value2 === ")") {
@@ -32136,7 +32140,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -32149,19 +32153,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value: value2 });
+          push({ type: "bracket", value: value2 });
           continue;
         }
         if (value2 === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value: value2, output: `\\${value2}` });
+            push({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value: value2, output: `\\${value2}` });
+            push({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           decrement("brackets");
@@ -32195,13 +32199,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push2(open2);
+          push(open2);
           continue;
         }
         if (value2 === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value: value2, output: value2 });
+            push({ type: "text", value: value2, output: value2 });
             continue;
           }
           let output2 = ")";
@@ -32230,7 +32234,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value: value2, output: output2 });
+          push({ type: "brace", value: value2, output: output2 });
           decrement("braces");
           braces.pop();
           continue;
@@ -32239,7 +32243,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value: value2 });
+          push({ type: "text", value: value2 });
           continue;
         }
         if (value2 === ",") {
@@ -32249,7 +32253,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output2 = "|";
           }
-          push2({ type: "comma", value: value2, output: output2 });
+          push({ type: "comma", value: value2, output: output2 });
           continue;
         }
         if (value2 === "/") {
@@ -32261,7 +32265,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value: value2, output: SLASH_LITERAL });
+          push({ type: "slash", value: value2, output: SLASH_LITERAL });
           continue;
         }
         if (value2 === ".") {
@@ -32275,10 +32279,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value: value2, output: DOT_LITERAL });
+            push({ type: "text", value: value2, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value: value2, output: DOT_LITERAL });
+          push({ type: "dot", value: value2, output: DOT_LITERAL });
           continue;
         }
         if (value2 === "?") {
@@ -32293,14 +32297,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output2 = `\\${value2}`;
             }
-            push2({ type: "text", value: value2, output: output2 });
+            push({ type: "text", value: value2, output: output2 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value: value2, output: QMARK });
+          push({ type: "qmark", value: value2, output: QMARK });
           continue;
         }
         if (value2 === "!") {
@@ -32321,22 +32325,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value: value2, output: PLUS_LITERAL });
+            push({ type: "plus", value: value2, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value: value2 });
+            push({ type: "plus", value: value2 });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value2 === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value: value2, output: "" });
+            push({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
-          push2({ type: "text", value: value2 });
+          push({ type: "text", value: value2 });
           continue;
         }
         if (value2 !== "*") {
@@ -32348,7 +32352,7 @@ var require_parse = __commonJS({
             value2 += match2[0];
             state.index += match2[0].length;
           }
-          push2({ type: "text", value: value2 });
+          push({ type: "text", value: value2 });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -32376,13 +32380,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value: value2, output: "" });
+            push({ type: "star", value: value2, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value: value2, output: "" });
+            push({ type: "star", value: value2, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -32424,7 +32428,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -32434,7 +32438,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value2 + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -32452,12 +32456,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value2;
-          push2(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -32476,7 +32480,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -32494,7 +32498,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -32507,9 +32511,9 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input2, options2) => {
+    parse5.fastpaths = (input2, options2) => {
       const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
@@ -32572,7 +32576,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse6;
+    module2.exports = parse5;
   }
 });
 
@@ -32581,7 +32585,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse6 = require_parse();
+    var parse5 = require_parse();
     var utils = require_utils4();
     var constants = require_constants3();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -32646,11 +32650,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
       let match2 = input2 === glob;
-      let output2 = match2 && format2 ? format2(input2) : input2;
+      let output2 = match2 && format ? format(input2) : input2;
       if (match2 === false) {
-        output2 = format2 ? format2(input2) : input2;
+        output2 = format ? format(input2) : input2;
         match2 = output2 === glob;
       }
       if (match2 === false || opts.capture === true) {
@@ -32669,7 +32673,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
     picomatch2.parse = (pattern, options2) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
-      return parse6(pattern, { ...options2, fastpaths: false });
+      return parse5(pattern, { ...options2, fastpaths: false });
     };
     picomatch2.scan = (input2, options2) => scan(input2, options2);
     picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
@@ -32695,10 +32699,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse6.fastpaths(input2, options2);
+        parsed.output = parse5.fastpaths(input2, options2);
       }
       if (!parsed.output) {
-        parsed = parse6(input2, options2);
+        parsed = parse5(input2, options2);
       }
       return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
@@ -32730,6 +32734,1692 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module2.exports = picomatch2;
+  }
+});
+
+// node_modules/piscina/package.json
+var require_package2 = __commonJS({
+  "node_modules/piscina/package.json"(exports2, module2) {
+    module2.exports = {
+      name: "piscina",
+      version: "5.3.2",
+      description: "A fast, efficient Node.js Worker Thread Pool implementation",
+      main: "./dist/main.js",
+      types: "./dist/index.d.ts",
+      exports: {
+        types: "./dist/index.d.ts",
+        import: "./dist/esm-wrapper.mjs",
+        require: "./dist/main.js"
+      },
+      engines: {
+        node: ">=20.x"
+      },
+      scripts: {
+        build: "tsc && gen-esm-wrapper . dist/esm-wrapper.mjs",
+        lint: "eslint",
+        test: "node scripts/run-tests.js",
+        "test:jest": "jest --config test/jest/jest.config.js",
+        "test:ci": "npm run lint && npm run build && npm run test:coverage && npm run test:jest",
+        "test:coverage": "node scripts/run-tests.js --coverage",
+        prepack: "npm run build",
+        benchmark: "node --allow-natives-syntax benchmark/index.js --scope all",
+        "benchmark:ci": "node --allow-natives-syntax benchmark/index.js --scope all --reporter json | jq '.[] | .name, .opsSec'",
+        "benchmark:simple": "node --allow-natives-syntax benchmark/index.js --scope simple:all",
+        "benchmark:simple:default": "node --allow-natives-syntax benchmark/index.js --scope simple",
+        "benchmark:simple:async": "node --allow-natives-syntax benchmark/index.js --scope simple:async",
+        "benchmark:startup": "node --allow-natives-syntax benchmark/index.js --scope startup",
+        "benchmark:queue": "node --allow-natives-syntax benchmark/index.js --scope queue"
+      },
+      repository: {
+        type: "git",
+        url: "git+https://github.com/piscinajs/piscina.git"
+      },
+      keywords: [
+        "fast",
+        "worker threads",
+        "thread pool",
+        "wade wilson"
+      ],
+      author: "James M Snell <jasnell@gmail.com>",
+      contributors: [
+        "Anna Henningsen <anna@addaleax.net>",
+        "Matteo Collina <matteo.collina@gmail.com>",
+        "Carlos Fuentes <me@metcoder.dev>"
+      ],
+      license: "MIT",
+      devDependencies: {
+        "@types/jest": "^30.0.0",
+        "@types/node": "^22.4.1",
+        "abort-controller": "^3.0.0",
+        "bench-node": "^0.7.0",
+        "concat-stream": "^2.0.0",
+        eslint: "^9.16.0",
+        "gen-esm-wrapper": "^1.1.1",
+        glob: "^13.0.1",
+        jest: "^30.2.0",
+        neostandard: "^0.13.0",
+        "ts-jest": "^29.4.6",
+        tsx: "^4.20.3",
+        typescript: "5.8.3"
+      },
+      optionalDependencies: {
+        "@napi-rs/nice": "^1.0.4"
+      },
+      bugs: {
+        url: "https://github.com/piscinajs/piscina/issues"
+      },
+      homepage: "https://github.com/piscinajs/piscina#readme",
+      directories: {
+        example: "examples",
+        test: "test"
+      }
+    };
+  }
+});
+
+// node_modules/piscina/dist/symbols.js
+var require_symbols2 = __commonJS({
+  "node_modules/piscina/dist/symbols.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.kFieldCount = exports2.kResponseCountField = exports2.kRequestCountField = exports2.kQueueOptions = exports2.kValue = exports2.kTransferable = exports2.kWorkerData = exports2.kMovable = void 0;
+    exports2.kMovable = /* @__PURE__ */ Symbol("Piscina.kMovable");
+    exports2.kWorkerData = /* @__PURE__ */ Symbol("Piscina.kWorkerData");
+    exports2.kTransferable = /* @__PURE__ */ Symbol.for("Piscina.transferable");
+    exports2.kValue = /* @__PURE__ */ Symbol.for("Piscina.valueOf");
+    exports2.kQueueOptions = /* @__PURE__ */ Symbol.for("Piscina.queueOptions");
+    exports2.kRequestCountField = 0;
+    exports2.kResponseCountField = 1;
+    exports2.kFieldCount = 2;
+  }
+});
+
+// node_modules/piscina/dist/abort.js
+var require_abort = __commonJS({
+  "node_modules/piscina/dist/abort.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.AbortError = void 0;
+    exports2.onabort = onabort;
+    var AbortError = class extends Error {
+      constructor(reason) {
+        super("The task has been aborted", { cause: reason });
+      }
+      get name() {
+        return "AbortError";
+      }
+    };
+    exports2.AbortError = AbortError;
+    function onabort(abortSignal, listener) {
+      if ("addEventListener" in abortSignal) {
+        abortSignal.addEventListener("abort", listener, { once: true });
+        return () => abortSignal.removeEventListener("abort", listener);
+      } else {
+        abortSignal.once("abort", listener);
+        return () => abortSignal.removeListener("abort", listener);
+      }
+    }
+  }
+});
+
+// node_modules/piscina/dist/common.js
+var require_common2 = __commonJS({
+  "node_modules/piscina/dist/common.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.commonState = exports2.READY = void 0;
+    exports2.isTransferable = isTransferable;
+    exports2.isMovable = isMovable;
+    exports2.markMovable = markMovable;
+    exports2.maybeFileURLToPath = maybeFileURLToPath;
+    exports2.getAvailableParallelism = getAvailableParallelism;
+    exports2.withNullPrototype = withNullPrototype;
+    exports2.promiseResolvers = promiseResolvers;
+    var node_url_1 = __require("node:url");
+    var node_os_1 = __require("node:os");
+    var symbols_1 = require_symbols2();
+    exports2.READY = "_WORKER_READY";
+    function isTransferable(value2) {
+      return value2 != null && typeof value2 === "object" && symbols_1.kTransferable in value2 && symbols_1.kValue in value2;
+    }
+    function isMovable(value2) {
+      return isTransferable(value2) && value2[symbols_1.kMovable] === true;
+    }
+    function markMovable(value2) {
+      Object.defineProperty(value2, symbols_1.kMovable, {
+        enumerable: false,
+        configurable: true,
+        writable: true,
+        value: true
+      });
+    }
+    exports2.commonState = {
+      isWorkerThread: false,
+      workerData: void 0
+    };
+    function maybeFileURLToPath(filename) {
+      return filename.startsWith("file:") ? (0, node_url_1.fileURLToPath)(new node_url_1.URL(filename)) : filename;
+    }
+    function getAvailableParallelism() {
+      return (0, node_os_1.availableParallelism)();
+    }
+    function withNullPrototype(source, overrides) {
+      return Object.assign(/* @__PURE__ */ Object.create(null), source, overrides);
+    }
+    function promiseResolvers() {
+      if (Promise.withResolvers != null)
+        return Promise.withResolvers();
+      let res;
+      let rej;
+      return {
+        promise: new Promise((resolve2, reject) => {
+          res = resolve2;
+          rej = reject;
+        }),
+        resolve: res,
+        reject: rej
+      };
+    }
+  }
+});
+
+// node_modules/piscina/dist/task_queue/array_queue.js
+var require_array_queue = __commonJS({
+  "node_modules/piscina/dist/task_queue/array_queue.js"(exports2) {
+    "use strict";
+    var __importDefault = exports2 && exports2.__importDefault || function(mod2) {
+      return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ArrayTaskQueue = void 0;
+    var node_assert_1 = __importDefault(__require("node:assert"));
+    var ArrayTaskQueue2 = class {
+      constructor() {
+        this.tasks = [];
+      }
+      get size() {
+        return this.tasks.length;
+      }
+      shift() {
+        var _a3;
+        return (_a3 = this.tasks.shift()) !== null && _a3 !== void 0 ? _a3 : null;
+      }
+      push(task) {
+        this.tasks.push(task);
+      }
+      unshift(task) {
+        this.tasks.unshift(task);
+      }
+      remove(task) {
+        const index = this.tasks.indexOf(task);
+        node_assert_1.default.notStrictEqual(index, -1);
+        this.tasks.splice(index, 1);
+      }
+    };
+    exports2.ArrayTaskQueue = ArrayTaskQueue2;
+  }
+});
+
+// node_modules/piscina/dist/task_queue/fixed_queue.js
+var require_fixed_queue = __commonJS({
+  "node_modules/piscina/dist/task_queue/fixed_queue.js"(exports2) {
+    "use strict";
+    var __classPrivateFieldGet = exports2 && exports2.__classPrivateFieldGet || function(receiver, state, kind, f) {
+      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
+      if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+    };
+    var __classPrivateFieldSet = exports2 && exports2.__classPrivateFieldSet || function(receiver, state, value2, kind, f) {
+      if (kind === "m") throw new TypeError("Private method is not writable");
+      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a setter");
+      if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot write private member to an object whose class did not declare it");
+      return kind === "a" ? f.call(receiver, value2) : f ? f.value = value2 : state.set(receiver, value2), value2;
+    };
+    var __importDefault = exports2 && exports2.__importDefault || function(mod2) {
+      return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
+    };
+    var _FixedQueue_size;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.FixedQueue = void 0;
+    var node_assert_1 = __importDefault(__require("node:assert"));
+    var kSize = 2048;
+    var kMask = kSize - 1;
+    var FixedCircularBuffer = class {
+      constructor() {
+        this.bottom = 0;
+        this.top = 0;
+        this.list = new Array(kSize);
+        this.next = null;
+      }
+      isEmpty() {
+        return this.top === this.bottom;
+      }
+      isFull() {
+        return (this.top + 1 & kMask) === this.bottom;
+      }
+      push(data) {
+        this.list[this.top] = data;
+        this.top = this.top + 1 & kMask;
+      }
+      unshift(data) {
+        this.bottom = this.bottom - 1 & kMask;
+        this.list[this.bottom] = data;
+      }
+      shift() {
+        const nextItem = this.list[this.bottom];
+        if (nextItem === void 0) {
+          return null;
+        }
+        this.list[this.bottom] = void 0;
+        this.bottom = this.bottom + 1 & kMask;
+        return nextItem;
+      }
+      remove(task) {
+        const indexToRemove = this.list.indexOf(task);
+        node_assert_1.default.notStrictEqual(indexToRemove, -1);
+        let curr = indexToRemove;
+        while (true) {
+          const next = curr + 1 & kMask;
+          this.list[curr] = this.list[next];
+          if (this.list[curr] === void 0) {
+            break;
+          }
+          if (next === indexToRemove) {
+            this.list[curr] = void 0;
+            break;
+          }
+          curr = next;
+        }
+        this.top = this.top - 1 & kMask;
+      }
+    };
+    var FixedQueue2 = class {
+      constructor() {
+        _FixedQueue_size.set(this, 0);
+        this.head = this.tail = new FixedCircularBuffer();
+      }
+      isEmpty() {
+        return this.head.isEmpty();
+      }
+      push(data) {
+        var _a3;
+        if (this.head.isFull()) {
+          this.head = this.head.next = new FixedCircularBuffer();
+        }
+        this.head.push(data);
+        __classPrivateFieldSet(this, _FixedQueue_size, (_a3 = __classPrivateFieldGet(this, _FixedQueue_size, "f"), _a3++, _a3), "f");
+      }
+      unshift(data) {
+        var _a3;
+        if (this.tail.isFull()) {
+          const newTail = new FixedCircularBuffer();
+          newTail.next = this.tail;
+          this.tail = newTail;
+        }
+        this.tail.unshift(data);
+        __classPrivateFieldSet(this, _FixedQueue_size, (_a3 = __classPrivateFieldGet(this, _FixedQueue_size, "f"), _a3++, _a3), "f");
+      }
+      shift() {
+        var _a3;
+        const tail = this.tail;
+        const next = tail.shift();
+        if (next !== null)
+          __classPrivateFieldSet(this, _FixedQueue_size, (_a3 = __classPrivateFieldGet(this, _FixedQueue_size, "f"), _a3--, _a3), "f");
+        if (tail.isEmpty() && tail.next !== null) {
+          this.tail = tail.next;
+          tail.next = null;
+        }
+        return next;
+      }
+      remove(task) {
+        var _a3;
+        let prev = null;
+        let buffer = this.tail;
+        while (true) {
+          if (buffer.list.includes(task)) {
+            buffer.remove(task);
+            __classPrivateFieldSet(this, _FixedQueue_size, (_a3 = __classPrivateFieldGet(this, _FixedQueue_size, "f"), _a3--, _a3), "f");
+            break;
+          }
+          if (buffer.next === null)
+            break;
+          prev = buffer;
+          buffer = buffer.next;
+        }
+        if (buffer.isEmpty()) {
+          if (prev === null) {
+            if (buffer.next !== null)
+              this.tail = buffer.next;
+          } else {
+            if (buffer.next === null) {
+              this.head = prev;
+            } else {
+              prev.next = buffer.next;
+            }
+          }
+        }
+      }
+      get size() {
+        return __classPrivateFieldGet(this, _FixedQueue_size, "f");
+      }
+    };
+    exports2.FixedQueue = FixedQueue2;
+    _FixedQueue_size = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// node_modules/piscina/dist/task_queue/index.js
+var require_task_queue = __commonJS({
+  "node_modules/piscina/dist/task_queue/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TaskInfo = exports2.FixedQueue = exports2.ArrayTaskQueue = void 0;
+    exports2.isTaskQueue = isTaskQueue;
+    var node_perf_hooks_1 = __require("node:perf_hooks");
+    var node_async_hooks_1 = __require("node:async_hooks");
+    var abort_1 = require_abort();
+    var common_1 = require_common2();
+    var symbols_1 = require_symbols2();
+    var array_queue_1 = require_array_queue();
+    Object.defineProperty(exports2, "ArrayTaskQueue", { enumerable: true, get: function() {
+      return array_queue_1.ArrayTaskQueue;
+    } });
+    var fixed_queue_1 = require_fixed_queue();
+    Object.defineProperty(exports2, "FixedQueue", { enumerable: true, get: function() {
+      return fixed_queue_1.FixedQueue;
+    } });
+    function isTaskQueue(value2) {
+      return typeof value2 === "object" && value2 !== null && "size" in value2 && typeof value2.shift === "function" && typeof value2.remove === "function" && typeof value2.push === "function";
+    }
+    var taskIdCounter = 0;
+    var TaskInfo = class extends node_async_hooks_1.AsyncResource {
+      constructor({ task, transferList, filename, name: name2, abortSignal, triggerAsyncId }, callback) {
+        super("Piscina.Task", { requireManualDestroy: true, triggerAsyncId });
+        this.workerInfo = null;
+        this.aborted = false;
+        this._abortListener = () => {
+          this.aborted = true;
+        };
+        this._abortCleaner = null;
+        this.callback = callback;
+        this.task = task;
+        this.transferList = transferList;
+        if ((0, common_1.isMovable)(task)) {
+          if (this.transferList == null) {
+            this.transferList = [];
+          }
+          this.transferList = this.transferList.concat(task[symbols_1.kTransferable]);
+          this.task = task[symbols_1.kValue];
+        }
+        this.filename = filename;
+        this.name = name2;
+        this.taskId = taskIdCounter++;
+        this.abortSignal = abortSignal;
+        this.created = node_perf_hooks_1.performance.now();
+        this.started = 0;
+      }
+      onAbort(value2) {
+        this._abortListener = () => {
+          this.aborted = true;
+          value2();
+        };
+      }
+      setAbortListener(signal) {
+        this._abortCleaner = (0, abort_1.onabort)(signal, this._abortListener);
+      }
+      releaseTask() {
+        const ret2 = this.task;
+        this.task = null;
+        return ret2;
+      }
+      // TODO: implement - helpful for streaming chunks of data from worker to parent
+      onResponse(_result) {
+      }
+      done(err, result) {
+        var _a3;
+        this.runInAsyncScope(this.callback, null, err, result);
+        this.emitDestroy();
+        (_a3 = this._abortCleaner) === null || _a3 === void 0 ? void 0 : _a3.call(this);
+      }
+      get [symbols_1.kQueueOptions]() {
+        var _a3, _b;
+        return (_b = (_a3 = this.task) === null || _a3 === void 0 ? void 0 : _a3[symbols_1.kQueueOptions]) !== null && _b !== void 0 ? _b : null;
+      }
+      get interface() {
+        return {
+          taskId: this.taskId,
+          filename: this.filename,
+          name: this.name,
+          created: this.created,
+          isAbortable: this.abortSignal !== null,
+          [symbols_1.kQueueOptions]: this[symbols_1.kQueueOptions]
+        };
+      }
+    };
+    exports2.TaskInfo = TaskInfo;
+  }
+});
+
+// node_modules/piscina/dist/errors.js
+var require_errors3 = __commonJS({
+  "node_modules/piscina/dist/errors.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Errors = void 0;
+    exports2.Errors = {
+      ThreadTermination: () => new Error("Terminating worker thread"),
+      FilenameNotProvided: () => new Error("filename must be provided to run() or in options object"),
+      TaskQueueAtLimit: () => new Error("Task queue is at limit"),
+      NoTaskQueueAvailable: () => new Error("No task queue available and all Workers are busy"),
+      CloseTimeout: () => new Error("Close operation timed out")
+    };
+  }
+});
+
+// node_modules/piscina/dist/histogram.js
+var require_histogram = __commonJS({
+  "node_modules/piscina/dist/histogram.js"(exports2) {
+    "use strict";
+    var __classPrivateFieldSet = exports2 && exports2.__classPrivateFieldSet || function(receiver, state, value2, kind, f) {
+      if (kind === "m") throw new TypeError("Private method is not writable");
+      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a setter");
+      if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot write private member to an object whose class did not declare it");
+      return kind === "a" ? f.call(receiver, value2) : f ? f.value = value2 : state.set(receiver, value2), value2;
+    };
+    var __classPrivateFieldGet = exports2 && exports2.__classPrivateFieldGet || function(receiver, state, kind, f) {
+      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
+      if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+    };
+    var _PiscinaHistogramHandler_runTime;
+    var _PiscinaHistogramHandler_waitTime;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.PiscinaHistogramHandler = void 0;
+    var node_perf_hooks_1 = __require("node:perf_hooks");
+    var PiscinaHistogramHandler = class _PiscinaHistogramHandler {
+      constructor() {
+        _PiscinaHistogramHandler_runTime.set(this, void 0);
+        _PiscinaHistogramHandler_waitTime.set(this, void 0);
+        __classPrivateFieldSet(this, _PiscinaHistogramHandler_runTime, (0, node_perf_hooks_1.createHistogram)(), "f");
+        __classPrivateFieldSet(this, _PiscinaHistogramHandler_waitTime, (0, node_perf_hooks_1.createHistogram)(), "f");
+      }
+      get runTimeSummary() {
+        return _PiscinaHistogramHandler.createHistogramSummary(__classPrivateFieldGet(this, _PiscinaHistogramHandler_runTime, "f"));
+      }
+      get waitTimeSummary() {
+        return _PiscinaHistogramHandler.createHistogramSummary(__classPrivateFieldGet(this, _PiscinaHistogramHandler_waitTime, "f"));
+      }
+      get runTimeCount() {
+        return __classPrivateFieldGet(this, _PiscinaHistogramHandler_runTime, "f").count;
+      }
+      recordRunTime(value2) {
+        __classPrivateFieldGet(this, _PiscinaHistogramHandler_runTime, "f").record(_PiscinaHistogramHandler.toHistogramIntegerNano(value2));
+      }
+      recordWaitTime(value2) {
+        __classPrivateFieldGet(this, _PiscinaHistogramHandler_waitTime, "f").record(_PiscinaHistogramHandler.toHistogramIntegerNano(value2));
+      }
+      resetWaitTime() {
+        __classPrivateFieldGet(this, _PiscinaHistogramHandler_waitTime, "f").reset();
+      }
+      resetRunTime() {
+        __classPrivateFieldGet(this, _PiscinaHistogramHandler_runTime, "f").reset();
+      }
+      static createHistogramSummary(histogram) {
+        const { mean, stddev, min, max } = histogram;
+        return {
+          average: mean / 1e3,
+          mean: mean / 1e3,
+          stddev: stddev / 1e3,
+          min: min / 1e3,
+          max: max / 1e3,
+          p0_001: histogram.percentile(1e-3) / 1e3,
+          p0_01: histogram.percentile(0.01) / 1e3,
+          p0_1: histogram.percentile(0.1) / 1e3,
+          p1: histogram.percentile(1) / 1e3,
+          p2_5: histogram.percentile(2.5) / 1e3,
+          p10: histogram.percentile(10) / 1e3,
+          p25: histogram.percentile(25) / 1e3,
+          p50: histogram.percentile(50) / 1e3,
+          p75: histogram.percentile(75) / 1e3,
+          p90: histogram.percentile(90) / 1e3,
+          p97_5: histogram.percentile(97.5) / 1e3,
+          p99: histogram.percentile(99) / 1e3,
+          p99_9: histogram.percentile(99.9) / 1e3,
+          p99_99: histogram.percentile(99.99) / 1e3,
+          p99_999: histogram.percentile(99.999) / 1e3
+        };
+      }
+      static toHistogramIntegerNano(milliseconds) {
+        return Math.max(1, Math.trunc(milliseconds * 1e3));
+      }
+    };
+    exports2.PiscinaHistogramHandler = PiscinaHistogramHandler;
+    _PiscinaHistogramHandler_runTime = /* @__PURE__ */ new WeakMap(), _PiscinaHistogramHandler_waitTime = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// node_modules/piscina/dist/worker_pool/base.js
+var require_base = __commonJS({
+  "node_modules/piscina/dist/worker_pool/base.js"(exports2) {
+    "use strict";
+    var __importDefault = exports2 && exports2.__importDefault || function(mod2) {
+      return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.AsynchronouslyCreatedResourcePool = exports2.AsynchronouslyCreatedResource = void 0;
+    var node_assert_1 = __importDefault(__require("node:assert"));
+    var AsynchronouslyCreatedResource = class {
+      constructor() {
+        this.onreadyListeners = [];
+        this.ondestroyListeners = [];
+      }
+      markAsReady() {
+        const listeners = this.onreadyListeners;
+        (0, node_assert_1.default)(listeners != null);
+        this.onreadyListeners = null;
+        for (const listener of listeners) {
+          listener();
+        }
+      }
+      isReady() {
+        return this.onreadyListeners == null;
+      }
+      onReady(fn) {
+        if (this.onreadyListeners == null) {
+          fn();
+          return;
+        }
+        this.onreadyListeners.push(fn);
+      }
+      onDestroy(fn) {
+        if (this.ondestroyListeners == null) {
+          return;
+        }
+        this.ondestroyListeners.push(fn);
+      }
+      markAsDestroyed() {
+        const listeners = this.ondestroyListeners;
+        (0, node_assert_1.default)(listeners != null);
+        this.ondestroyListeners = null;
+        for (const listener of listeners) {
+          listener();
+        }
+      }
+      isDestroyed() {
+        return this.ondestroyListeners == null;
+      }
+    };
+    exports2.AsynchronouslyCreatedResource = AsynchronouslyCreatedResource;
+    var AsynchronouslyCreatedResourcePool = class {
+      constructor(maximumUsage) {
+        this.pendingItems = /* @__PURE__ */ new Set();
+        this.readyItems = /* @__PURE__ */ new Set();
+        this.maximumUsage = maximumUsage;
+        this.onAvailableListeners = [];
+        this.onTaskDoneListeners = [];
+      }
+      add(item) {
+        this.pendingItems.add(item);
+        item.onReady(() => {
+          if (this.pendingItems.has(item)) {
+            this.pendingItems.delete(item);
+            this.readyItems.add(item);
+            this.maybeAvailable(item);
+          }
+        });
+      }
+      delete(item) {
+        this.pendingItems.delete(item);
+        this.readyItems.delete(item);
+      }
+      *[Symbol.iterator]() {
+        yield* this.pendingItems;
+        yield* this.readyItems;
+      }
+      get size() {
+        return this.pendingItems.size + this.readyItems.size;
+      }
+      maybeAvailable(item) {
+        if (item.currentUsage() < this.maximumUsage) {
+          for (const listener of this.onAvailableListeners) {
+            listener(item);
+          }
+        }
+      }
+      onAvailable(fn) {
+        this.onAvailableListeners.push(fn);
+      }
+      taskDone(item) {
+        for (let i = 0; i < this.onTaskDoneListeners.length; i++) {
+          this.onTaskDoneListeners[i](item);
+        }
+      }
+      onTaskDone(fn) {
+        this.onTaskDoneListeners.push(fn);
+      }
+      getCurrentUsage() {
+        let inFlight = 0;
+        for (const worker of this.readyItems) {
+          const currentUsage = worker.currentUsage();
+          if (Number.isFinite(currentUsage))
+            inFlight += currentUsage;
+        }
+        return inFlight;
+      }
+    };
+    exports2.AsynchronouslyCreatedResourcePool = AsynchronouslyCreatedResourcePool;
+  }
+});
+
+// node_modules/piscina/dist/worker_pool/balancer/index.js
+var require_balancer = __commonJS({
+  "node_modules/piscina/dist/worker_pool/balancer/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.LeastBusyBalancer = LeastBusyBalancer;
+    function LeastBusyBalancer(opts) {
+      const { maximumUsage } = opts;
+      return (task, workers) => {
+        let candidate = null;
+        let checkpoint = maximumUsage;
+        for (const worker of workers) {
+          if (worker.currentUsage === 0) {
+            candidate = worker;
+            break;
+          }
+          if (worker.isRunningAbortableTask)
+            continue;
+          if (task.isAbortable === false && worker.currentUsage < checkpoint) {
+            candidate = worker;
+            checkpoint = worker.currentUsage;
+          }
+        }
+        return candidate;
+      };
+    }
+  }
+});
+
+// node_modules/piscina/dist/worker_pool/index.js
+var require_worker_pool = __commonJS({
+  "node_modules/piscina/dist/worker_pool/index.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m, k2);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k2];
+        } };
+      }
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m[k2];
+    }));
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
+    };
+    var __importDefault = exports2 && exports2.__importDefault || function(mod2) {
+      return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.AsynchronouslyCreatedResourcePool = exports2.WorkerInfo = void 0;
+    var node_worker_threads_1 = __require("node:worker_threads");
+    var node_perf_hooks_1 = __require("node:perf_hooks");
+    var node_assert_1 = __importDefault(__require("node:assert"));
+    var errors_1 = require_errors3();
+    var symbols_1 = require_symbols2();
+    var histogram_1 = require_histogram();
+    var base_1 = require_base();
+    Object.defineProperty(exports2, "AsynchronouslyCreatedResourcePool", { enumerable: true, get: function() {
+      return base_1.AsynchronouslyCreatedResourcePool;
+    } });
+    __exportStar(require_balancer(), exports2);
+    var WorkerInfo = class extends base_1.AsynchronouslyCreatedResource {
+      constructor({ worker, port, enableHistogram }, onMessage) {
+        super();
+        this.idleTimeout = null;
+        this.lastSeenResponseCount = 0;
+        this.terminating = false;
+        this.destroyed = false;
+        const { filename, ...workerOpts } = worker;
+        this.worker = new node_worker_threads_1.Worker(filename, workerOpts);
+        this.port = port;
+        this.onMessage = onMessage;
+        this.port.on("message", this._handleResponse.bind(this));
+        this.taskInfos = /* @__PURE__ */ new Map();
+        this.sharedBuffer = new Int32Array(new SharedArrayBuffer(symbols_1.kFieldCount * Int32Array.BYTES_PER_ELEMENT));
+        this.histogram = enableHistogram ? (0, node_perf_hooks_1.createHistogram)() : null;
+      }
+      get id() {
+        return this.worker.threadId;
+      }
+      onWorkerMessage(handler2) {
+        this.worker.on("message", handler2);
+      }
+      onWorkerError(handler2) {
+        this.worker.on("error", handler2);
+      }
+      onWorkerExit(handler2) {
+        this.worker.on("exit", handler2);
+      }
+      onPortClose(handler2) {
+        this.port.on("close", handler2);
+      }
+      init(msg, toTransfer) {
+        this.worker.postMessage(msg, toTransfer);
+        return this;
+      }
+      workerRef() {
+        this.worker.ref();
+        return this;
+      }
+      workerUnref() {
+        this.worker.unref();
+        return this;
+      }
+      destroy() {
+        if (this.terminating || this.destroyed)
+          return;
+        this.terminating = true;
+        this.clearIdleTimeout();
+        this.worker.terminate();
+        this.port.close();
+        for (const taskInfo of this.taskInfos.values()) {
+          taskInfo.done(errors_1.Errors.ThreadTermination());
+        }
+        this.taskInfos.clear();
+        this.terminating = false;
+        this.destroyed = true;
+        this.markAsDestroyed();
+      }
+      setIdleTimeout(handler2, ms, ...args) {
+        this.idleTimeout = setTimeout(handler2, ms, ...args).unref();
+      }
+      clearIdleTimeout() {
+        if (this.idleTimeout != null) {
+          clearTimeout(this.idleTimeout);
+          this.idleTimeout = null;
+        }
+      }
+      ref() {
+        this.port.ref();
+        return this;
+      }
+      unref() {
+        this.port.unref();
+        return this;
+      }
+      _handleResponse(message) {
+        var _a3;
+        (_a3 = this.histogram) === null || _a3 === void 0 ? void 0 : _a3.record(histogram_1.PiscinaHistogramHandler.toHistogramIntegerNano(message === null || message === void 0 ? void 0 : message.time));
+        this.onMessage(message);
+        if (this.taskInfos.size === 0) {
+          this.unref();
+        }
+      }
+      postTask(taskInfo) {
+        (0, node_assert_1.default)(!this.taskInfos.has(taskInfo.taskId));
+        (0, node_assert_1.default)(!this.terminating && !this.destroyed);
+        const message = {
+          task: taskInfo.releaseTask(),
+          taskId: taskInfo.taskId,
+          filename: taskInfo.filename,
+          name: taskInfo.name,
+          histogramEnabled: this.histogram != null ? 1 : 0
+        };
+        try {
+          this.port.postMessage(message, taskInfo.transferList);
+          queueMicrotask(() => this.clearIdleTimeout());
+          taskInfo.workerInfo = this;
+          this.taskInfos.set(taskInfo.taskId, taskInfo);
+          this.ref();
+          Atomics.add(this.sharedBuffer, symbols_1.kRequestCountField, 1);
+          Atomics.notify(this.sharedBuffer, symbols_1.kRequestCountField, 1);
+        } catch (err) {
+          taskInfo.done(err);
+        }
+      }
+      processPendingMessages() {
+        if (this.destroyed)
+          return;
+        const actualResponseCount = Atomics.load(this.sharedBuffer, symbols_1.kResponseCountField);
+        if (actualResponseCount !== this.lastSeenResponseCount) {
+          this.lastSeenResponseCount = actualResponseCount;
+          let entry;
+          while ((entry = (0, node_worker_threads_1.receiveMessageOnPort)(this.port)) != null) {
+            this._handleResponse(entry.message);
+          }
+        }
+      }
+      isRunningAbortableTask() {
+        if (this.taskInfos.size !== 1)
+          return false;
+        const [[, task]] = this.taskInfos;
+        return task.abortSignal != null;
+      }
+      currentUsage() {
+        return this.isRunningAbortableTask() ? Infinity : this.taskInfos.size;
+      }
+      popTask(taskId) {
+        var _a3;
+        const task = (_a3 = this.taskInfos.get(taskId)) !== null && _a3 !== void 0 ? _a3 : null;
+        if (task != null)
+          this.taskInfos.delete(taskId);
+        return task;
+      }
+      get interface() {
+        const worker = this;
+        return {
+          get id() {
+            return worker.worker.threadId;
+          },
+          get currentUsage() {
+            return worker.currentUsage();
+          },
+          get isRunningAbortableTask() {
+            return worker.isRunningAbortableTask();
+          },
+          get histogram() {
+            return worker.histogram != null ? histogram_1.PiscinaHistogramHandler.createHistogramSummary(worker.histogram) : null;
+          },
+          get terminating() {
+            return worker.terminating;
+          },
+          get destroyed() {
+            return worker.destroyed;
+          },
+          [symbols_1.kWorkerData]: worker
+        };
+      }
+    };
+    exports2.WorkerInfo = WorkerInfo;
+  }
+});
+
+// node_modules/piscina/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/piscina/dist/index.js"(exports2) {
+    "use strict";
+    var __classPrivateFieldSet = exports2 && exports2.__classPrivateFieldSet || function(receiver, state, value2, kind, f) {
+      if (kind === "m") throw new TypeError("Private method is not writable");
+      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a setter");
+      if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot write private member to an object whose class did not declare it");
+      return kind === "a" ? f.call(receiver, value2) : f ? f.value = value2 : state.set(receiver, value2), value2;
+    };
+    var __classPrivateFieldGet = exports2 && exports2.__classPrivateFieldGet || function(receiver, state, kind, f) {
+      if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
+      if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+      return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+    };
+    var _DirectlyTransferable_value;
+    var _ArrayBufferViewTransferable_view;
+    var _Piscina_pool;
+    var _Piscina_histogram;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.workerData = exports2.isWorkerThread = exports2.move = exports2.ArrayTaskQueue = exports2.FixedQueue = exports2.version = exports2.queueOptionsSymbol = exports2.valueSymbol = exports2.transferableSymbol = exports2.Piscina = void 0;
+    var node_worker_threads_1 = __require("node:worker_threads");
+    var node_events_1 = __require("node:events");
+    var node_path_1 = __require("node:path");
+    var node_util_1 = __require("node:util");
+    var node_perf_hooks_1 = __require("node:perf_hooks");
+    var promises_1 = __require("node:timers/promises");
+    var package_json_1 = require_package2();
+    Object.defineProperty(exports2, "version", { enumerable: true, get: function() {
+      return package_json_1.version;
+    } });
+    var symbols_1 = require_symbols2();
+    Object.defineProperty(exports2, "queueOptionsSymbol", { enumerable: true, get: function() {
+      return symbols_1.kQueueOptions;
+    } });
+    Object.defineProperty(exports2, "transferableSymbol", { enumerable: true, get: function() {
+      return symbols_1.kTransferable;
+    } });
+    Object.defineProperty(exports2, "valueSymbol", { enumerable: true, get: function() {
+      return symbols_1.kValue;
+    } });
+    var task_queue_1 = require_task_queue();
+    Object.defineProperty(exports2, "ArrayTaskQueue", { enumerable: true, get: function() {
+      return task_queue_1.ArrayTaskQueue;
+    } });
+    Object.defineProperty(exports2, "FixedQueue", { enumerable: true, get: function() {
+      return task_queue_1.FixedQueue;
+    } });
+    var worker_pool_1 = require_worker_pool();
+    var abort_1 = require_abort();
+    var histogram_1 = require_histogram();
+    var errors_1 = require_errors3();
+    var common_1 = require_common2();
+    var cpuParallelism = (0, common_1.getAvailableParallelism)();
+    var kDefaultOptions = {
+      filename: null,
+      name: "default",
+      minThreads: Math.max(Math.floor(cpuParallelism / 2), 1),
+      maxThreads: cpuParallelism * 1.5,
+      idleTimeout: 0,
+      maxQueue: Infinity,
+      concurrentTasksPerWorker: 1,
+      atomics: "sync",
+      taskQueue: new task_queue_1.ArrayTaskQueue(),
+      niceIncrement: 0,
+      trackUnmanagedFds: true,
+      closeTimeout: 3e4,
+      recordTiming: true,
+      stricterFIFO: false,
+      workerHistogram: false
+    };
+    var kDefaultRunOptions = {
+      transferList: void 0,
+      filename: null,
+      signal: null,
+      name: null
+    };
+    var kDefaultCloseOptions = {
+      force: false
+    };
+    var DirectlyTransferable = class {
+      constructor(value2) {
+        _DirectlyTransferable_value.set(this, void 0);
+        __classPrivateFieldSet(this, _DirectlyTransferable_value, value2, "f");
+      }
+      get [(_DirectlyTransferable_value = /* @__PURE__ */ new WeakMap(), symbols_1.kTransferable)]() {
+        return __classPrivateFieldGet(this, _DirectlyTransferable_value, "f");
+      }
+      get [symbols_1.kValue]() {
+        return __classPrivateFieldGet(this, _DirectlyTransferable_value, "f");
+      }
+    };
+    var ArrayBufferViewTransferable = class {
+      constructor(view) {
+        _ArrayBufferViewTransferable_view.set(this, void 0);
+        __classPrivateFieldSet(this, _ArrayBufferViewTransferable_view, view, "f");
+      }
+      get [(_ArrayBufferViewTransferable_view = /* @__PURE__ */ new WeakMap(), symbols_1.kTransferable)]() {
+        return __classPrivateFieldGet(this, _ArrayBufferViewTransferable_view, "f").buffer;
+      }
+      get [symbols_1.kValue]() {
+        return __classPrivateFieldGet(this, _ArrayBufferViewTransferable_view, "f");
+      }
+    };
+    var ThreadPool = class {
+      constructor(publicInterface, options2) {
+        var _a3, _b, _c;
+        this.skipQueue = [];
+        this.completed = 0;
+        this.histogram = null;
+        this.start = node_perf_hooks_1.performance.now();
+        this.inProcessPendingMessages = false;
+        this.startingUp = false;
+        this.closingUp = false;
+        this.workerFailsDuringBootstrap = false;
+        this.destroying = false;
+        this.publicInterface = publicInterface;
+        this.taskQueue = (_a3 = options2.taskQueue) !== null && _a3 !== void 0 ? _a3 : new task_queue_1.FixedQueue();
+        const filename = options2.filename ? (0, common_1.maybeFileURLToPath)(options2.filename) : null;
+        this.options = (0, common_1.withNullPrototype)({
+          ...kDefaultOptions,
+          ...options2,
+          filename,
+          maxQueue: 0
+        });
+        if (this.options.recordTiming) {
+          this.histogram = new histogram_1.PiscinaHistogramHandler();
+        }
+        if (options2.maxThreads !== void 0 && this.options.minThreads >= options2.maxThreads) {
+          this.options.minThreads = options2.maxThreads;
+        }
+        if (options2.minThreads !== void 0 && this.options.maxThreads <= options2.minThreads) {
+          this.options.maxThreads = options2.minThreads;
+        }
+        if (options2.maxQueue === "auto") {
+          this.options.maxQueue = this.options.maxThreads ** 2;
+        } else {
+          this.options.maxQueue = (_b = options2.maxQueue) !== null && _b !== void 0 ? _b : kDefaultOptions.maxQueue;
+        }
+        this.balancer = (_c = this.options.loadBalancer) !== null && _c !== void 0 ? _c : (0, worker_pool_1.LeastBusyBalancer)({ maximumUsage: this.options.concurrentTasksPerWorker });
+        this.workers = new worker_pool_1.AsynchronouslyCreatedResourcePool(this.options.concurrentTasksPerWorker);
+        this.workers.onTaskDone(this._onWorkerTaskDone.bind(this));
+        this.maxCapacity = this.options.maxThreads * this.options.concurrentTasksPerWorker;
+        this.startingUp = true;
+        this._ensureMinimumWorkers();
+        this.startingUp = false;
+        this._needsDrain = false;
+      }
+      _ensureMinimumWorkers() {
+        if (this.closingUp || this.destroying) {
+          return;
+        }
+        while (this.workers.size < this.options.minThreads) {
+          this._addNewWorker();
+        }
+      }
+      _addNewWorker() {
+        if (this.closingUp === true)
+          return;
+        const { port1, port2 } = new node_worker_threads_1.MessageChannel();
+        const workerInfo = new worker_pool_1.WorkerInfo({
+          worker: {
+            filename: (0, node_path_1.resolve)(__dirname, "worker.js"),
+            env: this.options.env,
+            argv: this.options.argv,
+            execArgv: this.options.execArgv,
+            resourceLimits: this.options.resourceLimits,
+            workerData: this.options.workerData,
+            trackUnmanagedFds: this.options.trackUnmanagedFds
+          },
+          port: port1,
+          enableHistogram: this.options.workerHistogram
+        }, onMessage.bind(this));
+        const message = {
+          filename: this.options.filename,
+          name: this.options.name,
+          port: port2,
+          sharedBuffer: workerInfo.sharedBuffer,
+          atomics: this.options.atomics,
+          niceIncrement: this.options.niceIncrement
+        };
+        workerInfo.onDestroy(() => {
+          this.publicInterface.emit("workerDestroy", workerInfo.interface);
+        });
+        workerInfo.onWorkerMessage(onWorkerMessage.bind(this));
+        workerInfo.onWorkerError(onWorkerError.bind(this));
+        workerInfo.onWorkerExit(onWorkerExit.bind(this));
+        workerInfo.onPortClose(() => {
+          workerInfo.workerRef();
+        });
+        if (this.startingUp === true) {
+          workerInfo.markAsReady();
+          queueMicrotask(() => {
+            this.publicInterface.emit("workerCreate", workerInfo.interface);
+            this._onWorkerReady(workerInfo);
+          });
+        } else {
+          workerInfo.onReady(() => {
+            this.publicInterface.emit("workerCreate", workerInfo.interface);
+            this._onWorkerReady(workerInfo);
+          });
+        }
+        workerInfo.init(message, [port2]).workerUnref();
+        this.workers.add(workerInfo);
+        function onMessage(message2) {
+          const { taskId, result } = message2;
+          const taskInfo = workerInfo.popTask(taskId);
+          this.workers.taskDone(workerInfo);
+          if (taskInfo == null) {
+            const err = new Error(`Unexpected message from Worker: ${(0, node_util_1.inspect)(message2)}`);
+            this.publicInterface.emit("error", err);
+          } else {
+            taskInfo.done(message2.error, result);
+          }
+          this._processPendingMessages();
+        }
+        function onWorkerReady() {
+          workerInfo.currentUsage() === 0 && workerInfo.unref();
+          workerInfo.isReady() === false && workerInfo.markAsReady();
+        }
+        function onEventMessage(message2) {
+          this.publicInterface.emit("message", message2);
+        }
+        function onWorkerMessage(message2) {
+          const isReadyMessage = message2 instanceof Object && common_1.READY in message2 || typeof message2 === "object" && message2 !== null && common_1.READY in message2;
+          if (isReadyMessage) {
+            onWorkerReady();
+          } else {
+            onEventMessage.call(this, message2);
+          }
+        }
+        function onWorkerError(err) {
+          this._onError(workerInfo, err, false);
+        }
+        function onWorkerExit(code2) {
+          if (this.destroying === false) {
+            const err = new Error(`worker exited with code: ${code2}`);
+            this._onError(workerInfo, err, true);
+          }
+        }
+      }
+      _onError(workerInfo, err, onlyErrorUnfinishedTasks) {
+        const taskInfos = [...workerInfo.taskInfos.values()];
+        workerInfo.taskInfos.clear();
+        this._removeWorker(workerInfo);
+        if (workerInfo.isReady() && !this.workerFailsDuringBootstrap) {
+          this._ensureMinimumWorkers();
+        } else {
+          this.workerFailsDuringBootstrap = true;
+        }
+        if (taskInfos.length > 0) {
+          for (const taskInfo of taskInfos) {
+            taskInfo.done(err, null);
+          }
+        } else if (!onlyErrorUnfinishedTasks) {
+          this.publicInterface.emit("error", err);
+        }
+      }
+      _processPendingMessages() {
+        if (this.inProcessPendingMessages || this.options.atomics === "disabled") {
+          return;
+        }
+        this.inProcessPendingMessages = true;
+        try {
+          for (const workerInfo of this.workers) {
+            workerInfo.processPendingMessages();
+          }
+        } finally {
+          this.inProcessPendingMessages = false;
+        }
+      }
+      _removeWorker(workerInfo) {
+        workerInfo.destroy();
+        this.workers.delete(workerInfo);
+      }
+      _removeTaskFromQueue(taskInfo) {
+        this.taskQueue.remove(taskInfo);
+        const skipQueueIndex = this.skipQueue.indexOf(taskInfo);
+        if (skipQueueIndex !== -1) {
+          this.skipQueue.splice(skipQueueIndex, 1);
+        }
+      }
+      _onWorkerReady(workerInfo) {
+        this._onWorkerAvailable(workerInfo);
+      }
+      _onWorkerTaskDone(workerInfo) {
+        this._onWorkerAvailable(workerInfo);
+      }
+      _onWorkerAvailable(workerInfo) {
+        let workers = null;
+        while (this.taskQueue.size > 0 || this.skipQueue.length > 0) {
+          const taskInfo = this.skipQueue.shift() || this.taskQueue.shift();
+          if (workers == null) {
+            workers = [...this.workers].map((workerInfo2) => workerInfo2.interface);
+          }
+          const distributed = this._distributeTask(taskInfo, workers);
+          if (distributed) {
+            continue;
+          }
+          if (this.workers.size < this.options.maxThreads) {
+            this._addNewWorker();
+            continue;
+          } else {
+            break;
+          }
+        }
+        if (this.options.idleTimeout === Infinity) {
+          return;
+        }
+        if (workerInfo.currentUsage() === 0 && this.workers.size > this.options.minThreads) {
+          workerInfo.setIdleTimeout(() => {
+            if (workerInfo.currentUsage() !== 0) {
+              return;
+            }
+            if (this.workers.size > this.options.minThreads) {
+              this._removeWorker(workerInfo);
+            }
+          }, this.options.idleTimeout);
+        }
+      }
+      _distributeTask(task, workers) {
+        var _a3;
+        if (task.aborted)
+          return true;
+        const candidate = this.balancer(task.interface, workers);
+        if (candidate != null && candidate[symbols_1.kWorkerData] != null) {
+          const now = node_perf_hooks_1.performance.now();
+          (_a3 = this.histogram) === null || _a3 === void 0 ? void 0 : _a3.recordWaitTime(now - task.created);
+          task.started = now;
+          candidate[symbols_1.kWorkerData].postTask(task);
+          queueMicrotask(() => this._maybeDrain());
+          return true;
+        }
+        this._returnUndistributedTask(task, !this.options.stricterFIFO);
+        return false;
+      }
+      _returnUndistributedTask(task, toTail = false) {
+        if (task.abortSignal != null) {
+          if (toTail) {
+            this.skipQueue.push(task);
+          } else {
+            this.skipQueue.unshift(task);
+          }
+          return;
+        }
+        if (toTail) {
+          this.taskQueue.push(task);
+        } else if (this.taskQueue.unshift != null) {
+          this.taskQueue.unshift(task);
+        } else {
+          this.taskQueue.push(task);
+        }
+      }
+      runTask(task, options2) {
+        var _a3;
+        let { filename, name: name2 } = options2;
+        const { transferList = [] } = options2;
+        filename = filename !== null && filename !== void 0 ? filename : this.options.filename;
+        name2 = name2 !== null && name2 !== void 0 ? name2 : this.options.name;
+        if (typeof filename !== "string") {
+          return Promise.reject(errors_1.Errors.FilenameNotProvided());
+        }
+        filename = (0, common_1.maybeFileURLToPath)(filename);
+        let signal;
+        if (this.closingUp || this.destroying) {
+          const closingUpAbortController = new AbortController();
+          closingUpAbortController.abort("queue is being terminated");
+          signal = closingUpAbortController.signal;
+        } else {
+          signal = (_a3 = options2.signal) !== null && _a3 !== void 0 ? _a3 : null;
+        }
+        const { promise: ret2, resolve: resolve2, reject } = (0, common_1.promiseResolvers)();
+        const taskInfo = new task_queue_1.TaskInfo({
+          task,
+          transferList,
+          filename,
+          name: name2,
+          abortSignal: signal,
+          triggerAsyncId: this.publicInterface.asyncResource.asyncId()
+        }, (err, result) => {
+          var _a4;
+          this.completed++;
+          if (taskInfo.started) {
+            (_a4 = this.histogram) === null || _a4 === void 0 ? void 0 : _a4.recordRunTime(node_perf_hooks_1.performance.now() - taskInfo.started);
+          }
+          if (err !== null) {
+            reject(err);
+          } else {
+            resolve2(result);
+          }
+          queueMicrotask(this._maybeDrain.bind(this));
+        });
+        if (signal != null) {
+          if (signal.aborted) {
+            reject(new abort_1.AbortError(signal.reason));
+            return ret2;
+          }
+          taskInfo.onAbort(() => {
+            reject(new abort_1.AbortError(signal.reason));
+            if (taskInfo.workerInfo != null) {
+              this._removeWorker(taskInfo.workerInfo);
+              this._ensureMinimumWorkers();
+            } else {
+              this._removeTaskFromQueue(taskInfo);
+            }
+          });
+          taskInfo.setAbortListener(signal);
+        }
+        if (this.taskQueue.size > 0) {
+          const totalCapacity = this.options.maxQueue + this.pendingCapacity();
+          if (this.taskQueue.size >= totalCapacity) {
+            if (this.options.maxQueue === 0) {
+              reject(errors_1.Errors.NoTaskQueueAvailable());
+            } else {
+              reject(errors_1.Errors.TaskQueueAtLimit());
+            }
+          } else {
+            this.taskQueue.push(taskInfo);
+            if (this.workers.size < this.options.maxThreads) {
+              this._addNewWorker();
+            }
+          }
+          queueMicrotask(this._maybeDrain.bind(this));
+          return ret2;
+        }
+        const workers = [...this.workers.readyItems].map((workerInfo) => workerInfo.interface);
+        const distributed = this._distributeTask(taskInfo, workers);
+        if (!distributed) {
+          if (this.workers.size < this.options.maxThreads) {
+            this._addNewWorker();
+          }
+          if (this.options.maxQueue <= 0 && this.pendingCapacity() === 0) {
+            reject(errors_1.Errors.NoTaskQueueAvailable());
+          }
+        }
+        ;
+        queueMicrotask(this._maybeDrain.bind(this));
+        return ret2;
+      }
+      pendingCapacity() {
+        return this.workers.pendingItems.size * this.options.concurrentTasksPerWorker;
+      }
+      _maybeDrain() {
+        const { maxCapacity } = this;
+        const currentUsage = this.workers.getCurrentUsage();
+        if (maxCapacity === currentUsage) {
+          this._needsDrain = true;
+          queueMicrotask(() => this.publicInterface.emit("needsDrain"));
+        } else if (maxCapacity > currentUsage && this._needsDrain) {
+          this._needsDrain = false;
+          queueMicrotask(() => this.publicInterface.emit("drain"));
+        }
+      }
+      async destroy() {
+        this.destroying = true;
+        while (this.skipQueue.length > 0) {
+          const taskInfo = this.skipQueue.shift();
+          taskInfo.done(new Error("Terminating worker thread"));
+        }
+        while (this.taskQueue.size > 0) {
+          const taskInfo = this.taskQueue.shift();
+          taskInfo.done(new Error("Terminating worker thread"));
+        }
+        const exitEvents = [];
+        while (this.workers.size > 0) {
+          const [workerInfo] = this.workers;
+          exitEvents.push((0, node_events_1.once)(workerInfo.worker, "exit"));
+          this._removeWorker(workerInfo);
+        }
+        await Promise.allSettled(exitEvents);
+        this.destroying = false;
+      }
+      async close(options2) {
+        this.closingUp = true;
+        if (options2.force) {
+          const skipQueueLength = this.skipQueue.length;
+          for (let i = 0; i < skipQueueLength; i++) {
+            const taskInfo = this.skipQueue.shift();
+            if (taskInfo.workerInfo === null) {
+              taskInfo.done(new abort_1.AbortError("pool is closed"));
+            } else {
+              this.skipQueue.push(taskInfo);
+            }
+          }
+          const taskQueueLength = this.taskQueue.size;
+          for (let i = 0; i < taskQueueLength; i++) {
+            const taskInfo = this.taskQueue.shift();
+            if (taskInfo.workerInfo === null) {
+              taskInfo.done(new abort_1.AbortError("pool is closed"));
+            } else {
+              this.taskQueue.push(taskInfo);
+            }
+          }
+        }
+        const onPoolFlushed = () => new Promise((resolve2) => {
+          const numberOfWorkers = this.workers.size;
+          if (numberOfWorkers === 0) {
+            resolve2();
+            return;
+          }
+          let numberOfWorkersDone = 0;
+          const checkIfWorkerIsDone = (workerInfo) => {
+            if (workerInfo.taskInfos.size === 0) {
+              numberOfWorkersDone++;
+            }
+            if (numberOfWorkers === numberOfWorkersDone) {
+              resolve2();
+            }
+          };
+          this.workers.onTaskDone(checkIfWorkerIsDone);
+          for (const workerInfo of this.workers) {
+            checkIfWorkerIsDone(workerInfo);
+            this.workers.onTaskDone(checkIfWorkerIsDone);
+          }
+        });
+        const throwOnTimeOut = async (timeout) => {
+          await (0, promises_1.setTimeout)(timeout, null, { ref: false });
+          throw errors_1.Errors.CloseTimeout();
+        };
+        try {
+          await Promise.race([
+            onPoolFlushed(),
+            throwOnTimeOut(this.options.closeTimeout)
+          ]);
+        } catch (error62) {
+          this.publicInterface.emit("error", error62);
+        } finally {
+          await this.destroy();
+          this.publicInterface.emit("close");
+          this.closingUp = false;
+        }
+      }
+    };
+    var Piscina2 = class _Piscina extends node_events_1.EventEmitterAsyncResource {
+      constructor(options2 = {}) {
+        const opts = (0, common_1.withNullPrototype)(options2);
+        super((0, common_1.withNullPrototype)(opts, { name: "Piscina" }));
+        _Piscina_pool.set(this, void 0);
+        _Piscina_histogram.set(this, null);
+        if (typeof opts.filename !== "string" && opts.filename != null) {
+          throw new TypeError("options.filename must be a string or null");
+        }
+        if (typeof opts.name !== "string" && opts.name != null) {
+          throw new TypeError("options.name must be a string or null");
+        }
+        if (opts.minThreads !== void 0 && (typeof opts.minThreads !== "number" || opts.minThreads < 0)) {
+          throw new TypeError("options.minThreads must be a non-negative integer");
+        }
+        if (opts.maxThreads !== void 0 && (typeof opts.maxThreads !== "number" || opts.maxThreads < 1)) {
+          throw new TypeError("options.maxThreads must be a positive integer");
+        }
+        if (opts.minThreads !== void 0 && opts.maxThreads !== void 0 && opts.minThreads > opts.maxThreads) {
+          throw new RangeError("options.minThreads and options.maxThreads must not conflict");
+        }
+        if (opts.idleTimeout !== void 0 && (typeof opts.idleTimeout !== "number" || opts.idleTimeout < 0)) {
+          throw new TypeError("options.idleTimeout must be a non-negative integer");
+        }
+        if (opts.maxQueue !== void 0 && opts.maxQueue !== "auto" && (typeof opts.maxQueue !== "number" || opts.maxQueue < 0)) {
+          throw new TypeError("options.maxQueue must be a non-negative integer");
+        }
+        if (opts.concurrentTasksPerWorker !== void 0 && (typeof opts.concurrentTasksPerWorker !== "number" || opts.concurrentTasksPerWorker < 1)) {
+          throw new TypeError("options.concurrentTasksPerWorker must be a positive integer");
+        }
+        if (opts.atomics != null && (typeof opts.atomics !== "string" || !["sync", "async", "disabled"].includes(opts.atomics))) {
+          throw new TypeError("options.atomics should be a value of sync, sync or disabled.");
+        }
+        if (opts.resourceLimits !== void 0 && (typeof opts.resourceLimits !== "object" || opts.resourceLimits === null)) {
+          throw new TypeError("options.resourceLimits must be an object");
+        }
+        if (opts.taskQueue !== void 0 && !(0, task_queue_1.isTaskQueue)(opts.taskQueue)) {
+          throw new TypeError("options.taskQueue must be a TaskQueue object");
+        }
+        if (opts.niceIncrement !== void 0 && (typeof opts.niceIncrement !== "number" || opts.niceIncrement < 0 && process.platform !== "win32")) {
+          throw new TypeError("options.niceIncrement must be a non-negative integer on Unix systems");
+        }
+        if (opts.trackUnmanagedFds !== void 0 && typeof opts.trackUnmanagedFds !== "boolean") {
+          throw new TypeError("options.trackUnmanagedFds must be a boolean value");
+        }
+        if (opts.closeTimeout !== void 0 && (typeof opts.closeTimeout !== "number" || opts.closeTimeout < 0)) {
+          throw new TypeError("options.closeTimeout must be a non-negative integer");
+        }
+        if (opts.loadBalancer !== void 0 && (typeof opts.loadBalancer !== "function" || opts.loadBalancer.length < 1)) {
+          throw new TypeError("options.loadBalancer must be a function with at least two args");
+        }
+        if (opts.workerHistogram !== void 0 && typeof opts.workerHistogram !== "boolean") {
+          throw new TypeError("options.workerHistogram must be a boolean");
+        }
+        if (opts.stricterFIFO !== void 0 && typeof opts.stricterFIFO !== "boolean") {
+          throw new TypeError("options.stricterFIFO must be a boolean");
+        }
+        __classPrivateFieldSet(this, _Piscina_pool, new ThreadPool(this, opts), "f");
+      }
+      run(task, options2 = kDefaultRunOptions) {
+        var _a3, _b, _c;
+        if (options2 === null || typeof options2 !== "object") {
+          return Promise.reject(new TypeError("options must be an object"));
+        }
+        options2 = (0, common_1.withNullPrototype)(options2);
+        const transferList = options2.transferList;
+        const signal = (_a3 = options2.signal) !== null && _a3 !== void 0 ? _a3 : null;
+        const filename = (_b = options2.filename) !== null && _b !== void 0 ? _b : null;
+        const name2 = (_c = options2.name) !== null && _c !== void 0 ? _c : null;
+        if (transferList !== void 0 && !Array.isArray(transferList)) {
+          return Promise.reject(new TypeError("transferList argument must be an Array"));
+        }
+        if (filename != null && typeof filename !== "string") {
+          return Promise.reject(new TypeError("filename argument must be a string"));
+        }
+        if (name2 != null && typeof name2 !== "string") {
+          return Promise.reject(new TypeError("name argument must be a string"));
+        }
+        if (signal != null && typeof signal !== "object") {
+          return Promise.reject(new TypeError("signal argument must be an object"));
+        }
+        return __classPrivateFieldGet(this, _Piscina_pool, "f").runTask(task, { transferList, filename, name: name2, signal });
+      }
+      async close(options2 = kDefaultCloseOptions) {
+        if (options2 === null || typeof options2 !== "object") {
+          throw TypeError("options must be an object");
+        }
+        options2 = (0, common_1.withNullPrototype)(options2);
+        let { force } = options2;
+        if (force !== void 0 && typeof force !== "boolean") {
+          return Promise.reject(new TypeError("force argument must be a boolean"));
+        }
+        force !== null && force !== void 0 ? force : force = kDefaultCloseOptions.force;
+        return __classPrivateFieldGet(this, _Piscina_pool, "f").close({
+          force
+        });
+      }
+      destroy() {
+        return __classPrivateFieldGet(this, _Piscina_pool, "f").destroy();
+      }
+      [(_Piscina_pool = /* @__PURE__ */ new WeakMap(), _Piscina_histogram = /* @__PURE__ */ new WeakMap(), Symbol.dispose)]() {
+        this.close();
+      }
+      [Symbol.asyncDispose]() {
+        return this.close();
+      }
+      get maxThreads() {
+        return __classPrivateFieldGet(this, _Piscina_pool, "f").options.maxThreads;
+      }
+      get minThreads() {
+        return __classPrivateFieldGet(this, _Piscina_pool, "f").options.minThreads;
+      }
+      get options() {
+        return __classPrivateFieldGet(this, _Piscina_pool, "f").options;
+      }
+      get threads() {
+        const ret2 = [];
+        for (const workerInfo of __classPrivateFieldGet(this, _Piscina_pool, "f").workers) {
+          ret2.push(workerInfo.worker);
+        }
+        return ret2;
+      }
+      get idleThreads() {
+        let count = 0;
+        for (const workerInfo of __classPrivateFieldGet(this, _Piscina_pool, "f").workers.readyItems) {
+          if (workerInfo.currentUsage() === 0)
+            count++;
+        }
+        return count;
+      }
+      get queueSize() {
+        const pool2 = __classPrivateFieldGet(this, _Piscina_pool, "f");
+        return Math.max(pool2.taskQueue.size + pool2.skipQueue.length - pool2.pendingCapacity(), 0);
+      }
+      get completed() {
+        return __classPrivateFieldGet(this, _Piscina_pool, "f").completed;
+      }
+      get histogram() {
+        if (__classPrivateFieldGet(this, _Piscina_histogram, "f") == null) {
+          const piscinahistogram = {
+            // @ts-expect-error
+            get runTime() {
+              var _a3;
+              return (_a3 = this.histogram) === null || _a3 === void 0 ? void 0 : _a3.runTimeSummary;
+            },
+            // @ts-expect-error
+            get waitTime() {
+              var _a3;
+              return (_a3 = this.histogram) === null || _a3 === void 0 ? void 0 : _a3.waitTimeSummary;
+            },
+            resetRunTime() {
+              var _a3;
+              (_a3 = this.histogram) === null || _a3 === void 0 ? void 0 : _a3.resetRunTime();
+            },
+            resetWaitTime() {
+              var _a3;
+              (_a3 = this.histogram) === null || _a3 === void 0 ? void 0 : _a3.resetWaitTime();
+            }
+          };
+          Object.defineProperty(piscinahistogram, "histogram", {
+            value: __classPrivateFieldGet(this, _Piscina_pool, "f").histogram,
+            writable: false,
+            enumerable: false,
+            configurable: false
+          });
+          __classPrivateFieldSet(this, _Piscina_histogram, piscinahistogram, "f");
+        }
+        ;
+        return __classPrivateFieldGet(this, _Piscina_histogram, "f");
+      }
+      get utilization() {
+        if (__classPrivateFieldGet(this, _Piscina_pool, "f").histogram == null) {
+          return 0;
+        }
+        const count = __classPrivateFieldGet(this, _Piscina_pool, "f").histogram.runTimeCount;
+        if (count === 0) {
+          return 0;
+        }
+        const capacity = this.duration * __classPrivateFieldGet(this, _Piscina_pool, "f").options.maxThreads;
+        const totalMeanRuntime = __classPrivateFieldGet(this, _Piscina_pool, "f").histogram.runTimeSummary.mean / 1e3 * count;
+        return totalMeanRuntime / capacity;
+      }
+      get duration() {
+        return node_perf_hooks_1.performance.now() - __classPrivateFieldGet(this, _Piscina_pool, "f").start;
+      }
+      get needsDrain() {
+        return __classPrivateFieldGet(this, _Piscina_pool, "f")._needsDrain;
+      }
+      static get isWorkerThread() {
+        return common_1.commonState.isWorkerThread;
+      }
+      static get workerData() {
+        return common_1.commonState.workerData;
+      }
+      static get version() {
+        return package_json_1.version;
+      }
+      static get Piscina() {
+        return _Piscina;
+      }
+      static get FixedQueue() {
+        return task_queue_1.FixedQueue;
+      }
+      static get ArrayTaskQueue() {
+        return task_queue_1.ArrayTaskQueue;
+      }
+      static move(val) {
+        if (val != null && typeof val === "object" && typeof val !== "function") {
+          if (!(0, common_1.isTransferable)(val)) {
+            if (node_util_1.types.isArrayBufferView(val)) {
+              val = new ArrayBufferViewTransferable(val);
+            } else {
+              val = new DirectlyTransferable(val);
+            }
+          }
+          (0, common_1.markMovable)(val);
+        }
+        return val;
+      }
+      static get transferableSymbol() {
+        return symbols_1.kTransferable;
+      }
+      static get valueSymbol() {
+        return symbols_1.kValue;
+      }
+      static get queueOptionsSymbol() {
+        return symbols_1.kQueueOptions;
+      }
+    };
+    exports2.default = Piscina2;
+    exports2.Piscina = Piscina2;
+    var move2 = Piscina2.move;
+    exports2.move = move2;
+    var isWorkerThread2 = Piscina2.isWorkerThread;
+    exports2.isWorkerThread = isWorkerThread2;
+    var workerData2 = Piscina2.workerData;
+    exports2.workerData = workerData2;
+  }
+});
+
+// node_modules/piscina/dist/main.js
+var require_main = __commonJS({
+  "node_modules/piscina/dist/main.js"(exports2, module2) {
+    "use strict";
+    var __importDefault = exports2 && exports2.__importDefault || function(mod2) {
+      return mod2 && mod2.__esModule ? mod2 : { "default": mod2 };
+    };
+    var index_1 = __importDefault(require_dist2());
+    module2.exports = index_1.default;
   }
 });
 
@@ -32989,10 +34679,10 @@ var require_registry = __commonJS({
       }
     };
     function formatLabels(labels, exclude) {
-      const { hasOwnProperty: hasOwnProperty2 } = Object.prototype;
+      const { hasOwnProperty } = Object.prototype;
       const formatted = [];
       for (const [name2, value2] of Object.entries(labels)) {
-        if (!exclude || !hasOwnProperty2.call(exclude, name2)) {
+        if (!exclude || !hasOwnProperty.call(exclude, name2)) {
           formatted.push(`${name2}="${escapeLabelValue(value2)}"`);
         }
       }
@@ -33440,7 +35130,7 @@ var require_gauge = __commonJS({
 });
 
 // node_modules/prom-client/lib/histogram.js
-var require_histogram = __commonJS({
+var require_histogram2 = __commonJS({
   "node_modules/prom-client/lib/histogram.js"(exports2, module2) {
     "use strict";
     var util = __require("util");
@@ -33970,28 +35660,28 @@ var require_rbtree = __commonJS({
         var gp = null;
         var ggp = head;
         var p = null;
-        var node3 = this._root;
+        var node2 = this._root;
         ggp.right = this._root;
         while (true) {
-          if (node3 === null) {
-            node3 = new Node(data);
-            p.set_child(dir, node3);
+          if (node2 === null) {
+            node2 = new Node(data);
+            p.set_child(dir, node2);
             ret2 = true;
             this.size++;
-          } else if (is_red(node3.left) && is_red(node3.right)) {
-            node3.red = true;
-            node3.left.red = false;
-            node3.right.red = false;
+          } else if (is_red(node2.left) && is_red(node2.right)) {
+            node2.red = true;
+            node2.left.red = false;
+            node2.right.red = false;
           }
-          if (is_red(node3) && is_red(p)) {
+          if (is_red(node2) && is_red(p)) {
             var dir2 = ggp.right === gp;
-            if (node3 === p.get_child(last)) {
+            if (node2 === p.get_child(last)) {
               ggp.set_child(dir2, single_rotate(gp, !last));
             } else {
               ggp.set_child(dir2, double_rotate(gp, !last));
             }
           }
-          var cmp = this._comparator(node3.data, data);
+          var cmp = this._comparator(node2.data, data);
           if (cmp === 0) {
             break;
           }
@@ -34001,8 +35691,8 @@ var require_rbtree = __commonJS({
             ggp = gp;
           }
           gp = p;
-          p = node3;
-          node3 = node3.get_child(dir);
+          p = node2;
+          node2 = node2.get_child(dir);
         }
         this._root = head.right;
       }
@@ -34014,34 +35704,34 @@ var require_rbtree = __commonJS({
         return false;
       }
       var head = new Node(void 0);
-      var node3 = head;
-      node3.right = this._root;
+      var node2 = head;
+      node2.right = this._root;
       var p = null;
       var gp = null;
       var found = null;
       var dir = 1;
-      while (node3.get_child(dir) !== null) {
+      while (node2.get_child(dir) !== null) {
         var last = dir;
         gp = p;
-        p = node3;
-        node3 = node3.get_child(dir);
-        var cmp = this._comparator(data, node3.data);
+        p = node2;
+        node2 = node2.get_child(dir);
+        var cmp = this._comparator(data, node2.data);
         dir = cmp > 0;
         if (cmp === 0) {
-          found = node3;
+          found = node2;
         }
-        if (!is_red(node3) && !is_red(node3.get_child(dir))) {
-          if (is_red(node3.get_child(!dir))) {
-            var sr = single_rotate(node3, dir);
+        if (!is_red(node2) && !is_red(node2.get_child(dir))) {
+          if (is_red(node2.get_child(!dir))) {
+            var sr = single_rotate(node2, dir);
             p.set_child(last, sr);
             p = sr;
-          } else if (!is_red(node3.get_child(!dir))) {
+          } else if (!is_red(node2.get_child(!dir))) {
             var sibling = p.get_child(!last);
             if (sibling !== null) {
               if (!is_red(sibling.get_child(!last)) && !is_red(sibling.get_child(last))) {
                 p.red = false;
                 sibling.red = true;
-                node3.red = true;
+                node2.red = true;
               } else {
                 var dir2 = gp.right === p;
                 if (is_red(sibling.get_child(last))) {
@@ -34051,7 +35741,7 @@ var require_rbtree = __commonJS({
                 }
                 var gpc = gp.get_child(dir2);
                 gpc.red = true;
-                node3.red = true;
+                node2.red = true;
                 gpc.left.red = false;
                 gpc.right.red = false;
               }
@@ -34060,8 +35750,8 @@ var require_rbtree = __commonJS({
         }
       }
       if (found !== null) {
-        found.data = node3.data;
-        p.set_child(p.right === node3, node3.get_child(node3.left === null));
+        found.data = node2.data;
+        p.set_child(p.right === node2, node2.get_child(node2.left === null));
         this.size--;
       }
       this._root = head.right;
@@ -34070,8 +35760,8 @@ var require_rbtree = __commonJS({
       }
       return found !== null;
     };
-    function is_red(node3) {
-      return node3 !== null && node3.red;
+    function is_red(node2) {
+      return node2 !== null && node2.red;
     }
     function single_rotate(root, dir) {
       var save = root.get_child(!dir);
@@ -34122,21 +35812,21 @@ var require_bintree = __commonJS({
       }
       var dir = 0;
       var p = null;
-      var node3 = this._root;
+      var node2 = this._root;
       while (true) {
-        if (node3 === null) {
-          node3 = new Node(data);
-          p.set_child(dir, node3);
+        if (node2 === null) {
+          node2 = new Node(data);
+          p.set_child(dir, node2);
           ret = true;
           this.size++;
           return true;
         }
-        if (this._comparator(node3.data, data) === 0) {
+        if (this._comparator(node2.data, data) === 0) {
           return false;
         }
-        dir = this._comparator(node3.data, data) < 0;
-        p = node3;
-        node3 = node3.get_child(dir);
+        dir = this._comparator(node2.data, data) < 0;
+        p = node2;
+        node2 = node2.get_child(dir);
       }
     };
     BinTree.prototype.remove = function(data) {
@@ -34144,23 +35834,23 @@ var require_bintree = __commonJS({
         return false;
       }
       var head = new Node(void 0);
-      var node3 = head;
-      node3.right = this._root;
+      var node2 = head;
+      node2.right = this._root;
       var p = null;
       var found = null;
       var dir = 1;
-      while (node3.get_child(dir) !== null) {
-        p = node3;
-        node3 = node3.get_child(dir);
-        var cmp = this._comparator(data, node3.data);
+      while (node2.get_child(dir) !== null) {
+        p = node2;
+        node2 = node2.get_child(dir);
+        var cmp = this._comparator(data, node2.data);
         dir = cmp > 0;
         if (cmp === 0) {
-          found = node3;
+          found = node2;
         }
       }
       if (found !== null) {
-        found.data = node3.data;
-        p.set_child(p.right === node3, node3.get_child(node3.left === null));
+        found.data = node2.data;
+        p.set_child(p.right === node2, node2.get_child(node2.left === null));
         this._root = head.right;
         this.size--;
         return true;
@@ -35874,10 +37564,10 @@ var require_ProxyTracer = __commonJS({
   "node_modules/@opentelemetry/api/dist/trace/ProxyTracer.cjs"(exports2) {
     var NOOP_TRACER = new (require_NoopTracer()).NoopTracer();
     var ProxyTracer = class {
-      constructor(provider2, name2, version2, options2) {
+      constructor(provider2, name2, version3, options2) {
         this._provider = provider2;
         this.name = name2;
-        this.version = version2;
+        this.version = version3;
         this.options = options2;
       }
       startSpan(name2, options2, context) {
@@ -36050,9 +37740,9 @@ var require_ProxyTracerProvider = __commonJS({
       /**
       * Get a {@link ProxyTracer}
       */
-      getTracer(name2, version2, options2) {
+      getTracer(name2, version3, options2) {
         var _this$getDelegateTrac;
-        return (_this$getDelegateTrac = this.getDelegateTracer(name2, version2, options2)) !== null && _this$getDelegateTrac !== void 0 ? _this$getDelegateTrac : new require_ProxyTracer2.ProxyTracer(this, name2, version2, options2);
+        return (_this$getDelegateTrac = this.getDelegateTracer(name2, version3, options2)) !== null && _this$getDelegateTrac !== void 0 ? _this$getDelegateTrac : new require_ProxyTracer2.ProxyTracer(this, name2, version3, options2);
       }
       getDelegate() {
         var _this$_delegate;
@@ -36064,9 +37754,9 @@ var require_ProxyTracerProvider = __commonJS({
       setDelegate(delegate) {
         this._delegate = delegate;
       }
-      getDelegateTracer(name2, version2, options2) {
+      getDelegateTracer(name2, version3, options2) {
         var _this$_delegate2;
-        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getTracer(name2, version2, options2);
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getTracer(name2, version3, options2);
       }
     };
     exports2.ProxyTracerProvider = ProxyTracerProvider;
@@ -36122,10 +37812,10 @@ var require_ProxyLogger = __commonJS({
   "node_modules/@opentelemetry/api/dist/logs/ProxyLogger.cjs"(exports2) {
     var require_NoopLogger2 = require_NoopLogger();
     var ProxyLogger = class {
-      constructor(provider2, name2, version2, options2) {
+      constructor(provider2, name2, version3, options2) {
         this._provider = provider2;
         this.name = name2;
-        this.version = version2;
+        this.version = version3;
         this.options = options2;
       }
       /**
@@ -36161,9 +37851,9 @@ var require_ProxyLoggerProvider = __commonJS({
     var require_NoopLoggerProvider2 = require_NoopLoggerProvider();
     var require_ProxyLogger2 = require_ProxyLogger();
     var ProxyLoggerProvider = class {
-      getLogger(name2, version2, options2) {
+      getLogger(name2, version3, options2) {
         var _this$_getDelegateLog;
-        return (_this$_getDelegateLog = this._getDelegateLogger(name2, version2, options2)) !== null && _this$_getDelegateLog !== void 0 ? _this$_getDelegateLog : new require_ProxyLogger2.ProxyLogger(this, name2, version2, options2);
+        return (_this$_getDelegateLog = this._getDelegateLogger(name2, version3, options2)) !== null && _this$_getDelegateLog !== void 0 ? _this$_getDelegateLog : new require_ProxyLogger2.ProxyLogger(this, name2, version3, options2);
       }
       /**
       * Get the delegate logger provider.
@@ -36184,9 +37874,9 @@ var require_ProxyLoggerProvider = __commonJS({
       /**
       * @internal
       */
-      _getDelegateLogger(name2, version2, options2) {
+      _getDelegateLogger(name2, version3, options2) {
         var _this$_delegate2;
-        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getLogger(name2, version2, options2);
+        return (_this$_delegate2 = this._delegate) === null || _this$_delegate2 === void 0 ? void 0 : _this$_delegate2.getLogger(name2, version3, options2);
       }
     };
     exports2.ProxyLoggerProvider = ProxyLoggerProvider;
@@ -36236,8 +37926,8 @@ var require_logs = __commonJS({
       * @param options The options of the logger or instrumentation library.
       * @returns {@link Logger}
       */
-      getLogger(name2, version2, options2) {
-        return this.getLoggerProvider().getLogger(name2, version2, options2);
+      getLogger(name2, version3, options2) {
+        return this.getLoggerProvider().getLogger(name2, version3, options2);
       }
       /** Remove the global logger provider */
       disable() {
@@ -36304,8 +37994,8 @@ var require_metrics = __commonJS({
       /**
       * Returns a meter from the global meter provider.
       */
-      getMeter(name2, version2, options2) {
-        return this.getMeterProvider().getMeter(name2, version2, options2);
+      getMeter(name2, version3, options2) {
+        return this.getMeterProvider().getMeter(name2, version3, options2);
       }
       /** Remove the global meter provider */
       disable() {
@@ -36493,8 +38183,8 @@ var require_trace = __commonJS({
       /**
       * Returns a tracer from the global tracer provider.
       */
-      getTracer(name2, version2) {
-        return this.getTracerProvider().getTracer(name2, version2);
+      getTracer(name2, version3) {
+        return this.getTracerProvider().getTracer(name2, version3);
       }
       /** Remove the global tracer provider */
       disable() {
@@ -36515,7 +38205,7 @@ var require_trace_api = __commonJS({
 });
 
 // node_modules/@opentelemetry/api/dist/index.cjs
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
     Object.defineProperties(exports2, {
       __esModule: { value: true },
@@ -36591,7 +38281,7 @@ var require_dist2 = __commonJS({
 var require_processCpuTotal = __commonJS({
   "node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
     "use strict";
-    var OtelApi = require_dist2();
+    var OtelApi = require_dist3();
     var Counter2 = require_counter();
     var PROCESS_CPU_USER_SECONDS = "process_cpu_user_seconds_total";
     var PROCESS_CPU_SYSTEM_SECONDS = "process_cpu_system_seconds_total";
@@ -36709,11 +38399,11 @@ var require_osMemoryHeapLinux = __commonJS({
     var PROCESS_VIRTUAL_MEMORY = "process_virtual_memory_bytes";
     var PROCESS_HEAP = "process_heap_bytes";
     function structureOutput(input2) {
-      return input2.split("\n").reduce((acc, string6) => {
-        if (!values.some((value3) => string6.startsWith(value3))) {
+      return input2.split("\n").reduce((acc, string4) => {
+        if (!values.some((value3) => string4.startsWith(value3))) {
           return acc;
         }
-        const split = string6.split(":");
+        const split = string4.split(":");
         let value2 = split[1].trim();
         value2 = value2.substr(0, value2.length - 3);
         value2 = Number(value2) * 1024;
@@ -37018,10 +38708,10 @@ var require_eventLoopLag = __commonJS({
 var require_processMetricsHelpers = __commonJS({
   "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
     "use strict";
-    function aggregateByObjectName(list2) {
+    function aggregateByObjectName(list) {
       const data = {};
-      for (let i = 0; i < list2.length; i++) {
-        const listElement = list2[i];
+      for (let i = 0; i < list.length; i++) {
+        const listElement = list[i];
         if (!listElement || typeof listElement.constructor === "undefined") {
           continue;
         }
@@ -37300,8 +38990,8 @@ var require_version3 = __commonJS({
   "node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
     "use strict";
     var Gauge2 = require_gauge();
-    var version2 = process.version;
-    var versionSegments = version2.slice(1).split(".").map(Number);
+    var version3 = process.version;
+    var versionSegments = version3.slice(1).split(".").map(Number);
     var NODE_VERSION_INFO = "nodejs_version_info";
     module2.exports = (registry3, config3 = {}) => {
       const namePrefix = config3.prefix ? config3.prefix : "";
@@ -37315,7 +39005,7 @@ var require_version3 = __commonJS({
         aggregator: "first",
         collect() {
           this.labels(
-            version2,
+            version3,
             versionSegments[0],
             versionSegments[1],
             versionSegments[2],
@@ -37332,7 +39022,7 @@ var require_version3 = __commonJS({
 var require_gc = __commonJS({
   "node_modules/prom-client/lib/metrics/gc.js"(exports2, module2) {
     "use strict";
-    var Histogram2 = require_histogram();
+    var Histogram2 = require_histogram2();
     var perf_hooks;
     try {
       perf_hooks = __require("perf_hooks");
@@ -37363,8 +39053,8 @@ var require_gc = __commonJS({
         buckets,
         registers: registry3 ? [registry3] : void 0
       });
-      const obs = new perf_hooks.PerformanceObserver((list2) => {
-        const entry = list2.getEntries()[0];
+      const obs = new perf_hooks.PerformanceObserver((list) => {
+        const entry = list.getEntries()[0];
         const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
         gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
       });
@@ -37390,7 +39080,7 @@ var require_defaultMetrics = __commonJS({
     var processResources = require_processResources();
     var heapSizeAndUsed = require_heapSizeAndUsed();
     var heapSpacesSizeAndUsed = require_heapSpacesSizeAndUsed();
-    var version2 = require_version3();
+    var version3 = require_version3();
     var gc = require_gc();
     var metrics = {
       processCpuTotal,
@@ -37404,7 +39094,7 @@ var require_defaultMetrics = __commonJS({
       processRequests,
       heapSizeAndUsed,
       heapSpacesSizeAndUsed,
-      version: version2,
+      version: version3,
       gc
     };
     var metricsList = Object.keys(metrics);
@@ -37686,7 +39376,7 @@ var require_prom_client = __commonJS({
     exports2.validateMetricName = require_validation().validateMetricName;
     exports2.Counter = require_counter();
     exports2.Gauge = require_gauge();
-    exports2.Histogram = require_histogram();
+    exports2.Histogram = require_histogram2();
     exports2.Summary = require_summary();
     exports2.Pushgateway = require_pushgateway();
     exports2.linearBuckets = require_bucketGenerators().linearBuckets;
@@ -38987,7 +40677,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name: name2, packageName, nameWithPath, version: version2, cli, path: path3 } = parsePackage(p);
+    const { raw, scope, name: name2, packageName, nameWithPath, version: version3, cli, path: path3 } = parsePackage(p);
     if (packageNames.includes(name2)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name2}' earlier!`
@@ -39002,7 +40692,7 @@ async function processPackageParameter(pkg) {
       path: path3,
       raw,
       scope,
-      version: version2,
+      version: version3,
       imported: null
     });
   }
@@ -39021,7 +40711,7 @@ function parsePackage(pkg) {
     name2,
     scope = "",
     packageName,
-    version2 = "latest",
+    version3 = "latest",
     // Default to 'latest' if no version is specified
     path3 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
@@ -39029,7 +40719,7 @@ function parsePackage(pkg) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
   const nameWithPath = `${name2}${path3}`;
-  const cli = cliEscapeCharsRE.test(version2) ? `'${name2}@${version2}'` : `${name2}@${version2}`;
+  const cli = cliEscapeCharsRE.test(version3) ? `'${name2}@${version3}'` : `${name2}@${version3}`;
   if (name2.length === 0 || name2.length > 214 || name2 === "favicon.ico" || name2 === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name2}' from '${pkg}'`);
   }
@@ -39044,7 +40734,7 @@ function parsePackage(pkg) {
     path: path3,
     raw: pkg,
     scope,
-    version: version2
+    version: version3
   };
 }
 async function checkNpxVersion(opts) {
@@ -39520,7 +41210,7 @@ function parse(options2) {
   if (!isBinaryRequest) {
     if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format2) => format2.replace(
+        (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options2.mediaType.format}`
         )
@@ -39530,8 +41220,8 @@ function parse(options2) {
       if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
-          const format2 = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format2}`;
+          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
       }
     }
@@ -39622,12 +41312,12 @@ function parse2(header, options2) {
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
-  let index2 = valueStart;
+  let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
   let stop = options2?.parameters === false ? COMMA_FLAG : 0;
-  while (index2 < len) {
-    const code2 = header.charCodeAt(index2);
+  while (index < len) {
+    const code2 = header.charCodeAt(index);
     const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -39635,33 +41325,33 @@ function parse2(header, options2) {
     }
     if ((flags & OWS) !== 0) {
       if (whitespace === -1)
-        whitespace = index2;
+        whitespace = index;
     } else {
       whitespace = -1;
     }
     typeFlags |= code2 & NON_ASCII | flags;
-    index2++;
+    index++;
   }
-  const valueEnd = whitespace === -1 ? index2 : whitespace;
+  const valueEnd = whitespace === -1 ? index : whitespace;
   const value2 = header.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
-  if (index2 === len || stop !== 0) {
-    return { type, index: index2, parameters: new NullObject() };
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index2, len, stopFlags);
+  return parseParameters(header, type, index, len, stopFlags);
 }
-function parseParameters(header, type, index2, len, stopFlags) {
+function parseParameters(header, type, index, len, stopFlags) {
   const parameters = new NullObject();
-  parameter: while (index2 < len) {
-    index2++;
-    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-      index2++;
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
     }
-    const keyStart = index2;
+    const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
-    while (index2 < len) {
-      const code2 = header.charCodeAt(index2);
+    while (index < len) {
+      const code2 = header.charCodeAt(index);
       const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -39669,51 +41359,51 @@ function parseParameters(header, type, index2, len, stopFlags) {
         continue parameter;
       }
       if (code2 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value2 = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
-        index2++;
-        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-          index2++;
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
         }
-        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
-          const quotedStart = ++index2;
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
           let escaped = false;
-          while (index2 < len) {
-            const code3 = header.charCodeAt(index2);
+          while (index < len) {
+            const code3 = header.charCodeAt(index);
             if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
-              index2++;
+              index++;
               let stop2 = 0;
-              while (index2 < len) {
-                const code4 = header.charCodeAt(index2);
+              while (index < len) {
+                const code4 = header.charCodeAt(index);
                 const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
                 }
-                index2++;
+                index++;
               }
               if (stop2 !== 0)
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index2 + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
-              index2 += 2;
+              index += 2;
               continue;
             }
-            index2++;
+            index++;
           }
           continue parameter;
         }
-        const valueStart = index2;
+        const valueStart = index;
         let stop = 0;
         let valueWhitespace = -1;
-        while (index2 < len) {
-          const code3 = header.charCodeAt(index2);
+        while (index < len) {
+          const code3 = header.charCodeAt(index);
           const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -39721,14 +41411,14 @@ function parseParameters(header, type, index2, len, stopFlags) {
           }
           if ((flags2 & OWS) !== 0) {
             if (valueWhitespace === -1)
-              valueWhitespace = index2;
+              valueWhitespace = index;
           } else {
             valueWhitespace = -1;
           }
-          index2++;
+          index++;
         }
         if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
           parameters[key] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
@@ -39737,22 +41427,22 @@ function parseParameters(header, type, index2, len, stopFlags) {
       }
       if ((flags & OWS) !== 0) {
         if (keyWhitespace === -1)
-          keyWhitespace = index2;
+          keyWhitespace = index;
       } else {
         keyWhitespace = -1;
       }
       keyFlags |= code2 & NON_ASCII | flags;
-      index2++;
+      index++;
     }
   }
-  return { type, index: index2, parameters };
+  return { type, index, parameters };
 }
 function unescapeQuotedPairs(str2, start, end) {
   let result = "";
-  for (let index2 = start; index2 < end; index2++) {
-    if (str2.charCodeAt(index2) === BSLASH) {
-      result += str2.slice(start, index2);
-      start = ++index2;
+  for (let index = start; index < end; index++) {
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
+      start = ++index;
     }
   }
   return result + str2.slice(start, end);
@@ -39827,22 +41517,22 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   ];
   const visited = new WeakSet([rootProcessed]);
   while (stack.length > 0) {
-    const node3 = stack[stack.length - 1];
-    if (node3.index === 0) {
-      chunks.push(node3.isArray ? "[" : "{");
+    const node2 = stack[stack.length - 1];
+    if (node2.index === 0) {
+      chunks.push(node2.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
-    if (node3.isArray) {
-      if (node3.index < node3.val.length) {
-        if (!node3.first) chunks.push(",");
+    if (node2.isArray) {
+      if (node2.index < node2.val.length) {
+        if (!node2.first) chunks.push(",");
         if (space) chunks.push("\n" + space.repeat(level));
-        const childRaw = node3.val[node3.index];
-        const childVal = prepareVal(node3.val, String(node3.index), childRaw);
+        const childRaw = node2.val[node2.index];
+        const childVal = prepareVal(node2.val, String(node2.index), childRaw);
         if (isUnstringifiable(childVal)) {
           chunks.push("null");
-          node3.first = false;
-          node3.index++;
+          node2.first = false;
+          node2.index++;
         } else {
           const isComplexObject = childVal !== null && typeof childVal === "object";
           const isNativeRaw = isRawJSON(childVal);
@@ -39852,34 +41542,34 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             }
             visited.add(childVal);
             stack.push({
-              parent: node3.val,
-              key: String(node3.index),
+              parent: node2.val,
+              key: String(node2.index),
               val: childVal,
               isArray: Array.isArray(childVal),
               keys: Array.isArray(childVal) ? null : Object.keys(childVal),
               index: 0,
               first: true
             });
-            node3.first = false;
-            node3.index++;
+            node2.first = false;
+            node2.index++;
           } else {
             chunks.push(originalStringify(childVal));
-            node3.first = false;
-            node3.index++;
+            node2.first = false;
+            node2.index++;
           }
         }
       } else {
         isDone = true;
       }
     } else {
-      while (node3.index < node3.keys.length) {
-        const k2 = node3.keys[node3.index++];
+      while (node2.index < node2.keys.length) {
+        const k2 = node2.keys[node2.index++];
         const isFilteredOutByArray = propertyList && !propertyList.has(k2);
         if (isFilteredOutByArray) continue;
-        const childRaw = node3.val[k2];
-        const childVal = prepareVal(node3.val, k2, childRaw);
+        const childRaw = node2.val[k2];
+        const childVal = prepareVal(node2.val, k2, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node3.first) chunks.push(",");
+        if (!node2.first) chunks.push(",");
         if (space) {
           chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
         } else {
@@ -39893,7 +41583,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           }
           visited.add(childVal);
           stack.push({
-            parent: node3.val,
+            parent: node2.val,
             key: k2,
             val: childVal,
             isArray: Array.isArray(childVal),
@@ -39901,23 +41591,23 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             index: 0,
             first: true
           });
-          node3.first = false;
+          node2.first = false;
           break;
         } else {
           chunks.push(originalStringify(childVal));
-          node3.first = false;
+          node2.first = false;
         }
       }
-      const isNodeFullyProcessed = node3.index >= node3.keys.length && stack[stack.length - 1] === node3;
+      const isNodeFullyProcessed = node2.index >= node2.keys.length && stack[stack.length - 1] === node2;
       if (isNodeFullyProcessed) {
         isDone = true;
       }
     }
     if (isDone) {
       level--;
-      if (!node3.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node3.isArray ? "]" : "}");
-      visited.delete(node3.val);
+      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
+      chunks.push(node2.isArray ? "]" : "}");
+      visited.delete(node2.val);
       stack.pop();
     }
   }
@@ -40000,8 +41690,8 @@ var convertMarkedBigIntsReviver = (key, value2, context, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key, value2, context);
 };
-var JSONParseV2 = (text5, reviver) => {
-  return JSON.parse(text5, (key, value2, context) => {
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value2, context) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -40021,10 +41711,10 @@ var applyReviverIteratively = (parsed, userReviver) => {
   const rootHolder = { "": parsed };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
-    const node3 = stack[stack.length - 1];
-    if (!node3.visited) {
-      node3.visited = true;
-      const value2 = node3.parent[node3.key];
+    const node2 = stack[stack.length - 1];
+    if (!node2.visited) {
+      node2.visited = true;
+      const value2 = node2.parent[node2.key];
       const isComplexObject = value2 !== null && typeof value2 === "object";
       if (isComplexObject) {
         const keys = Object.keys(value2);
@@ -40033,7 +41723,7 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key } = node3;
+      const { parent, key } = node2;
       let value2 = parent[key];
       if (typeof value2 === "string") {
         const isCustomFormatBigInt = customFormat.test(value2);
@@ -40059,8 +41749,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text5) => {
-  return text5.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match2, digits, fractional, exponential) => {
       const isString = match2[0] === '"';
@@ -40074,18 +41764,18 @@ var serializeBigInts = (text5) => {
     }
   );
 };
-var JSONParse = (text5, reviver) => {
-  if (!text5) return originalParse(text5, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
-    const serializedData = serializeBigInts(text5);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key, value2, context) => convertMarkedBigIntsReviver(key, value2, context, reviver)
     );
   } catch (error62) {
     if (error62 instanceof RangeError) {
-      const serializedData = serializeBigInts(text5);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -40253,12 +41943,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text5 = "";
+    let text3 = "";
     try {
-      text5 = await response.text();
-      return JSONParse(text5);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text5;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -40377,13 +42067,13 @@ function removeHook(state, name2, method) {
   if (!state.registry[name2]) {
     return;
   }
-  const index2 = state.registry[name2].map((registered) => {
+  const index = state.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
-  if (index2 === -1) {
+  if (index === -1) {
     return;
   }
-  state.registry[name2].splice(index2, 1);
+  state.registry[name2].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
@@ -44652,11 +46342,11 @@ async function get(cache2, options2) {
     permissionsString,
     singleFileName
   ] = result.split("|");
-  const permissions = options2.permissions || permissionsString.split(/,/).reduce((permissions2, string6) => {
-    if (/!$/.test(string6)) {
-      permissions2[string6.slice(0, -1)] = "write";
+  const permissions = options2.permissions || permissionsString.split(/,/).reduce((permissions2, string4) => {
+    if (/!$/.test(string4)) {
+      permissions2[string4.slice(0, -1)] = "write";
     } else {
-      permissions2[string6] = "read";
+      permissions2[string4] = "read";
     }
     return permissions2;
   }, {});
@@ -45540,9 +47230,9 @@ function createKeyedLock() {
   const tails = /* @__PURE__ */ new Map();
   let grants2 = 0;
   return async function withLock(key, task) {
-    const previous3 = tails.get(key) ?? Promise.resolve();
+    const previous2 = tails.get(key) ?? Promise.resolve();
     const start = () => task({ key, fence: ++grants2, assertHeld: async () => void 0 });
-    const run2 = previous3.then(start, start);
+    const run2 = previous2.then(start, start);
     const tail = run2.catch(() => void 0);
     tails.set(key, tail);
     try {
@@ -45687,20 +47377,20 @@ var PriorityQueue = class {
       return;
     }
     this.#compact();
-    const index2 = lowerBound(this.#queue, element, (a, b) => b.priority - a.priority);
-    this.#queue.splice(index2, 0, element);
+    const index = lowerBound(this.#queue, element, (a, b) => b.priority - a.priority);
+    this.#queue.splice(index, 0, element);
   }
   setPriority(id, priority) {
-    const index2 = this.#queue.findIndex((element, index3) => index3 >= this.#head && element.id === id);
-    if (index2 === -1) {
+    const index = this.#queue.findIndex((element, index2) => index2 >= this.#head && element.id === id);
+    if (index === -1) {
       throw new ReferenceError(`No promise function with the id "${id}" exists in the queue.`);
     }
-    const [item] = this.#queue.splice(index2, 1);
+    const [item] = this.#queue.splice(index, 1);
     this.enqueue(item.run, { priority, id });
   }
   remove(idOrRun) {
-    const index2 = this.#queue.findIndex((element, index3) => {
-      if (index3 < this.#head) {
+    const index = this.#queue.findIndex((element, index2) => {
+      if (index2 < this.#head) {
         return false;
       }
       if (typeof idOrRun === "string") {
@@ -45708,8 +47398,8 @@ var PriorityQueue = class {
       }
       return element.run === idOrRun;
     });
-    if (index2 !== -1) {
-      this.#queue.splice(index2, 1);
+    if (index !== -1) {
+      this.#queue.splice(index, 1);
     }
   }
   dequeue() {
@@ -45728,8 +47418,8 @@ var PriorityQueue = class {
   }
   filter(options2) {
     const result = [];
-    for (let index2 = this.#head; index2 < this.#queue.length; index2++) {
-      const element = this.#queue[index2];
+    for (let index = this.#head; index < this.#queue.length; index++) {
+      const element = this.#queue[index];
       if (element.priority === options2.priority) {
         result.push(element.run);
       }
@@ -46370,9 +48060,9 @@ var PQueue = class extends import_index.default {
     this.#scheduleRateLimitUpdate();
   }
   #updateRateLimitState() {
-    const previous3 = this.#rateLimitedInInterval;
+    const previous2 = this.#rateLimitedInInterval;
     if (this.#isIntervalIgnored || this.#queue.size === 0) {
-      if (previous3) {
+      if (previous2) {
         this.#rateLimitedInInterval = false;
         this.emit("rateLimitCleared");
       }
@@ -46387,7 +48077,7 @@ var PQueue = class extends import_index.default {
       count = this.#intervalCount;
     }
     const shouldBeRateLimited = count >= this.#intervalCap;
-    if (shouldBeRateLimited !== previous3) {
+    if (shouldBeRateLimited !== previous2) {
       this.#rateLimitedInInterval = shouldBeRateLimited;
       this.emit(shouldBeRateLimited ? "rateLimit" : "rateLimitCleared");
     }
@@ -46491,10 +48181,28 @@ function headerOf(r, name2) {
 var SECONDARY = /secondary rate limit|abuse detection/i;
 var TOO_LARGE = /something went wrong|timeout|timed out|resource limits|couldn't respond/i;
 var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EAI_AGAIN", "UND_ERR_SOCKET", "EPIPE"]);
+var UNREACHABLE_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+var TIMEOUT_CODE = "WRAPUP_GITHUB_TIMEOUT";
+function codesOf(raw) {
+  const codes = [];
+  let current = raw;
+  for (let depth = 0; current && typeof current === "object" && depth < 4; depth += 1) {
+    if (current.code !== void 0) codes.push(String(current.code));
+    current = current.cause;
+  }
+  return codes;
+}
+function silenceOf(raw) {
+  const codes = codesOf(raw);
+  if (codes.includes(TIMEOUT_CODE)) return "timeout";
+  return codes.some((code2) => UNREACHABLE_CODES.has(code2)) ? "unreachable" : null;
+}
 function isRateLimitItem(e) {
   return e.type === "RATE_LIMITED" || e.type === "RATE_LIMIT" || e.code === "graphql_rate_limit";
 }
 function kindOf(r, status, message, items, hasData) {
+  const silence = silenceOf(r);
+  if (silence) return silence;
   if (SECONDARY.test(message) || items.some((e) => SECONDARY.test(e.message ?? ""))) return "secondary-rate-limited";
   if (items.some(isRateLimitItem) || /rate limit exceeded/i.test(message)) return "rate-limited";
   if ((status === 403 || status === 429) && headerOf(r, "x-ratelimit-remaining") === "0") return "rate-limited";
@@ -46529,7 +48237,10 @@ function toGithubError(raw) {
   });
 }
 function mayHaveApplied(error62) {
-  return error62.kind === "server" || error62.kind === "query-too-large";
+  return error62.kind === "server" || error62.kind === "query-too-large" || error62.kind === "timeout";
+}
+function isSilence(error62) {
+  return error62.kind === "timeout" || error62.kind === "unreachable";
 }
 function isRateLimit(error62) {
   return error62.kind === "rate-limited" || error62.kind === "secondary-rate-limited";
@@ -46581,7 +48292,8 @@ function createRequestQueue(options2 = {}) {
     pacingMs: options2.pacingMs ?? 0,
     secondaryFallbackMs: options2.secondaryFallbackMs ?? 6e4,
     serverBackoffMs: options2.serverBackoffMs ?? [1e3, 2e3, 4e3],
-    maxRateLimitRetries: options2.maxRateLimitRetries ?? 3
+    maxRateLimitRetries: options2.maxRateLimitRetries ?? 3,
+    silenceHoldMs: options2.silenceHoldMs ?? 6e4
   };
   const waitLimit = options2.waitLimit ?? unlimitedWait;
   const global2 = new PQueue({ concurrency: options2.concurrency ?? 8 });
@@ -46629,21 +48341,27 @@ function createRequestQueue(options2 = {}) {
       pause(state, Date.now() + wait2, "secondary-rate-limited");
       return 0;
     }
-    if (error62.kind === "server" && attempt2 < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt2];
+    if ((error62.kind === "server" || error62.kind === "timeout") && attempt2 < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt2];
     return void 0;
   };
   const attemptAll = async (scope, state, task) => {
     let serverAttempts = 0;
     let limited = 0;
     for (; ; ) {
+      if (state.silence && state.silence.until > Date.now()) throw state.silence.error;
       await waitTurn(scope, state);
       try {
-        return await global2.add(task);
+        const result = await global2.add(task);
+        state.silence = void 0;
+        return result;
       } catch (raw) {
         const error62 = toGithubError(raw);
         const delay = retryDelay(state, error62, serverAttempts, limited);
-        if (delay === void 0) throw error62;
-        if (error62.kind === "server") serverAttempts += 1;
+        if (delay === void 0) {
+          if (isSilence(error62)) state.silence = { error: error62, until: Date.now() + settings.silenceHoldMs };
+          throw error62;
+        }
+        if (error62.kind === "server" || error62.kind === "timeout") serverAttempts += 1;
         else limited += 1;
         announce(scope, state, error62.kind, Math.max(Date.now() + delay, state.pausedUntil));
         await sleep(delay);
@@ -47325,8 +49043,8 @@ var StateCache = class {
     if (missing.length === 0) return;
     const entries = await this.#shared.getMany(missing).catch(() => []);
     const now = this.#now();
-    missing.forEach((key, index2) => {
-      const entry = entries[index2];
+    missing.forEach((key, index) => {
+      const entry = entries[index];
       if (entry && entry.expiresAt > now) this.#states.set(key, entry.state, { ttl: entry.expiresAt - now });
     });
   }
@@ -47379,9 +49097,14 @@ function createMemoryCoordination(state = { lastRefresh: /* @__PURE__ */ new Map
     close: async () => void 0
   };
 }
+var LONGEST_CLAIM_MS = 864e5;
+var PRUNE_ABOVE = 1e4;
 function claim(last, key, ms, now) {
-  const previous3 = last.get(key);
-  if (previous3 !== void 0 && now - previous3 < ms) return { claimed: false, retryInMs: ms - (now - previous3) };
+  if (last.size > PRUNE_ABOVE) {
+    for (const [old, at] of last) if (now - at >= LONGEST_CLAIM_MS) last.delete(old);
+  }
+  const previous2 = last.get(key);
+  if (previous2 !== void 0 && now - previous2 < ms) return { claimed: false, retryInMs: ms - (now - previous2) };
   last.set(key, now);
   return { claimed: true };
 }
@@ -47640,6 +49363,28 @@ async function findTokenSelf(octokit) {
   }
 }
 
+// src/github/permissions.ts
+async function getUserPermission(octokit, repo, username) {
+  try {
+    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+    return { roleName: data.role_name ?? null, permission: data.permission ?? null };
+  } catch (error62) {
+    if (error62.status === 404) return { roleName: null, permission: "none" };
+    throw error62;
+  }
+}
+function createPermissionCache(ttlMs = 6e4) {
+  return new I({ max: 1e4, ttl: ttlMs });
+}
+async function getCachedUserPermission(octokit, repo, username, cache2) {
+  const key = `${repo.owner}/${repo.repo}:${username}`.toLowerCase();
+  const known2 = cache2?.get(key);
+  if (known2) return known2;
+  const granted = await getUserPermission(octokit, repo, username);
+  cache2?.set(key, granted);
+  return granted;
+}
+
 // src/handlers/app-deps.ts
 function createAppDeps(app, env = process.env, hooks = {}) {
   const memory = { lastRefresh: /* @__PURE__ */ new Map(), lastSweep: /* @__PURE__ */ new Map() };
@@ -47649,6 +49394,7 @@ function createAppDeps(app, env = process.env, hooks = {}) {
     self: selfFinder(app, env),
     ...memory,
     coordination,
+    permissions: createPermissionCache(),
     ...coordination.stateCache ? { stateCache: coordination.stateCache } : {}
   };
 }
@@ -47678,8 +49424,27 @@ function selfFinder(app, env) {
   };
 }
 
+// src/github/github-silence.ts
+var DEFAULT_SILENT_AFTER_MS = 12e4;
+var lastAnswerAt = null;
+var silentSince = null;
+var lastSilence = "";
+function noteGithubAnswer(at = Date.now()) {
+  lastAnswerAt = at;
+  silentSince = null;
+}
+function noteGithubSilence(what, at = Date.now()) {
+  silentSince ??= at;
+  lastSilence = what;
+}
+function githubSilence(now = Date.now(), silentAfterMs = DEFAULT_SILENT_AFTER_MS) {
+  if (silentSince === null || now - silentSince < silentAfterMs) return null;
+  return { since: silentSince, last: lastSilence, lastAnswerAt };
+}
+
 // src/handlers/health.ts
 var HEALTH_PATH = "/health";
+var READY_PATH = "/ready";
 function createHealthHandler(isDraining = () => false) {
   return function handleHealth2(req, res) {
     const path3 = req.url?.split("?")[0];
@@ -47690,9211 +49455,119 @@ function createHealthHandler(isDraining = () => false) {
   };
 }
 var handleHealth = createHealthHandler();
-
-// node_modules/mdast-util-to-string/lib/index.js
-var emptyOptions = {};
-function toString(value2, options2) {
-  const settings = options2 || emptyOptions;
-  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
-  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value2, includeImageAlt, includeHtml);
-}
-function one(value2, includeImageAlt, includeHtml) {
-  if (node(value2)) {
-    if ("value" in value2) {
-      return value2.type === "html" && !includeHtml ? "" : value2.value;
-    }
-    if (includeImageAlt && "alt" in value2 && value2.alt) {
-      return value2.alt;
-    }
-    if ("children" in value2) {
-      return all(value2.children, includeImageAlt, includeHtml);
-    }
-  }
-  if (Array.isArray(value2)) {
-    return all(value2, includeImageAlt, includeHtml);
-  }
-  return "";
-}
-function all(values, includeImageAlt, includeHtml) {
-  const result = [];
-  let index2 = -1;
-  while (++index2 < values.length) {
-    result[index2] = one(values[index2], includeImageAlt, includeHtml);
-  }
-  return result.join("");
-}
-function node(value2) {
-  return Boolean(value2 && typeof value2 === "object");
-}
-
-// node_modules/character-entities/index.js
-var characterEntities = {
-  AElig: "Æ",
-  AMP: "&",
-  Aacute: "Á",
-  Abreve: "Ă",
-  Acirc: "Â",
-  Acy: "А",
-  Afr: "𝔄",
-  Agrave: "À",
-  Alpha: "Α",
-  Amacr: "Ā",
-  And: "⩓",
-  Aogon: "Ą",
-  Aopf: "𝔸",
-  ApplyFunction: "⁡",
-  Aring: "Å",
-  Ascr: "𝒜",
-  Assign: "≔",
-  Atilde: "Ã",
-  Auml: "Ä",
-  Backslash: "∖",
-  Barv: "⫧",
-  Barwed: "⌆",
-  Bcy: "Б",
-  Because: "∵",
-  Bernoullis: "ℬ",
-  Beta: "Β",
-  Bfr: "𝔅",
-  Bopf: "𝔹",
-  Breve: "˘",
-  Bscr: "ℬ",
-  Bumpeq: "≎",
-  CHcy: "Ч",
-  COPY: "©",
-  Cacute: "Ć",
-  Cap: "⋒",
-  CapitalDifferentialD: "ⅅ",
-  Cayleys: "ℭ",
-  Ccaron: "Č",
-  Ccedil: "Ç",
-  Ccirc: "Ĉ",
-  Cconint: "∰",
-  Cdot: "Ċ",
-  Cedilla: "¸",
-  CenterDot: "·",
-  Cfr: "ℭ",
-  Chi: "Χ",
-  CircleDot: "⊙",
-  CircleMinus: "⊖",
-  CirclePlus: "⊕",
-  CircleTimes: "⊗",
-  ClockwiseContourIntegral: "∲",
-  CloseCurlyDoubleQuote: "”",
-  CloseCurlyQuote: "’",
-  Colon: "∷",
-  Colone: "⩴",
-  Congruent: "≡",
-  Conint: "∯",
-  ContourIntegral: "∮",
-  Copf: "ℂ",
-  Coproduct: "∐",
-  CounterClockwiseContourIntegral: "∳",
-  Cross: "⨯",
-  Cscr: "𝒞",
-  Cup: "⋓",
-  CupCap: "≍",
-  DD: "ⅅ",
-  DDotrahd: "⤑",
-  DJcy: "Ђ",
-  DScy: "Ѕ",
-  DZcy: "Џ",
-  Dagger: "‡",
-  Darr: "↡",
-  Dashv: "⫤",
-  Dcaron: "Ď",
-  Dcy: "Д",
-  Del: "∇",
-  Delta: "Δ",
-  Dfr: "𝔇",
-  DiacriticalAcute: "´",
-  DiacriticalDot: "˙",
-  DiacriticalDoubleAcute: "˝",
-  DiacriticalGrave: "`",
-  DiacriticalTilde: "˜",
-  Diamond: "⋄",
-  DifferentialD: "ⅆ",
-  Dopf: "𝔻",
-  Dot: "¨",
-  DotDot: "⃜",
-  DotEqual: "≐",
-  DoubleContourIntegral: "∯",
-  DoubleDot: "¨",
-  DoubleDownArrow: "⇓",
-  DoubleLeftArrow: "⇐",
-  DoubleLeftRightArrow: "⇔",
-  DoubleLeftTee: "⫤",
-  DoubleLongLeftArrow: "⟸",
-  DoubleLongLeftRightArrow: "⟺",
-  DoubleLongRightArrow: "⟹",
-  DoubleRightArrow: "⇒",
-  DoubleRightTee: "⊨",
-  DoubleUpArrow: "⇑",
-  DoubleUpDownArrow: "⇕",
-  DoubleVerticalBar: "∥",
-  DownArrow: "↓",
-  DownArrowBar: "⤓",
-  DownArrowUpArrow: "⇵",
-  DownBreve: "̑",
-  DownLeftRightVector: "⥐",
-  DownLeftTeeVector: "⥞",
-  DownLeftVector: "↽",
-  DownLeftVectorBar: "⥖",
-  DownRightTeeVector: "⥟",
-  DownRightVector: "⇁",
-  DownRightVectorBar: "⥗",
-  DownTee: "⊤",
-  DownTeeArrow: "↧",
-  Downarrow: "⇓",
-  Dscr: "𝒟",
-  Dstrok: "Đ",
-  ENG: "Ŋ",
-  ETH: "Ð",
-  Eacute: "É",
-  Ecaron: "Ě",
-  Ecirc: "Ê",
-  Ecy: "Э",
-  Edot: "Ė",
-  Efr: "𝔈",
-  Egrave: "È",
-  Element: "∈",
-  Emacr: "Ē",
-  EmptySmallSquare: "◻",
-  EmptyVerySmallSquare: "▫",
-  Eogon: "Ę",
-  Eopf: "𝔼",
-  Epsilon: "Ε",
-  Equal: "⩵",
-  EqualTilde: "≂",
-  Equilibrium: "⇌",
-  Escr: "ℰ",
-  Esim: "⩳",
-  Eta: "Η",
-  Euml: "Ë",
-  Exists: "∃",
-  ExponentialE: "ⅇ",
-  Fcy: "Ф",
-  Ffr: "𝔉",
-  FilledSmallSquare: "◼",
-  FilledVerySmallSquare: "▪",
-  Fopf: "𝔽",
-  ForAll: "∀",
-  Fouriertrf: "ℱ",
-  Fscr: "ℱ",
-  GJcy: "Ѓ",
-  GT: ">",
-  Gamma: "Γ",
-  Gammad: "Ϝ",
-  Gbreve: "Ğ",
-  Gcedil: "Ģ",
-  Gcirc: "Ĝ",
-  Gcy: "Г",
-  Gdot: "Ġ",
-  Gfr: "𝔊",
-  Gg: "⋙",
-  Gopf: "𝔾",
-  GreaterEqual: "≥",
-  GreaterEqualLess: "⋛",
-  GreaterFullEqual: "≧",
-  GreaterGreater: "⪢",
-  GreaterLess: "≷",
-  GreaterSlantEqual: "⩾",
-  GreaterTilde: "≳",
-  Gscr: "𝒢",
-  Gt: "≫",
-  HARDcy: "Ъ",
-  Hacek: "ˇ",
-  Hat: "^",
-  Hcirc: "Ĥ",
-  Hfr: "ℌ",
-  HilbertSpace: "ℋ",
-  Hopf: "ℍ",
-  HorizontalLine: "─",
-  Hscr: "ℋ",
-  Hstrok: "Ħ",
-  HumpDownHump: "≎",
-  HumpEqual: "≏",
-  IEcy: "Е",
-  IJlig: "Ĳ",
-  IOcy: "Ё",
-  Iacute: "Í",
-  Icirc: "Î",
-  Icy: "И",
-  Idot: "İ",
-  Ifr: "ℑ",
-  Igrave: "Ì",
-  Im: "ℑ",
-  Imacr: "Ī",
-  ImaginaryI: "ⅈ",
-  Implies: "⇒",
-  Int: "∬",
-  Integral: "∫",
-  Intersection: "⋂",
-  InvisibleComma: "⁣",
-  InvisibleTimes: "⁢",
-  Iogon: "Į",
-  Iopf: "𝕀",
-  Iota: "Ι",
-  Iscr: "ℐ",
-  Itilde: "Ĩ",
-  Iukcy: "І",
-  Iuml: "Ï",
-  Jcirc: "Ĵ",
-  Jcy: "Й",
-  Jfr: "𝔍",
-  Jopf: "𝕁",
-  Jscr: "𝒥",
-  Jsercy: "Ј",
-  Jukcy: "Є",
-  KHcy: "Х",
-  KJcy: "Ќ",
-  Kappa: "Κ",
-  Kcedil: "Ķ",
-  Kcy: "К",
-  Kfr: "𝔎",
-  Kopf: "𝕂",
-  Kscr: "𝒦",
-  LJcy: "Љ",
-  LT: "<",
-  Lacute: "Ĺ",
-  Lambda: "Λ",
-  Lang: "⟪",
-  Laplacetrf: "ℒ",
-  Larr: "↞",
-  Lcaron: "Ľ",
-  Lcedil: "Ļ",
-  Lcy: "Л",
-  LeftAngleBracket: "⟨",
-  LeftArrow: "←",
-  LeftArrowBar: "⇤",
-  LeftArrowRightArrow: "⇆",
-  LeftCeiling: "⌈",
-  LeftDoubleBracket: "⟦",
-  LeftDownTeeVector: "⥡",
-  LeftDownVector: "⇃",
-  LeftDownVectorBar: "⥙",
-  LeftFloor: "⌊",
-  LeftRightArrow: "↔",
-  LeftRightVector: "⥎",
-  LeftTee: "⊣",
-  LeftTeeArrow: "↤",
-  LeftTeeVector: "⥚",
-  LeftTriangle: "⊲",
-  LeftTriangleBar: "⧏",
-  LeftTriangleEqual: "⊴",
-  LeftUpDownVector: "⥑",
-  LeftUpTeeVector: "⥠",
-  LeftUpVector: "↿",
-  LeftUpVectorBar: "⥘",
-  LeftVector: "↼",
-  LeftVectorBar: "⥒",
-  Leftarrow: "⇐",
-  Leftrightarrow: "⇔",
-  LessEqualGreater: "⋚",
-  LessFullEqual: "≦",
-  LessGreater: "≶",
-  LessLess: "⪡",
-  LessSlantEqual: "⩽",
-  LessTilde: "≲",
-  Lfr: "𝔏",
-  Ll: "⋘",
-  Lleftarrow: "⇚",
-  Lmidot: "Ŀ",
-  LongLeftArrow: "⟵",
-  LongLeftRightArrow: "⟷",
-  LongRightArrow: "⟶",
-  Longleftarrow: "⟸",
-  Longleftrightarrow: "⟺",
-  Longrightarrow: "⟹",
-  Lopf: "𝕃",
-  LowerLeftArrow: "↙",
-  LowerRightArrow: "↘",
-  Lscr: "ℒ",
-  Lsh: "↰",
-  Lstrok: "Ł",
-  Lt: "≪",
-  Map: "⤅",
-  Mcy: "М",
-  MediumSpace: " ",
-  Mellintrf: "ℳ",
-  Mfr: "𝔐",
-  MinusPlus: "∓",
-  Mopf: "𝕄",
-  Mscr: "ℳ",
-  Mu: "Μ",
-  NJcy: "Њ",
-  Nacute: "Ń",
-  Ncaron: "Ň",
-  Ncedil: "Ņ",
-  Ncy: "Н",
-  NegativeMediumSpace: "​",
-  NegativeThickSpace: "​",
-  NegativeThinSpace: "​",
-  NegativeVeryThinSpace: "​",
-  NestedGreaterGreater: "≫",
-  NestedLessLess: "≪",
-  NewLine: "\n",
-  Nfr: "𝔑",
-  NoBreak: "⁠",
-  NonBreakingSpace: " ",
-  Nopf: "ℕ",
-  Not: "⫬",
-  NotCongruent: "≢",
-  NotCupCap: "≭",
-  NotDoubleVerticalBar: "∦",
-  NotElement: "∉",
-  NotEqual: "≠",
-  NotEqualTilde: "≂̸",
-  NotExists: "∄",
-  NotGreater: "≯",
-  NotGreaterEqual: "≱",
-  NotGreaterFullEqual: "≧̸",
-  NotGreaterGreater: "≫̸",
-  NotGreaterLess: "≹",
-  NotGreaterSlantEqual: "⩾̸",
-  NotGreaterTilde: "≵",
-  NotHumpDownHump: "≎̸",
-  NotHumpEqual: "≏̸",
-  NotLeftTriangle: "⋪",
-  NotLeftTriangleBar: "⧏̸",
-  NotLeftTriangleEqual: "⋬",
-  NotLess: "≮",
-  NotLessEqual: "≰",
-  NotLessGreater: "≸",
-  NotLessLess: "≪̸",
-  NotLessSlantEqual: "⩽̸",
-  NotLessTilde: "≴",
-  NotNestedGreaterGreater: "⪢̸",
-  NotNestedLessLess: "⪡̸",
-  NotPrecedes: "⊀",
-  NotPrecedesEqual: "⪯̸",
-  NotPrecedesSlantEqual: "⋠",
-  NotReverseElement: "∌",
-  NotRightTriangle: "⋫",
-  NotRightTriangleBar: "⧐̸",
-  NotRightTriangleEqual: "⋭",
-  NotSquareSubset: "⊏̸",
-  NotSquareSubsetEqual: "⋢",
-  NotSquareSuperset: "⊐̸",
-  NotSquareSupersetEqual: "⋣",
-  NotSubset: "⊂⃒",
-  NotSubsetEqual: "⊈",
-  NotSucceeds: "⊁",
-  NotSucceedsEqual: "⪰̸",
-  NotSucceedsSlantEqual: "⋡",
-  NotSucceedsTilde: "≿̸",
-  NotSuperset: "⊃⃒",
-  NotSupersetEqual: "⊉",
-  NotTilde: "≁",
-  NotTildeEqual: "≄",
-  NotTildeFullEqual: "≇",
-  NotTildeTilde: "≉",
-  NotVerticalBar: "∤",
-  Nscr: "𝒩",
-  Ntilde: "Ñ",
-  Nu: "Ν",
-  OElig: "Œ",
-  Oacute: "Ó",
-  Ocirc: "Ô",
-  Ocy: "О",
-  Odblac: "Ő",
-  Ofr: "𝔒",
-  Ograve: "Ò",
-  Omacr: "Ō",
-  Omega: "Ω",
-  Omicron: "Ο",
-  Oopf: "𝕆",
-  OpenCurlyDoubleQuote: "“",
-  OpenCurlyQuote: "‘",
-  Or: "⩔",
-  Oscr: "𝒪",
-  Oslash: "Ø",
-  Otilde: "Õ",
-  Otimes: "⨷",
-  Ouml: "Ö",
-  OverBar: "‾",
-  OverBrace: "⏞",
-  OverBracket: "⎴",
-  OverParenthesis: "⏜",
-  PartialD: "∂",
-  Pcy: "П",
-  Pfr: "𝔓",
-  Phi: "Φ",
-  Pi: "Π",
-  PlusMinus: "±",
-  Poincareplane: "ℌ",
-  Popf: "ℙ",
-  Pr: "⪻",
-  Precedes: "≺",
-  PrecedesEqual: "⪯",
-  PrecedesSlantEqual: "≼",
-  PrecedesTilde: "≾",
-  Prime: "″",
-  Product: "∏",
-  Proportion: "∷",
-  Proportional: "∝",
-  Pscr: "𝒫",
-  Psi: "Ψ",
-  QUOT: '"',
-  Qfr: "𝔔",
-  Qopf: "ℚ",
-  Qscr: "𝒬",
-  RBarr: "⤐",
-  REG: "®",
-  Racute: "Ŕ",
-  Rang: "⟫",
-  Rarr: "↠",
-  Rarrtl: "⤖",
-  Rcaron: "Ř",
-  Rcedil: "Ŗ",
-  Rcy: "Р",
-  Re: "ℜ",
-  ReverseElement: "∋",
-  ReverseEquilibrium: "⇋",
-  ReverseUpEquilibrium: "⥯",
-  Rfr: "ℜ",
-  Rho: "Ρ",
-  RightAngleBracket: "⟩",
-  RightArrow: "→",
-  RightArrowBar: "⇥",
-  RightArrowLeftArrow: "⇄",
-  RightCeiling: "⌉",
-  RightDoubleBracket: "⟧",
-  RightDownTeeVector: "⥝",
-  RightDownVector: "⇂",
-  RightDownVectorBar: "⥕",
-  RightFloor: "⌋",
-  RightTee: "⊢",
-  RightTeeArrow: "↦",
-  RightTeeVector: "⥛",
-  RightTriangle: "⊳",
-  RightTriangleBar: "⧐",
-  RightTriangleEqual: "⊵",
-  RightUpDownVector: "⥏",
-  RightUpTeeVector: "⥜",
-  RightUpVector: "↾",
-  RightUpVectorBar: "⥔",
-  RightVector: "⇀",
-  RightVectorBar: "⥓",
-  Rightarrow: "⇒",
-  Ropf: "ℝ",
-  RoundImplies: "⥰",
-  Rrightarrow: "⇛",
-  Rscr: "ℛ",
-  Rsh: "↱",
-  RuleDelayed: "⧴",
-  SHCHcy: "Щ",
-  SHcy: "Ш",
-  SOFTcy: "Ь",
-  Sacute: "Ś",
-  Sc: "⪼",
-  Scaron: "Š",
-  Scedil: "Ş",
-  Scirc: "Ŝ",
-  Scy: "С",
-  Sfr: "𝔖",
-  ShortDownArrow: "↓",
-  ShortLeftArrow: "←",
-  ShortRightArrow: "→",
-  ShortUpArrow: "↑",
-  Sigma: "Σ",
-  SmallCircle: "∘",
-  Sopf: "𝕊",
-  Sqrt: "√",
-  Square: "□",
-  SquareIntersection: "⊓",
-  SquareSubset: "⊏",
-  SquareSubsetEqual: "⊑",
-  SquareSuperset: "⊐",
-  SquareSupersetEqual: "⊒",
-  SquareUnion: "⊔",
-  Sscr: "𝒮",
-  Star: "⋆",
-  Sub: "⋐",
-  Subset: "⋐",
-  SubsetEqual: "⊆",
-  Succeeds: "≻",
-  SucceedsEqual: "⪰",
-  SucceedsSlantEqual: "≽",
-  SucceedsTilde: "≿",
-  SuchThat: "∋",
-  Sum: "∑",
-  Sup: "⋑",
-  Superset: "⊃",
-  SupersetEqual: "⊇",
-  Supset: "⋑",
-  THORN: "Þ",
-  TRADE: "™",
-  TSHcy: "Ћ",
-  TScy: "Ц",
-  Tab: "	",
-  Tau: "Τ",
-  Tcaron: "Ť",
-  Tcedil: "Ţ",
-  Tcy: "Т",
-  Tfr: "𝔗",
-  Therefore: "∴",
-  Theta: "Θ",
-  ThickSpace: "  ",
-  ThinSpace: " ",
-  Tilde: "∼",
-  TildeEqual: "≃",
-  TildeFullEqual: "≅",
-  TildeTilde: "≈",
-  Topf: "𝕋",
-  TripleDot: "⃛",
-  Tscr: "𝒯",
-  Tstrok: "Ŧ",
-  Uacute: "Ú",
-  Uarr: "↟",
-  Uarrocir: "⥉",
-  Ubrcy: "Ў",
-  Ubreve: "Ŭ",
-  Ucirc: "Û",
-  Ucy: "У",
-  Udblac: "Ű",
-  Ufr: "𝔘",
-  Ugrave: "Ù",
-  Umacr: "Ū",
-  UnderBar: "_",
-  UnderBrace: "⏟",
-  UnderBracket: "⎵",
-  UnderParenthesis: "⏝",
-  Union: "⋃",
-  UnionPlus: "⊎",
-  Uogon: "Ų",
-  Uopf: "𝕌",
-  UpArrow: "↑",
-  UpArrowBar: "⤒",
-  UpArrowDownArrow: "⇅",
-  UpDownArrow: "↕",
-  UpEquilibrium: "⥮",
-  UpTee: "⊥",
-  UpTeeArrow: "↥",
-  Uparrow: "⇑",
-  Updownarrow: "⇕",
-  UpperLeftArrow: "↖",
-  UpperRightArrow: "↗",
-  Upsi: "ϒ",
-  Upsilon: "Υ",
-  Uring: "Ů",
-  Uscr: "𝒰",
-  Utilde: "Ũ",
-  Uuml: "Ü",
-  VDash: "⊫",
-  Vbar: "⫫",
-  Vcy: "В",
-  Vdash: "⊩",
-  Vdashl: "⫦",
-  Vee: "⋁",
-  Verbar: "‖",
-  Vert: "‖",
-  VerticalBar: "∣",
-  VerticalLine: "|",
-  VerticalSeparator: "❘",
-  VerticalTilde: "≀",
-  VeryThinSpace: " ",
-  Vfr: "𝔙",
-  Vopf: "𝕍",
-  Vscr: "𝒱",
-  Vvdash: "⊪",
-  Wcirc: "Ŵ",
-  Wedge: "⋀",
-  Wfr: "𝔚",
-  Wopf: "𝕎",
-  Wscr: "𝒲",
-  Xfr: "𝔛",
-  Xi: "Ξ",
-  Xopf: "𝕏",
-  Xscr: "𝒳",
-  YAcy: "Я",
-  YIcy: "Ї",
-  YUcy: "Ю",
-  Yacute: "Ý",
-  Ycirc: "Ŷ",
-  Ycy: "Ы",
-  Yfr: "𝔜",
-  Yopf: "𝕐",
-  Yscr: "𝒴",
-  Yuml: "Ÿ",
-  ZHcy: "Ж",
-  Zacute: "Ź",
-  Zcaron: "Ž",
-  Zcy: "З",
-  Zdot: "Ż",
-  ZeroWidthSpace: "​",
-  Zeta: "Ζ",
-  Zfr: "ℨ",
-  Zopf: "ℤ",
-  Zscr: "𝒵",
-  aacute: "á",
-  abreve: "ă",
-  ac: "∾",
-  acE: "∾̳",
-  acd: "∿",
-  acirc: "â",
-  acute: "´",
-  acy: "а",
-  aelig: "æ",
-  af: "⁡",
-  afr: "𝔞",
-  agrave: "à",
-  alefsym: "ℵ",
-  aleph: "ℵ",
-  alpha: "α",
-  amacr: "ā",
-  amalg: "⨿",
-  amp: "&",
-  and: "∧",
-  andand: "⩕",
-  andd: "⩜",
-  andslope: "⩘",
-  andv: "⩚",
-  ang: "∠",
-  ange: "⦤",
-  angle: "∠",
-  angmsd: "∡",
-  angmsdaa: "⦨",
-  angmsdab: "⦩",
-  angmsdac: "⦪",
-  angmsdad: "⦫",
-  angmsdae: "⦬",
-  angmsdaf: "⦭",
-  angmsdag: "⦮",
-  angmsdah: "⦯",
-  angrt: "∟",
-  angrtvb: "⊾",
-  angrtvbd: "⦝",
-  angsph: "∢",
-  angst: "Å",
-  angzarr: "⍼",
-  aogon: "ą",
-  aopf: "𝕒",
-  ap: "≈",
-  apE: "⩰",
-  apacir: "⩯",
-  ape: "≊",
-  apid: "≋",
-  apos: "'",
-  approx: "≈",
-  approxeq: "≊",
-  aring: "å",
-  ascr: "𝒶",
-  ast: "*",
-  asymp: "≈",
-  asympeq: "≍",
-  atilde: "ã",
-  auml: "ä",
-  awconint: "∳",
-  awint: "⨑",
-  bNot: "⫭",
-  backcong: "≌",
-  backepsilon: "϶",
-  backprime: "‵",
-  backsim: "∽",
-  backsimeq: "⋍",
-  barvee: "⊽",
-  barwed: "⌅",
-  barwedge: "⌅",
-  bbrk: "⎵",
-  bbrktbrk: "⎶",
-  bcong: "≌",
-  bcy: "б",
-  bdquo: "„",
-  becaus: "∵",
-  because: "∵",
-  bemptyv: "⦰",
-  bepsi: "϶",
-  bernou: "ℬ",
-  beta: "β",
-  beth: "ℶ",
-  between: "≬",
-  bfr: "𝔟",
-  bigcap: "⋂",
-  bigcirc: "◯",
-  bigcup: "⋃",
-  bigodot: "⨀",
-  bigoplus: "⨁",
-  bigotimes: "⨂",
-  bigsqcup: "⨆",
-  bigstar: "★",
-  bigtriangledown: "▽",
-  bigtriangleup: "△",
-  biguplus: "⨄",
-  bigvee: "⋁",
-  bigwedge: "⋀",
-  bkarow: "⤍",
-  blacklozenge: "⧫",
-  blacksquare: "▪",
-  blacktriangle: "▴",
-  blacktriangledown: "▾",
-  blacktriangleleft: "◂",
-  blacktriangleright: "▸",
-  blank: "␣",
-  blk12: "▒",
-  blk14: "░",
-  blk34: "▓",
-  block: "█",
-  bne: "=⃥",
-  bnequiv: "≡⃥",
-  bnot: "⌐",
-  bopf: "𝕓",
-  bot: "⊥",
-  bottom: "⊥",
-  bowtie: "⋈",
-  boxDL: "╗",
-  boxDR: "╔",
-  boxDl: "╖",
-  boxDr: "╓",
-  boxH: "═",
-  boxHD: "╦",
-  boxHU: "╩",
-  boxHd: "╤",
-  boxHu: "╧",
-  boxUL: "╝",
-  boxUR: "╚",
-  boxUl: "╜",
-  boxUr: "╙",
-  boxV: "║",
-  boxVH: "╬",
-  boxVL: "╣",
-  boxVR: "╠",
-  boxVh: "╫",
-  boxVl: "╢",
-  boxVr: "╟",
-  boxbox: "⧉",
-  boxdL: "╕",
-  boxdR: "╒",
-  boxdl: "┐",
-  boxdr: "┌",
-  boxh: "─",
-  boxhD: "╥",
-  boxhU: "╨",
-  boxhd: "┬",
-  boxhu: "┴",
-  boxminus: "⊟",
-  boxplus: "⊞",
-  boxtimes: "⊠",
-  boxuL: "╛",
-  boxuR: "╘",
-  boxul: "┘",
-  boxur: "└",
-  boxv: "│",
-  boxvH: "╪",
-  boxvL: "╡",
-  boxvR: "╞",
-  boxvh: "┼",
-  boxvl: "┤",
-  boxvr: "├",
-  bprime: "‵",
-  breve: "˘",
-  brvbar: "¦",
-  bscr: "𝒷",
-  bsemi: "⁏",
-  bsim: "∽",
-  bsime: "⋍",
-  bsol: "\\",
-  bsolb: "⧅",
-  bsolhsub: "⟈",
-  bull: "•",
-  bullet: "•",
-  bump: "≎",
-  bumpE: "⪮",
-  bumpe: "≏",
-  bumpeq: "≏",
-  cacute: "ć",
-  cap: "∩",
-  capand: "⩄",
-  capbrcup: "⩉",
-  capcap: "⩋",
-  capcup: "⩇",
-  capdot: "⩀",
-  caps: "∩︀",
-  caret: "⁁",
-  caron: "ˇ",
-  ccaps: "⩍",
-  ccaron: "č",
-  ccedil: "ç",
-  ccirc: "ĉ",
-  ccups: "⩌",
-  ccupssm: "⩐",
-  cdot: "ċ",
-  cedil: "¸",
-  cemptyv: "⦲",
-  cent: "¢",
-  centerdot: "·",
-  cfr: "𝔠",
-  chcy: "ч",
-  check: "✓",
-  checkmark: "✓",
-  chi: "χ",
-  cir: "○",
-  cirE: "⧃",
-  circ: "ˆ",
-  circeq: "≗",
-  circlearrowleft: "↺",
-  circlearrowright: "↻",
-  circledR: "®",
-  circledS: "Ⓢ",
-  circledast: "⊛",
-  circledcirc: "⊚",
-  circleddash: "⊝",
-  cire: "≗",
-  cirfnint: "⨐",
-  cirmid: "⫯",
-  cirscir: "⧂",
-  clubs: "♣",
-  clubsuit: "♣",
-  colon: ":",
-  colone: "≔",
-  coloneq: "≔",
-  comma: ",",
-  commat: "@",
-  comp: "∁",
-  compfn: "∘",
-  complement: "∁",
-  complexes: "ℂ",
-  cong: "≅",
-  congdot: "⩭",
-  conint: "∮",
-  copf: "𝕔",
-  coprod: "∐",
-  copy: "©",
-  copysr: "℗",
-  crarr: "↵",
-  cross: "✗",
-  cscr: "𝒸",
-  csub: "⫏",
-  csube: "⫑",
-  csup: "⫐",
-  csupe: "⫒",
-  ctdot: "⋯",
-  cudarrl: "⤸",
-  cudarrr: "⤵",
-  cuepr: "⋞",
-  cuesc: "⋟",
-  cularr: "↶",
-  cularrp: "⤽",
-  cup: "∪",
-  cupbrcap: "⩈",
-  cupcap: "⩆",
-  cupcup: "⩊",
-  cupdot: "⊍",
-  cupor: "⩅",
-  cups: "∪︀",
-  curarr: "↷",
-  curarrm: "⤼",
-  curlyeqprec: "⋞",
-  curlyeqsucc: "⋟",
-  curlyvee: "⋎",
-  curlywedge: "⋏",
-  curren: "¤",
-  curvearrowleft: "↶",
-  curvearrowright: "↷",
-  cuvee: "⋎",
-  cuwed: "⋏",
-  cwconint: "∲",
-  cwint: "∱",
-  cylcty: "⌭",
-  dArr: "⇓",
-  dHar: "⥥",
-  dagger: "†",
-  daleth: "ℸ",
-  darr: "↓",
-  dash: "‐",
-  dashv: "⊣",
-  dbkarow: "⤏",
-  dblac: "˝",
-  dcaron: "ď",
-  dcy: "д",
-  dd: "ⅆ",
-  ddagger: "‡",
-  ddarr: "⇊",
-  ddotseq: "⩷",
-  deg: "°",
-  delta: "δ",
-  demptyv: "⦱",
-  dfisht: "⥿",
-  dfr: "𝔡",
-  dharl: "⇃",
-  dharr: "⇂",
-  diam: "⋄",
-  diamond: "⋄",
-  diamondsuit: "♦",
-  diams: "♦",
-  die: "¨",
-  digamma: "ϝ",
-  disin: "⋲",
-  div: "÷",
-  divide: "÷",
-  divideontimes: "⋇",
-  divonx: "⋇",
-  djcy: "ђ",
-  dlcorn: "⌞",
-  dlcrop: "⌍",
-  dollar: "$",
-  dopf: "𝕕",
-  dot: "˙",
-  doteq: "≐",
-  doteqdot: "≑",
-  dotminus: "∸",
-  dotplus: "∔",
-  dotsquare: "⊡",
-  doublebarwedge: "⌆",
-  downarrow: "↓",
-  downdownarrows: "⇊",
-  downharpoonleft: "⇃",
-  downharpoonright: "⇂",
-  drbkarow: "⤐",
-  drcorn: "⌟",
-  drcrop: "⌌",
-  dscr: "𝒹",
-  dscy: "ѕ",
-  dsol: "⧶",
-  dstrok: "đ",
-  dtdot: "⋱",
-  dtri: "▿",
-  dtrif: "▾",
-  duarr: "⇵",
-  duhar: "⥯",
-  dwangle: "⦦",
-  dzcy: "џ",
-  dzigrarr: "⟿",
-  eDDot: "⩷",
-  eDot: "≑",
-  eacute: "é",
-  easter: "⩮",
-  ecaron: "ě",
-  ecir: "≖",
-  ecirc: "ê",
-  ecolon: "≕",
-  ecy: "э",
-  edot: "ė",
-  ee: "ⅇ",
-  efDot: "≒",
-  efr: "𝔢",
-  eg: "⪚",
-  egrave: "è",
-  egs: "⪖",
-  egsdot: "⪘",
-  el: "⪙",
-  elinters: "⏧",
-  ell: "ℓ",
-  els: "⪕",
-  elsdot: "⪗",
-  emacr: "ē",
-  empty: "∅",
-  emptyset: "∅",
-  emptyv: "∅",
-  emsp13: " ",
-  emsp14: " ",
-  emsp: " ",
-  eng: "ŋ",
-  ensp: " ",
-  eogon: "ę",
-  eopf: "𝕖",
-  epar: "⋕",
-  eparsl: "⧣",
-  eplus: "⩱",
-  epsi: "ε",
-  epsilon: "ε",
-  epsiv: "ϵ",
-  eqcirc: "≖",
-  eqcolon: "≕",
-  eqsim: "≂",
-  eqslantgtr: "⪖",
-  eqslantless: "⪕",
-  equals: "=",
-  equest: "≟",
-  equiv: "≡",
-  equivDD: "⩸",
-  eqvparsl: "⧥",
-  erDot: "≓",
-  erarr: "⥱",
-  escr: "ℯ",
-  esdot: "≐",
-  esim: "≂",
-  eta: "η",
-  eth: "ð",
-  euml: "ë",
-  euro: "€",
-  excl: "!",
-  exist: "∃",
-  expectation: "ℰ",
-  exponentiale: "ⅇ",
-  fallingdotseq: "≒",
-  fcy: "ф",
-  female: "♀",
-  ffilig: "ﬃ",
-  fflig: "ﬀ",
-  ffllig: "ﬄ",
-  ffr: "𝔣",
-  filig: "ﬁ",
-  fjlig: "fj",
-  flat: "♭",
-  fllig: "ﬂ",
-  fltns: "▱",
-  fnof: "ƒ",
-  fopf: "𝕗",
-  forall: "∀",
-  fork: "⋔",
-  forkv: "⫙",
-  fpartint: "⨍",
-  frac12: "½",
-  frac13: "⅓",
-  frac14: "¼",
-  frac15: "⅕",
-  frac16: "⅙",
-  frac18: "⅛",
-  frac23: "⅔",
-  frac25: "⅖",
-  frac34: "¾",
-  frac35: "⅗",
-  frac38: "⅜",
-  frac45: "⅘",
-  frac56: "⅚",
-  frac58: "⅝",
-  frac78: "⅞",
-  frasl: "⁄",
-  frown: "⌢",
-  fscr: "𝒻",
-  gE: "≧",
-  gEl: "⪌",
-  gacute: "ǵ",
-  gamma: "γ",
-  gammad: "ϝ",
-  gap: "⪆",
-  gbreve: "ğ",
-  gcirc: "ĝ",
-  gcy: "г",
-  gdot: "ġ",
-  ge: "≥",
-  gel: "⋛",
-  geq: "≥",
-  geqq: "≧",
-  geqslant: "⩾",
-  ges: "⩾",
-  gescc: "⪩",
-  gesdot: "⪀",
-  gesdoto: "⪂",
-  gesdotol: "⪄",
-  gesl: "⋛︀",
-  gesles: "⪔",
-  gfr: "𝔤",
-  gg: "≫",
-  ggg: "⋙",
-  gimel: "ℷ",
-  gjcy: "ѓ",
-  gl: "≷",
-  glE: "⪒",
-  gla: "⪥",
-  glj: "⪤",
-  gnE: "≩",
-  gnap: "⪊",
-  gnapprox: "⪊",
-  gne: "⪈",
-  gneq: "⪈",
-  gneqq: "≩",
-  gnsim: "⋧",
-  gopf: "𝕘",
-  grave: "`",
-  gscr: "ℊ",
-  gsim: "≳",
-  gsime: "⪎",
-  gsiml: "⪐",
-  gt: ">",
-  gtcc: "⪧",
-  gtcir: "⩺",
-  gtdot: "⋗",
-  gtlPar: "⦕",
-  gtquest: "⩼",
-  gtrapprox: "⪆",
-  gtrarr: "⥸",
-  gtrdot: "⋗",
-  gtreqless: "⋛",
-  gtreqqless: "⪌",
-  gtrless: "≷",
-  gtrsim: "≳",
-  gvertneqq: "≩︀",
-  gvnE: "≩︀",
-  hArr: "⇔",
-  hairsp: " ",
-  half: "½",
-  hamilt: "ℋ",
-  hardcy: "ъ",
-  harr: "↔",
-  harrcir: "⥈",
-  harrw: "↭",
-  hbar: "ℏ",
-  hcirc: "ĥ",
-  hearts: "♥",
-  heartsuit: "♥",
-  hellip: "…",
-  hercon: "⊹",
-  hfr: "𝔥",
-  hksearow: "⤥",
-  hkswarow: "⤦",
-  hoarr: "⇿",
-  homtht: "∻",
-  hookleftarrow: "↩",
-  hookrightarrow: "↪",
-  hopf: "𝕙",
-  horbar: "―",
-  hscr: "𝒽",
-  hslash: "ℏ",
-  hstrok: "ħ",
-  hybull: "⁃",
-  hyphen: "‐",
-  iacute: "í",
-  ic: "⁣",
-  icirc: "î",
-  icy: "и",
-  iecy: "е",
-  iexcl: "¡",
-  iff: "⇔",
-  ifr: "𝔦",
-  igrave: "ì",
-  ii: "ⅈ",
-  iiiint: "⨌",
-  iiint: "∭",
-  iinfin: "⧜",
-  iiota: "℩",
-  ijlig: "ĳ",
-  imacr: "ī",
-  image: "ℑ",
-  imagline: "ℐ",
-  imagpart: "ℑ",
-  imath: "ı",
-  imof: "⊷",
-  imped: "Ƶ",
-  in: "∈",
-  incare: "℅",
-  infin: "∞",
-  infintie: "⧝",
-  inodot: "ı",
-  int: "∫",
-  intcal: "⊺",
-  integers: "ℤ",
-  intercal: "⊺",
-  intlarhk: "⨗",
-  intprod: "⨼",
-  iocy: "ё",
-  iogon: "į",
-  iopf: "𝕚",
-  iota: "ι",
-  iprod: "⨼",
-  iquest: "¿",
-  iscr: "𝒾",
-  isin: "∈",
-  isinE: "⋹",
-  isindot: "⋵",
-  isins: "⋴",
-  isinsv: "⋳",
-  isinv: "∈",
-  it: "⁢",
-  itilde: "ĩ",
-  iukcy: "і",
-  iuml: "ï",
-  jcirc: "ĵ",
-  jcy: "й",
-  jfr: "𝔧",
-  jmath: "ȷ",
-  jopf: "𝕛",
-  jscr: "𝒿",
-  jsercy: "ј",
-  jukcy: "є",
-  kappa: "κ",
-  kappav: "ϰ",
-  kcedil: "ķ",
-  kcy: "к",
-  kfr: "𝔨",
-  kgreen: "ĸ",
-  khcy: "х",
-  kjcy: "ќ",
-  kopf: "𝕜",
-  kscr: "𝓀",
-  lAarr: "⇚",
-  lArr: "⇐",
-  lAtail: "⤛",
-  lBarr: "⤎",
-  lE: "≦",
-  lEg: "⪋",
-  lHar: "⥢",
-  lacute: "ĺ",
-  laemptyv: "⦴",
-  lagran: "ℒ",
-  lambda: "λ",
-  lang: "⟨",
-  langd: "⦑",
-  langle: "⟨",
-  lap: "⪅",
-  laquo: "«",
-  larr: "←",
-  larrb: "⇤",
-  larrbfs: "⤟",
-  larrfs: "⤝",
-  larrhk: "↩",
-  larrlp: "↫",
-  larrpl: "⤹",
-  larrsim: "⥳",
-  larrtl: "↢",
-  lat: "⪫",
-  latail: "⤙",
-  late: "⪭",
-  lates: "⪭︀",
-  lbarr: "⤌",
-  lbbrk: "❲",
-  lbrace: "{",
-  lbrack: "[",
-  lbrke: "⦋",
-  lbrksld: "⦏",
-  lbrkslu: "⦍",
-  lcaron: "ľ",
-  lcedil: "ļ",
-  lceil: "⌈",
-  lcub: "{",
-  lcy: "л",
-  ldca: "⤶",
-  ldquo: "“",
-  ldquor: "„",
-  ldrdhar: "⥧",
-  ldrushar: "⥋",
-  ldsh: "↲",
-  le: "≤",
-  leftarrow: "←",
-  leftarrowtail: "↢",
-  leftharpoondown: "↽",
-  leftharpoonup: "↼",
-  leftleftarrows: "⇇",
-  leftrightarrow: "↔",
-  leftrightarrows: "⇆",
-  leftrightharpoons: "⇋",
-  leftrightsquigarrow: "↭",
-  leftthreetimes: "⋋",
-  leg: "⋚",
-  leq: "≤",
-  leqq: "≦",
-  leqslant: "⩽",
-  les: "⩽",
-  lescc: "⪨",
-  lesdot: "⩿",
-  lesdoto: "⪁",
-  lesdotor: "⪃",
-  lesg: "⋚︀",
-  lesges: "⪓",
-  lessapprox: "⪅",
-  lessdot: "⋖",
-  lesseqgtr: "⋚",
-  lesseqqgtr: "⪋",
-  lessgtr: "≶",
-  lesssim: "≲",
-  lfisht: "⥼",
-  lfloor: "⌊",
-  lfr: "𝔩",
-  lg: "≶",
-  lgE: "⪑",
-  lhard: "↽",
-  lharu: "↼",
-  lharul: "⥪",
-  lhblk: "▄",
-  ljcy: "љ",
-  ll: "≪",
-  llarr: "⇇",
-  llcorner: "⌞",
-  llhard: "⥫",
-  lltri: "◺",
-  lmidot: "ŀ",
-  lmoust: "⎰",
-  lmoustache: "⎰",
-  lnE: "≨",
-  lnap: "⪉",
-  lnapprox: "⪉",
-  lne: "⪇",
-  lneq: "⪇",
-  lneqq: "≨",
-  lnsim: "⋦",
-  loang: "⟬",
-  loarr: "⇽",
-  lobrk: "⟦",
-  longleftarrow: "⟵",
-  longleftrightarrow: "⟷",
-  longmapsto: "⟼",
-  longrightarrow: "⟶",
-  looparrowleft: "↫",
-  looparrowright: "↬",
-  lopar: "⦅",
-  lopf: "𝕝",
-  loplus: "⨭",
-  lotimes: "⨴",
-  lowast: "∗",
-  lowbar: "_",
-  loz: "◊",
-  lozenge: "◊",
-  lozf: "⧫",
-  lpar: "(",
-  lparlt: "⦓",
-  lrarr: "⇆",
-  lrcorner: "⌟",
-  lrhar: "⇋",
-  lrhard: "⥭",
-  lrm: "‎",
-  lrtri: "⊿",
-  lsaquo: "‹",
-  lscr: "𝓁",
-  lsh: "↰",
-  lsim: "≲",
-  lsime: "⪍",
-  lsimg: "⪏",
-  lsqb: "[",
-  lsquo: "‘",
-  lsquor: "‚",
-  lstrok: "ł",
-  lt: "<",
-  ltcc: "⪦",
-  ltcir: "⩹",
-  ltdot: "⋖",
-  lthree: "⋋",
-  ltimes: "⋉",
-  ltlarr: "⥶",
-  ltquest: "⩻",
-  ltrPar: "⦖",
-  ltri: "◃",
-  ltrie: "⊴",
-  ltrif: "◂",
-  lurdshar: "⥊",
-  luruhar: "⥦",
-  lvertneqq: "≨︀",
-  lvnE: "≨︀",
-  mDDot: "∺",
-  macr: "¯",
-  male: "♂",
-  malt: "✠",
-  maltese: "✠",
-  map: "↦",
-  mapsto: "↦",
-  mapstodown: "↧",
-  mapstoleft: "↤",
-  mapstoup: "↥",
-  marker: "▮",
-  mcomma: "⨩",
-  mcy: "м",
-  mdash: "—",
-  measuredangle: "∡",
-  mfr: "𝔪",
-  mho: "℧",
-  micro: "µ",
-  mid: "∣",
-  midast: "*",
-  midcir: "⫰",
-  middot: "·",
-  minus: "−",
-  minusb: "⊟",
-  minusd: "∸",
-  minusdu: "⨪",
-  mlcp: "⫛",
-  mldr: "…",
-  mnplus: "∓",
-  models: "⊧",
-  mopf: "𝕞",
-  mp: "∓",
-  mscr: "𝓂",
-  mstpos: "∾",
-  mu: "μ",
-  multimap: "⊸",
-  mumap: "⊸",
-  nGg: "⋙̸",
-  nGt: "≫⃒",
-  nGtv: "≫̸",
-  nLeftarrow: "⇍",
-  nLeftrightarrow: "⇎",
-  nLl: "⋘̸",
-  nLt: "≪⃒",
-  nLtv: "≪̸",
-  nRightarrow: "⇏",
-  nVDash: "⊯",
-  nVdash: "⊮",
-  nabla: "∇",
-  nacute: "ń",
-  nang: "∠⃒",
-  nap: "≉",
-  napE: "⩰̸",
-  napid: "≋̸",
-  napos: "ŉ",
-  napprox: "≉",
-  natur: "♮",
-  natural: "♮",
-  naturals: "ℕ",
-  nbsp: " ",
-  nbump: "≎̸",
-  nbumpe: "≏̸",
-  ncap: "⩃",
-  ncaron: "ň",
-  ncedil: "ņ",
-  ncong: "≇",
-  ncongdot: "⩭̸",
-  ncup: "⩂",
-  ncy: "н",
-  ndash: "–",
-  ne: "≠",
-  neArr: "⇗",
-  nearhk: "⤤",
-  nearr: "↗",
-  nearrow: "↗",
-  nedot: "≐̸",
-  nequiv: "≢",
-  nesear: "⤨",
-  nesim: "≂̸",
-  nexist: "∄",
-  nexists: "∄",
-  nfr: "𝔫",
-  ngE: "≧̸",
-  nge: "≱",
-  ngeq: "≱",
-  ngeqq: "≧̸",
-  ngeqslant: "⩾̸",
-  nges: "⩾̸",
-  ngsim: "≵",
-  ngt: "≯",
-  ngtr: "≯",
-  nhArr: "⇎",
-  nharr: "↮",
-  nhpar: "⫲",
-  ni: "∋",
-  nis: "⋼",
-  nisd: "⋺",
-  niv: "∋",
-  njcy: "њ",
-  nlArr: "⇍",
-  nlE: "≦̸",
-  nlarr: "↚",
-  nldr: "‥",
-  nle: "≰",
-  nleftarrow: "↚",
-  nleftrightarrow: "↮",
-  nleq: "≰",
-  nleqq: "≦̸",
-  nleqslant: "⩽̸",
-  nles: "⩽̸",
-  nless: "≮",
-  nlsim: "≴",
-  nlt: "≮",
-  nltri: "⋪",
-  nltrie: "⋬",
-  nmid: "∤",
-  nopf: "𝕟",
-  not: "¬",
-  notin: "∉",
-  notinE: "⋹̸",
-  notindot: "⋵̸",
-  notinva: "∉",
-  notinvb: "⋷",
-  notinvc: "⋶",
-  notni: "∌",
-  notniva: "∌",
-  notnivb: "⋾",
-  notnivc: "⋽",
-  npar: "∦",
-  nparallel: "∦",
-  nparsl: "⫽⃥",
-  npart: "∂̸",
-  npolint: "⨔",
-  npr: "⊀",
-  nprcue: "⋠",
-  npre: "⪯̸",
-  nprec: "⊀",
-  npreceq: "⪯̸",
-  nrArr: "⇏",
-  nrarr: "↛",
-  nrarrc: "⤳̸",
-  nrarrw: "↝̸",
-  nrightarrow: "↛",
-  nrtri: "⋫",
-  nrtrie: "⋭",
-  nsc: "⊁",
-  nsccue: "⋡",
-  nsce: "⪰̸",
-  nscr: "𝓃",
-  nshortmid: "∤",
-  nshortparallel: "∦",
-  nsim: "≁",
-  nsime: "≄",
-  nsimeq: "≄",
-  nsmid: "∤",
-  nspar: "∦",
-  nsqsube: "⋢",
-  nsqsupe: "⋣",
-  nsub: "⊄",
-  nsubE: "⫅̸",
-  nsube: "⊈",
-  nsubset: "⊂⃒",
-  nsubseteq: "⊈",
-  nsubseteqq: "⫅̸",
-  nsucc: "⊁",
-  nsucceq: "⪰̸",
-  nsup: "⊅",
-  nsupE: "⫆̸",
-  nsupe: "⊉",
-  nsupset: "⊃⃒",
-  nsupseteq: "⊉",
-  nsupseteqq: "⫆̸",
-  ntgl: "≹",
-  ntilde: "ñ",
-  ntlg: "≸",
-  ntriangleleft: "⋪",
-  ntrianglelefteq: "⋬",
-  ntriangleright: "⋫",
-  ntrianglerighteq: "⋭",
-  nu: "ν",
-  num: "#",
-  numero: "№",
-  numsp: " ",
-  nvDash: "⊭",
-  nvHarr: "⤄",
-  nvap: "≍⃒",
-  nvdash: "⊬",
-  nvge: "≥⃒",
-  nvgt: ">⃒",
-  nvinfin: "⧞",
-  nvlArr: "⤂",
-  nvle: "≤⃒",
-  nvlt: "<⃒",
-  nvltrie: "⊴⃒",
-  nvrArr: "⤃",
-  nvrtrie: "⊵⃒",
-  nvsim: "∼⃒",
-  nwArr: "⇖",
-  nwarhk: "⤣",
-  nwarr: "↖",
-  nwarrow: "↖",
-  nwnear: "⤧",
-  oS: "Ⓢ",
-  oacute: "ó",
-  oast: "⊛",
-  ocir: "⊚",
-  ocirc: "ô",
-  ocy: "о",
-  odash: "⊝",
-  odblac: "ő",
-  odiv: "⨸",
-  odot: "⊙",
-  odsold: "⦼",
-  oelig: "œ",
-  ofcir: "⦿",
-  ofr: "𝔬",
-  ogon: "˛",
-  ograve: "ò",
-  ogt: "⧁",
-  ohbar: "⦵",
-  ohm: "Ω",
-  oint: "∮",
-  olarr: "↺",
-  olcir: "⦾",
-  olcross: "⦻",
-  oline: "‾",
-  olt: "⧀",
-  omacr: "ō",
-  omega: "ω",
-  omicron: "ο",
-  omid: "⦶",
-  ominus: "⊖",
-  oopf: "𝕠",
-  opar: "⦷",
-  operp: "⦹",
-  oplus: "⊕",
-  or: "∨",
-  orarr: "↻",
-  ord: "⩝",
-  order: "ℴ",
-  orderof: "ℴ",
-  ordf: "ª",
-  ordm: "º",
-  origof: "⊶",
-  oror: "⩖",
-  orslope: "⩗",
-  orv: "⩛",
-  oscr: "ℴ",
-  oslash: "ø",
-  osol: "⊘",
-  otilde: "õ",
-  otimes: "⊗",
-  otimesas: "⨶",
-  ouml: "ö",
-  ovbar: "⌽",
-  par: "∥",
-  para: "¶",
-  parallel: "∥",
-  parsim: "⫳",
-  parsl: "⫽",
-  part: "∂",
-  pcy: "п",
-  percnt: "%",
-  period: ".",
-  permil: "‰",
-  perp: "⊥",
-  pertenk: "‱",
-  pfr: "𝔭",
-  phi: "φ",
-  phiv: "ϕ",
-  phmmat: "ℳ",
-  phone: "☎",
-  pi: "π",
-  pitchfork: "⋔",
-  piv: "ϖ",
-  planck: "ℏ",
-  planckh: "ℎ",
-  plankv: "ℏ",
-  plus: "+",
-  plusacir: "⨣",
-  plusb: "⊞",
-  pluscir: "⨢",
-  plusdo: "∔",
-  plusdu: "⨥",
-  pluse: "⩲",
-  plusmn: "±",
-  plussim: "⨦",
-  plustwo: "⨧",
-  pm: "±",
-  pointint: "⨕",
-  popf: "𝕡",
-  pound: "£",
-  pr: "≺",
-  prE: "⪳",
-  prap: "⪷",
-  prcue: "≼",
-  pre: "⪯",
-  prec: "≺",
-  precapprox: "⪷",
-  preccurlyeq: "≼",
-  preceq: "⪯",
-  precnapprox: "⪹",
-  precneqq: "⪵",
-  precnsim: "⋨",
-  precsim: "≾",
-  prime: "′",
-  primes: "ℙ",
-  prnE: "⪵",
-  prnap: "⪹",
-  prnsim: "⋨",
-  prod: "∏",
-  profalar: "⌮",
-  profline: "⌒",
-  profsurf: "⌓",
-  prop: "∝",
-  propto: "∝",
-  prsim: "≾",
-  prurel: "⊰",
-  pscr: "𝓅",
-  psi: "ψ",
-  puncsp: " ",
-  qfr: "𝔮",
-  qint: "⨌",
-  qopf: "𝕢",
-  qprime: "⁗",
-  qscr: "𝓆",
-  quaternions: "ℍ",
-  quatint: "⨖",
-  quest: "?",
-  questeq: "≟",
-  quot: '"',
-  rAarr: "⇛",
-  rArr: "⇒",
-  rAtail: "⤜",
-  rBarr: "⤏",
-  rHar: "⥤",
-  race: "∽̱",
-  racute: "ŕ",
-  radic: "√",
-  raemptyv: "⦳",
-  rang: "⟩",
-  rangd: "⦒",
-  range: "⦥",
-  rangle: "⟩",
-  raquo: "»",
-  rarr: "→",
-  rarrap: "⥵",
-  rarrb: "⇥",
-  rarrbfs: "⤠",
-  rarrc: "⤳",
-  rarrfs: "⤞",
-  rarrhk: "↪",
-  rarrlp: "↬",
-  rarrpl: "⥅",
-  rarrsim: "⥴",
-  rarrtl: "↣",
-  rarrw: "↝",
-  ratail: "⤚",
-  ratio: "∶",
-  rationals: "ℚ",
-  rbarr: "⤍",
-  rbbrk: "❳",
-  rbrace: "}",
-  rbrack: "]",
-  rbrke: "⦌",
-  rbrksld: "⦎",
-  rbrkslu: "⦐",
-  rcaron: "ř",
-  rcedil: "ŗ",
-  rceil: "⌉",
-  rcub: "}",
-  rcy: "р",
-  rdca: "⤷",
-  rdldhar: "⥩",
-  rdquo: "”",
-  rdquor: "”",
-  rdsh: "↳",
-  real: "ℜ",
-  realine: "ℛ",
-  realpart: "ℜ",
-  reals: "ℝ",
-  rect: "▭",
-  reg: "®",
-  rfisht: "⥽",
-  rfloor: "⌋",
-  rfr: "𝔯",
-  rhard: "⇁",
-  rharu: "⇀",
-  rharul: "⥬",
-  rho: "ρ",
-  rhov: "ϱ",
-  rightarrow: "→",
-  rightarrowtail: "↣",
-  rightharpoondown: "⇁",
-  rightharpoonup: "⇀",
-  rightleftarrows: "⇄",
-  rightleftharpoons: "⇌",
-  rightrightarrows: "⇉",
-  rightsquigarrow: "↝",
-  rightthreetimes: "⋌",
-  ring: "˚",
-  risingdotseq: "≓",
-  rlarr: "⇄",
-  rlhar: "⇌",
-  rlm: "‏",
-  rmoust: "⎱",
-  rmoustache: "⎱",
-  rnmid: "⫮",
-  roang: "⟭",
-  roarr: "⇾",
-  robrk: "⟧",
-  ropar: "⦆",
-  ropf: "𝕣",
-  roplus: "⨮",
-  rotimes: "⨵",
-  rpar: ")",
-  rpargt: "⦔",
-  rppolint: "⨒",
-  rrarr: "⇉",
-  rsaquo: "›",
-  rscr: "𝓇",
-  rsh: "↱",
-  rsqb: "]",
-  rsquo: "’",
-  rsquor: "’",
-  rthree: "⋌",
-  rtimes: "⋊",
-  rtri: "▹",
-  rtrie: "⊵",
-  rtrif: "▸",
-  rtriltri: "⧎",
-  ruluhar: "⥨",
-  rx: "℞",
-  sacute: "ś",
-  sbquo: "‚",
-  sc: "≻",
-  scE: "⪴",
-  scap: "⪸",
-  scaron: "š",
-  sccue: "≽",
-  sce: "⪰",
-  scedil: "ş",
-  scirc: "ŝ",
-  scnE: "⪶",
-  scnap: "⪺",
-  scnsim: "⋩",
-  scpolint: "⨓",
-  scsim: "≿",
-  scy: "с",
-  sdot: "⋅",
-  sdotb: "⊡",
-  sdote: "⩦",
-  seArr: "⇘",
-  searhk: "⤥",
-  searr: "↘",
-  searrow: "↘",
-  sect: "§",
-  semi: ";",
-  seswar: "⤩",
-  setminus: "∖",
-  setmn: "∖",
-  sext: "✶",
-  sfr: "𝔰",
-  sfrown: "⌢",
-  sharp: "♯",
-  shchcy: "щ",
-  shcy: "ш",
-  shortmid: "∣",
-  shortparallel: "∥",
-  shy: "­",
-  sigma: "σ",
-  sigmaf: "ς",
-  sigmav: "ς",
-  sim: "∼",
-  simdot: "⩪",
-  sime: "≃",
-  simeq: "≃",
-  simg: "⪞",
-  simgE: "⪠",
-  siml: "⪝",
-  simlE: "⪟",
-  simne: "≆",
-  simplus: "⨤",
-  simrarr: "⥲",
-  slarr: "←",
-  smallsetminus: "∖",
-  smashp: "⨳",
-  smeparsl: "⧤",
-  smid: "∣",
-  smile: "⌣",
-  smt: "⪪",
-  smte: "⪬",
-  smtes: "⪬︀",
-  softcy: "ь",
-  sol: "/",
-  solb: "⧄",
-  solbar: "⌿",
-  sopf: "𝕤",
-  spades: "♠",
-  spadesuit: "♠",
-  spar: "∥",
-  sqcap: "⊓",
-  sqcaps: "⊓︀",
-  sqcup: "⊔",
-  sqcups: "⊔︀",
-  sqsub: "⊏",
-  sqsube: "⊑",
-  sqsubset: "⊏",
-  sqsubseteq: "⊑",
-  sqsup: "⊐",
-  sqsupe: "⊒",
-  sqsupset: "⊐",
-  sqsupseteq: "⊒",
-  squ: "□",
-  square: "□",
-  squarf: "▪",
-  squf: "▪",
-  srarr: "→",
-  sscr: "𝓈",
-  ssetmn: "∖",
-  ssmile: "⌣",
-  sstarf: "⋆",
-  star: "☆",
-  starf: "★",
-  straightepsilon: "ϵ",
-  straightphi: "ϕ",
-  strns: "¯",
-  sub: "⊂",
-  subE: "⫅",
-  subdot: "⪽",
-  sube: "⊆",
-  subedot: "⫃",
-  submult: "⫁",
-  subnE: "⫋",
-  subne: "⊊",
-  subplus: "⪿",
-  subrarr: "⥹",
-  subset: "⊂",
-  subseteq: "⊆",
-  subseteqq: "⫅",
-  subsetneq: "⊊",
-  subsetneqq: "⫋",
-  subsim: "⫇",
-  subsub: "⫕",
-  subsup: "⫓",
-  succ: "≻",
-  succapprox: "⪸",
-  succcurlyeq: "≽",
-  succeq: "⪰",
-  succnapprox: "⪺",
-  succneqq: "⪶",
-  succnsim: "⋩",
-  succsim: "≿",
-  sum: "∑",
-  sung: "♪",
-  sup1: "¹",
-  sup2: "²",
-  sup3: "³",
-  sup: "⊃",
-  supE: "⫆",
-  supdot: "⪾",
-  supdsub: "⫘",
-  supe: "⊇",
-  supedot: "⫄",
-  suphsol: "⟉",
-  suphsub: "⫗",
-  suplarr: "⥻",
-  supmult: "⫂",
-  supnE: "⫌",
-  supne: "⊋",
-  supplus: "⫀",
-  supset: "⊃",
-  supseteq: "⊇",
-  supseteqq: "⫆",
-  supsetneq: "⊋",
-  supsetneqq: "⫌",
-  supsim: "⫈",
-  supsub: "⫔",
-  supsup: "⫖",
-  swArr: "⇙",
-  swarhk: "⤦",
-  swarr: "↙",
-  swarrow: "↙",
-  swnwar: "⤪",
-  szlig: "ß",
-  target: "⌖",
-  tau: "τ",
-  tbrk: "⎴",
-  tcaron: "ť",
-  tcedil: "ţ",
-  tcy: "т",
-  tdot: "⃛",
-  telrec: "⌕",
-  tfr: "𝔱",
-  there4: "∴",
-  therefore: "∴",
-  theta: "θ",
-  thetasym: "ϑ",
-  thetav: "ϑ",
-  thickapprox: "≈",
-  thicksim: "∼",
-  thinsp: " ",
-  thkap: "≈",
-  thksim: "∼",
-  thorn: "þ",
-  tilde: "˜",
-  times: "×",
-  timesb: "⊠",
-  timesbar: "⨱",
-  timesd: "⨰",
-  tint: "∭",
-  toea: "⤨",
-  top: "⊤",
-  topbot: "⌶",
-  topcir: "⫱",
-  topf: "𝕥",
-  topfork: "⫚",
-  tosa: "⤩",
-  tprime: "‴",
-  trade: "™",
-  triangle: "▵",
-  triangledown: "▿",
-  triangleleft: "◃",
-  trianglelefteq: "⊴",
-  triangleq: "≜",
-  triangleright: "▹",
-  trianglerighteq: "⊵",
-  tridot: "◬",
-  trie: "≜",
-  triminus: "⨺",
-  triplus: "⨹",
-  trisb: "⧍",
-  tritime: "⨻",
-  trpezium: "⏢",
-  tscr: "𝓉",
-  tscy: "ц",
-  tshcy: "ћ",
-  tstrok: "ŧ",
-  twixt: "≬",
-  twoheadleftarrow: "↞",
-  twoheadrightarrow: "↠",
-  uArr: "⇑",
-  uHar: "⥣",
-  uacute: "ú",
-  uarr: "↑",
-  ubrcy: "ў",
-  ubreve: "ŭ",
-  ucirc: "û",
-  ucy: "у",
-  udarr: "⇅",
-  udblac: "ű",
-  udhar: "⥮",
-  ufisht: "⥾",
-  ufr: "𝔲",
-  ugrave: "ù",
-  uharl: "↿",
-  uharr: "↾",
-  uhblk: "▀",
-  ulcorn: "⌜",
-  ulcorner: "⌜",
-  ulcrop: "⌏",
-  ultri: "◸",
-  umacr: "ū",
-  uml: "¨",
-  uogon: "ų",
-  uopf: "𝕦",
-  uparrow: "↑",
-  updownarrow: "↕",
-  upharpoonleft: "↿",
-  upharpoonright: "↾",
-  uplus: "⊎",
-  upsi: "υ",
-  upsih: "ϒ",
-  upsilon: "υ",
-  upuparrows: "⇈",
-  urcorn: "⌝",
-  urcorner: "⌝",
-  urcrop: "⌎",
-  uring: "ů",
-  urtri: "◹",
-  uscr: "𝓊",
-  utdot: "⋰",
-  utilde: "ũ",
-  utri: "▵",
-  utrif: "▴",
-  uuarr: "⇈",
-  uuml: "ü",
-  uwangle: "⦧",
-  vArr: "⇕",
-  vBar: "⫨",
-  vBarv: "⫩",
-  vDash: "⊨",
-  vangrt: "⦜",
-  varepsilon: "ϵ",
-  varkappa: "ϰ",
-  varnothing: "∅",
-  varphi: "ϕ",
-  varpi: "ϖ",
-  varpropto: "∝",
-  varr: "↕",
-  varrho: "ϱ",
-  varsigma: "ς",
-  varsubsetneq: "⊊︀",
-  varsubsetneqq: "⫋︀",
-  varsupsetneq: "⊋︀",
-  varsupsetneqq: "⫌︀",
-  vartheta: "ϑ",
-  vartriangleleft: "⊲",
-  vartriangleright: "⊳",
-  vcy: "в",
-  vdash: "⊢",
-  vee: "∨",
-  veebar: "⊻",
-  veeeq: "≚",
-  vellip: "⋮",
-  verbar: "|",
-  vert: "|",
-  vfr: "𝔳",
-  vltri: "⊲",
-  vnsub: "⊂⃒",
-  vnsup: "⊃⃒",
-  vopf: "𝕧",
-  vprop: "∝",
-  vrtri: "⊳",
-  vscr: "𝓋",
-  vsubnE: "⫋︀",
-  vsubne: "⊊︀",
-  vsupnE: "⫌︀",
-  vsupne: "⊋︀",
-  vzigzag: "⦚",
-  wcirc: "ŵ",
-  wedbar: "⩟",
-  wedge: "∧",
-  wedgeq: "≙",
-  weierp: "℘",
-  wfr: "𝔴",
-  wopf: "𝕨",
-  wp: "℘",
-  wr: "≀",
-  wreath: "≀",
-  wscr: "𝓌",
-  xcap: "⋂",
-  xcirc: "◯",
-  xcup: "⋃",
-  xdtri: "▽",
-  xfr: "𝔵",
-  xhArr: "⟺",
-  xharr: "⟷",
-  xi: "ξ",
-  xlArr: "⟸",
-  xlarr: "⟵",
-  xmap: "⟼",
-  xnis: "⋻",
-  xodot: "⨀",
-  xopf: "𝕩",
-  xoplus: "⨁",
-  xotime: "⨂",
-  xrArr: "⟹",
-  xrarr: "⟶",
-  xscr: "𝓍",
-  xsqcup: "⨆",
-  xuplus: "⨄",
-  xutri: "△",
-  xvee: "⋁",
-  xwedge: "⋀",
-  yacute: "ý",
-  yacy: "я",
-  ycirc: "ŷ",
-  ycy: "ы",
-  yen: "¥",
-  yfr: "𝔶",
-  yicy: "ї",
-  yopf: "𝕪",
-  yscr: "𝓎",
-  yucy: "ю",
-  yuml: "ÿ",
-  zacute: "ź",
-  zcaron: "ž",
-  zcy: "з",
-  zdot: "ż",
-  zeetrf: "ℨ",
-  zeta: "ζ",
-  zfr: "𝔷",
-  zhcy: "ж",
-  zigrarr: "⇝",
-  zopf: "𝕫",
-  zscr: "𝓏",
-  zwj: "‍",
-  zwnj: "‌"
-};
-
-// node_modules/decode-named-character-reference/index.js
-var own = {}.hasOwnProperty;
-function decodeNamedCharacterReference(value2) {
-  return own.call(characterEntities, value2) ? characterEntities[value2] : false;
-}
-
-// node_modules/micromark-util-chunked/index.js
-function splice(list2, start, remove, items) {
-  const end = list2.length;
-  let chunkStart = 0;
-  let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
-  } else {
-    start = start > end ? end : start;
-  }
-  remove = remove > 0 ? remove : 0;
-  if (items.length < 1e4) {
-    parameters = Array.from(items);
-    parameters.unshift(start, remove);
-    list2.splice(...parameters);
-  } else {
-    if (remove) list2.splice(start, remove);
-    while (chunkStart < items.length) {
-      parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
-      list2.splice(...parameters);
-      chunkStart += 1e4;
-      start += 1e4;
-    }
-  }
-}
-function push(list2, items) {
-  if (list2.length > 0) {
-    splice(list2, list2.length, 0, items);
-    return list2;
-  }
-  return items;
-}
-
-// node_modules/micromark-util-combine-extensions/index.js
-var hasOwnProperty = {}.hasOwnProperty;
-function combineExtensions(extensions) {
-  const all2 = {};
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    syntaxExtension(all2, extensions[index2]);
-  }
-  return all2;
-}
-function syntaxExtension(all2, extension2) {
-  let hook7;
-  for (hook7 in extension2) {
-    const maybe = hasOwnProperty.call(all2, hook7) ? all2[hook7] : void 0;
-    const left = maybe || (all2[hook7] = {});
-    const right = extension2[hook7];
-    let code2;
-    if (right) {
-      for (code2 in right) {
-        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
-        const value2 = right[code2];
-        constructs(
-          // @ts-expect-error Looks like a list.
-          left[code2],
-          Array.isArray(value2) ? value2 : value2 ? [value2] : []
-        );
-      }
-    }
-  }
-}
-function constructs(existing, list2) {
-  let index2 = -1;
-  const before = [];
-  while (++index2 < list2.length) {
-    ;
-    (list2[index2].add === "after" ? existing : before).push(list2[index2]);
-  }
-  splice(existing, 0, 0, before);
-}
-
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value2, base) {
-  const code2 = Number.parseInt(value2, base);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
-    code2 > 55295 && code2 < 57344 || // Noncharacters.
-    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
-    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code2 > 1114111
-  ) {
-    return "�";
-  }
-  return String.fromCodePoint(code2);
-}
-
-// node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value2) {
-  return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-
-// node_modules/micromark-util-character/index.js
-var asciiAlpha = regexCheck(/[A-Za-z]/);
-var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code2) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code2 !== null && (code2 < 32 || code2 === 127)
-  );
-}
-var asciiDigit = regexCheck(/\d/);
-var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code2) {
-  return code2 !== null && code2 < -2;
-}
-function markdownLineEndingOrSpace(code2) {
-  return code2 !== null && (code2 < 0 || code2 === 32);
-}
-function markdownSpace(code2) {
-  return code2 === -2 || code2 === -1 || code2 === 32;
-}
-var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-var unicodeWhitespace = regexCheck(/\s/);
-function regexCheck(regex3) {
-  return check2;
-  function check2(code2) {
-    return code2 !== null && code2 > -1 && regex3.test(String.fromCharCode(code2));
-  }
-}
-
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return ok3(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size++ < limit) {
-      effects.consume(code2);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok3(code2);
-  }
-}
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (max > 0 && markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return after(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size < max) {
-      effects.consume(code2);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code2);
-  }
-  function after(code2) {
-    return size >= min ? ok3(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark/lib/initialize/content.js
-var content = {
-  tokenize: initializeContent
-};
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
-  return contentStart;
-  function afterContentStartConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code2) {
-    effects.enter("paragraph");
-    return lineStart(code2);
-  }
-  function lineStart(code2) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous3
-    });
-    if (previous3) {
-      previous3.next = token;
-    }
-    previous3 = token;
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      effects.exit("chunkText");
-      return lineStart;
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-
-// node_modules/micromark-util-edit-map/index.js
-var EditMap = class {
-  /**
-   * Create a new edit map.
-   *
-   * @returns
-   *   New instance.
-   */
-  constructor() {
-    this.index = /* @__PURE__ */ new Map();
-    this.map = [];
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation(this, index2, remove, add, false);
-  }
-  /**
-   * Create an edit: but insert `add` before existing additions, instead of
-   * after them.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  addBefore(index2, remove, add) {
-    addImplementation(this, index2, remove, add, true);
-  }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
-    } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark/lib/initialize/document.js
-var document2 = {
-  tokenize: initializeDocument
-};
-var containerConstruct = {
-  tokenize: tokenizeContainer
-};
-function initializeDocument(effects) {
-  const self2 = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start;
-  function start(code2) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
-    }
-    return checkNewContainers(code2);
-  }
-  function documentContinue(code2) {
-    continued++;
-    if (self2.containerState._closeFlow) {
-      self2.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point3 = self2.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-      return checkNewContainers(code2);
-    }
-    return start(code2);
-  }
-  function checkNewContainers(code2) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code2);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code2);
-      }
-      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
-  }
-  function thereIsANewContainer(code2) {
-    if (childFlow) {
-      closeFlow();
-    }
-    exitContainers(continued);
-    return documentContinued(code2);
-  }
-  function thereIsNoNewContainer(code2) {
-    self2.parser.lazy[self2.now().line] = continued !== stack.length;
-    lineStartOffset = self2.now().offset;
-    return flowStart(code2);
-  }
-  function documentContinued(code2) {
-    self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
-  }
-  function containerContinue(code2) {
-    continued++;
-    stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code2);
-  }
-  function flowStart(code2) {
-    if (code2 === null) {
-      if (childFlow) {
-        closeFlow();
-      }
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    childFlow = childFlow || self2.parser.flow(self2.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code2);
-  }
-  function flowContinue(code2) {
-    if (code2 === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self2.interrupt = void 0;
-      return start;
-    }
-    effects.consume(code2);
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream = self2.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
-    token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream);
-    if (self2.parser.lazy[token.start.line]) {
-      let index2 = childFlow.events.length;
-      while (index2--) {
-        if (
-          // The token starts before the line ending…
-          childFlow.events[index2][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index2][1].end || // …or ends after it.
-          childFlow.events[index2][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point3 = self2.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index2 = indexBeforeExits;
-      while (index2 < self2.events.length) {
-        self2.events[index2][1].end = {
-          ...point3
-        };
-        index2++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-    }
-  }
-  function exitContainers(size) {
-    let index2 = stack.length;
-    while (index2-- > size) {
-      const entry = stack[index2];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
-    }
-    stack.length = size;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self2.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
-}
-
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code2) {
-  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-    return 1;
-  }
-  if (unicodePunctuation(code2)) {
-    return 2;
-  }
-}
-
-// node_modules/micromark-util-resolve-all/index.js
-function resolveAll(constructs2, events, context) {
-  const called = [];
-  let index2 = -1;
-  while (++index2 < constructs2.length) {
-    const resolve2 = constructs2[index2].resolveAll;
-    if (resolve2 && !called.includes(resolve2)) {
-      events = resolve2(events, context);
-      called.push(resolve2);
-    }
-  }
-  return events;
-}
-
-// node_modules/micromark-core-commonmark/lib/attention.js
-var attention = {
-  name: "attention",
-  resolveAll: resolveAllAttention,
-  tokenize: tokenizeAttention
-};
-function resolveAllAttention(events, context) {
-  let index2 = -1;
-  let nextEvents;
-  while (++index2 < events.length) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open2 = index2;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
-            continue;
-          }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
-          const start = {
-            ...events[open2][1].end
-          };
-          const end = {
-            ...events[index2][1].start
-          };
-          movePoint(start, -use);
-          movePoint(end, use);
-          const openingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
-            end: {
-              ...events[open2][1].end
-            }
-          };
-          const closingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start: {
-              ...events[index2][1].start
-            },
-            end
-          };
-          const text5 = {
-            type: use > 1 ? "strongText" : "emphasisText",
-            start: {
-              ...events[open2][1].end
-            },
-            end: {
-              ...events[index2][1].start
-            }
-          };
-          const group = {
-            type: use > 1 ? "strong" : "emphasis",
-            start: {
-              ...openingSequence.start
-            },
-            end: {
-              ...closingSequence.end
-            }
-          };
-          events[open2][1].end = {
-            ...openingSequence.start
-          };
-          events[index2][1].start = {
-            ...closingSequence.end
-          };
-          nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
-          }
-          nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text5, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
-          nextEvents = push(nextEvents, [["exit", text5, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
-          let offset = 0;
-          if (events[index2][1].end.offset - events[index2][1].start.offset) {
-            offset = 2;
-            nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
-          }
-          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-          index2 = open2 + nextEvents.length - offset - 2;
-          break;
-        }
-      }
-    }
-  }
-  index2 = -1;
-  while (++index2 < events.length) {
-    if (events[index2][1].type === "attentionSequence") {
-      events[index2][1].type = "data";
-    }
-  }
-  return events;
-}
-function tokenizeAttention(effects, ok3) {
-  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous3 = this.previous;
-  const before = classifyCharacter(previous3);
-  let marker;
-  return start;
-  function start(code2) {
-    marker = code2;
-    effects.enter("attentionSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      return inside;
-    }
-    const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code2);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
-    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
-    return ok3(code2);
-  }
-}
-function movePoint(point3, offset) {
-  point3.column += offset;
-  point3.offset += offset;
-  point3._bufferIndex += offset;
-}
-
-// node_modules/micromark-core-commonmark/lib/autolink.js
-var autolink = {
-  name: "autolink",
-  tokenize: tokenizeAutolink
-};
-function tokenizeAutolink(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("autolink");
-    effects.enter("autolinkMarker");
-    effects.consume(code2);
-    effects.exit("autolinkMarker");
-    effects.enter("autolinkProtocol");
-    return open2;
-  }
-  function open2(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return schemeOrEmailAtext;
-    }
-    if (code2 === 64) {
-      return nok(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeOrEmailAtext(code2) {
-    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
-      size = 1;
-      return schemeInsideOrEmailAtext(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeInsideOrEmailAtext(code2) {
-    if (code2 === 58) {
-      effects.consume(code2);
-      size = 0;
-      return urlInside;
-    }
-    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
-      effects.consume(code2);
-      return schemeInsideOrEmailAtext;
-    }
-    size = 0;
-    return emailAtext(code2);
-  }
-  function urlInside(code2) {
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol");
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return urlInside;
-  }
-  function emailAtext(code2) {
-    if (code2 === 64) {
-      effects.consume(code2);
-      return emailAtSignOrDot;
-    }
-    if (asciiAtext(code2)) {
-      effects.consume(code2);
-      return emailAtext;
-    }
-    return nok(code2);
-  }
-  function emailAtSignOrDot(code2) {
-    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
-  }
-  function emailLabel(code2) {
-    if (code2 === 46) {
-      effects.consume(code2);
-      size = 0;
-      return emailAtSignOrDot;
-    }
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol").type = "autolinkEmail";
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    return emailValue(code2);
-  }
-  function emailValue(code2) {
-    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
-      const next = code2 === 45 ? emailValue : emailLabel;
-      effects.consume(code2);
-      return next;
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/blank-line.js
-var blankLine = {
-  partial: true,
-  tokenize: tokenizeBlankLine
-};
-function tokenizeBlankLine(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
-  }
-  function after(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/block-quote.js
-var blockQuote = {
-  continuation: {
-    tokenize: tokenizeBlockQuoteContinuation
-  },
-  exit,
-  name: "blockQuote",
-  tokenize: tokenizeBlockQuoteStart
-};
-function tokenizeBlockQuoteStart(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === 62) {
-      const state = self2.containerState;
-      if (!state.open) {
-        effects.enter("blockQuote", {
-          _container: true
-        });
-        state.open = true;
-      }
-      effects.enter("blockQuotePrefix");
-      effects.enter("blockQuoteMarker");
-      effects.consume(code2);
-      effects.exit("blockQuoteMarker");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("blockQuotePrefixWhitespace");
-      effects.exit("blockQuotePrefix");
-      return ok3;
-    }
-    effects.exit("blockQuotePrefix");
-    return ok3(code2);
-  }
-}
-function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return contStart;
-  function contStart(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return contBefore(code2);
-  }
-  function contBefore(code2) {
-    return effects.attempt(blockQuote, ok3, nok)(code2);
-  }
-}
-function exit(effects) {
-  effects.exit("blockQuote");
-}
-
-// node_modules/micromark-core-commonmark/lib/character-escape.js
-var characterEscape = {
-  name: "characterEscape",
-  tokenize: tokenizeCharacterEscape
-};
-function tokenizeCharacterEscape(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("characterEscape");
-    effects.enter("escapeMarker");
-    effects.consume(code2);
-    effects.exit("escapeMarker");
-    return inside;
-  }
-  function inside(code2) {
-    if (asciiPunctuation(code2)) {
-      effects.enter("characterEscapeValue");
-      effects.consume(code2);
-      effects.exit("characterEscapeValue");
-      effects.exit("characterEscape");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/character-reference.js
-var characterReference = {
-  name: "characterReference",
-  tokenize: tokenizeCharacterReference
-};
-function tokenizeCharacterReference(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let max;
-  let test;
-  return start;
-  function start(code2) {
-    effects.enter("characterReference");
-    effects.enter("characterReferenceMarker");
-    effects.consume(code2);
-    effects.exit("characterReferenceMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 35) {
-      effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerNumeric");
-      return numeric;
-    }
-    effects.enter("characterReferenceValue");
-    max = 31;
-    test = asciiAlphanumeric;
-    return value2(code2);
-  }
-  function numeric(code2) {
-    if (code2 === 88 || code2 === 120) {
-      effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerHexadecimal");
-      effects.enter("characterReferenceValue");
-      max = 6;
-      test = asciiHexDigit;
-      return value2;
-    }
-    effects.enter("characterReferenceValue");
-    max = 7;
-    test = asciiDigit;
-    return value2(code2);
-  }
-  function value2(code2) {
-    if (code2 === 59 && size) {
-      const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code2);
-      }
-      effects.enter("characterReferenceMarker");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarker");
-      effects.exit("characterReference");
-      return ok3;
-    }
-    if (test(code2) && size++ < max) {
-      effects.consume(code2);
-      return value2;
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
-var nonLazyContinuation = {
-  partial: true,
-  tokenize: tokenizeNonLazyContinuation
-};
-function tokenizeNonLazyContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return after;
-  }
-  function after(code2) {
-    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok3(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
-var codeFenced = {
-  concrete: true,
-  name: "codeFenced",
-  tokenize: tokenizeCodeFenced
-};
-function tokenizeCodeFenced(effects, ok3, nok) {
-  const self2 = this;
-  const closeStart = {
-    partial: true,
-    tokenize: tokenizeCloseStart
-  };
-  let initialPrefix = 0;
-  let sizeOpen = 0;
-  let marker;
-  return start;
-  function start(code2) {
-    return beforeSequenceOpen(code2);
-  }
-  function beforeSequenceOpen(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code2;
-    effects.enter("codeFenced");
-    effects.enter("codeFencedFence");
-    effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === marker) {
-      sizeOpen++;
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (sizeOpen < 3) {
-      return nok(code2);
-    }
-    effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
-  }
-  function infoBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFencedFenceInfo");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return info(code2);
-  }
-  function info(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return infoBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code2);
-    }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return info;
-  }
-  function metaBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return infoBefore(code2);
-    }
-    effects.enter("codeFencedFenceMeta");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return meta3(code2);
-  }
-  function meta3(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceMeta");
-      return infoBefore(code2);
-    }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return meta3;
-  }
-  function atNonLazyBreak(code2) {
-    return effects.attempt(closeStart, after, contentBefore)(code2);
-  }
-  function contentBefore(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return contentStart;
-  }
-  function contentStart(code2) {
-    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
-  }
-  function beforeContentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return contentChunk(code2);
-  }
-  function contentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return beforeContentChunk(code2);
-    }
-    effects.consume(code2);
-    return contentChunk;
-  }
-  function after(code2) {
-    effects.exit("codeFenced");
-    return ok3(code2);
-  }
-  function tokenizeCloseStart(effects2, ok4, nok2) {
-    let size = 0;
-    return startBefore;
-    function startBefore(code2) {
-      effects2.enter("lineEnding");
-      effects2.consume(code2);
-      effects2.exit("lineEnding");
-      return start2;
-    }
-    function start2(code2) {
-      effects2.enter("codeFencedFence");
-      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
-    }
-    function beforeSequenceClose(code2) {
-      if (code2 === marker) {
-        effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceClose(code2) {
-      if (code2 === marker) {
-        size++;
-        effects2.consume(code2);
-        return sequenceClose;
-      }
-      if (size >= sizeOpen) {
-        effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceCloseAfter(code2) {
-      if (code2 === null || markdownLineEnding(code2)) {
-        effects2.exit("codeFencedFence");
-        return ok4(code2);
-      }
-      return nok2(code2);
-    }
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-indented.js
-var codeIndented = {
-  name: "codeIndented",
-  tokenize: tokenizeCodeIndented
-};
-var furtherStart = {
-  partial: true,
-  tokenize: tokenizeFurtherStart
-};
-function tokenizeCodeIndented(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === null) {
-      return after(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.attempt(furtherStart, atBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return inside;
-  }
-  function after(code2) {
-    effects.exit("codeIndented");
-    return ok3(code2);
-  }
-}
-function tokenizeFurtherStart(effects, ok3, nok) {
-  const self2 = this;
-  return furtherStart2;
-  function furtherStart2(code2) {
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return furtherStart2;
-    }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
-  }
-  function onNotEnoughPrefix(code2) {
-    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/code-text.js
-var codeText = {
-  name: "codeText",
-  previous,
-  resolve: resolveCodeText,
-  tokenize: tokenizeCodeText
-};
-function resolveCodeText(events) {
-  let tailExitIndex = events.length - 4;
-  let headEnterIndex = 3;
-  let index2;
-  let enter;
-  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
-    index2 = headEnterIndex;
-    while (++index2 < tailExitIndex) {
-      if (events[index2][1].type === "codeTextData") {
-        events[headEnterIndex][1].type = "codeTextPadding";
-        events[tailExitIndex][1].type = "codeTextPadding";
-        headEnterIndex += 2;
-        tailExitIndex -= 2;
-        break;
-      }
-    }
-  }
-  index2 = headEnterIndex - 1;
-  tailExitIndex++;
-  while (++index2 <= tailExitIndex) {
-    if (enter === void 0) {
-      if (index2 !== tailExitIndex && events[index2][1].type !== "lineEnding") {
-        enter = index2;
-      }
-    } else if (index2 === tailExitIndex || events[index2][1].type === "lineEnding") {
-      events[enter][1].type = "codeTextData";
-      if (index2 !== enter + 2) {
-        events[enter][1].end = events[index2 - 1][1].end;
-        events.splice(enter + 2, index2 - enter - 2);
-        tailExitIndex -= index2 - enter - 2;
-        index2 = enter + 2;
-      }
-      enter = void 0;
-    }
-  }
-  return events;
-}
-function previous(code2) {
-  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
-}
-function tokenizeCodeText(effects, ok3, nok) {
-  const self2 = this;
-  let sizeOpen = 0;
-  let size;
-  let token;
-  return start;
-  function start(code2) {
-    effects.enter("codeText");
-    effects.enter("codeTextSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      sizeOpen++;
-      return sequenceOpen;
-    }
-    effects.exit("codeTextSequence");
-    return between(code2);
-  }
-  function between(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 32) {
-      effects.enter("space");
-      effects.consume(code2);
-      effects.exit("space");
-      return between;
-    }
-    if (code2 === 96) {
-      token = effects.enter("codeTextSequence");
-      size = 0;
-      return sequenceClose(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return between;
-    }
-    effects.enter("codeTextData");
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
-      effects.exit("codeTextData");
-      return between(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-  function sequenceClose(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      size++;
-      return sequenceClose;
-    }
-    if (size === sizeOpen) {
-      effects.exit("codeTextSequence");
-      effects.exit("codeText");
-      return ok3(code2);
-    }
-    token.type = "codeTextData";
-    return data(code2);
-  }
-}
-
-// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-var SpliceBuffer = class {
-  /**
-   * @param {ReadonlyArray<T> | null | undefined} [initial]
-   *   Initial items (optional).
-   * @returns
-   *   Splice buffer.
-   */
-  constructor(initial) {
-    this.left = initial ? [...initial] : [];
-    this.right = [];
-  }
-  /**
-   * Array access;
-   * does not move the cursor.
-   *
-   * @param {number} index
-   *   Index.
-   * @return {T}
-   *   Item.
-   */
-  get(index2) {
-    if (index2 < 0 || index2 >= this.left.length + this.right.length) {
-      throw new RangeError("Cannot access index `" + index2 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
-    }
-    if (index2 < this.left.length) return this.left[index2];
-    return this.right[this.right.length - index2 + this.left.length - 1];
-  }
-  /**
-   * The length of the splice buffer, one greater than the largest index in the
-   * array.
-   */
-  get length() {
-    return this.left.length + this.right.length;
-  }
-  /**
-   * Remove and return `list[0]`;
-   * moves the cursor to `0`.
-   *
-   * @returns {T | undefined}
-   *   Item, optional.
-   */
-  shift() {
-    this.setCursor(0);
-    return this.right.pop();
-  }
-  /**
-   * Slice the buffer to get an array;
-   * does not move the cursor.
-   *
-   * @param {number} start
-   *   Start.
-   * @param {number | null | undefined} [end]
-   *   End (optional).
-   * @returns {Array<T>}
-   *   Array of items.
-   */
-  slice(start, end) {
-    const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
-    if (stop < this.left.length) {
-      return this.left.slice(start, stop);
-    }
-    if (start > this.left.length) {
-      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
-    }
-    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
-  }
-  /**
-   * Mimics the behavior of Array.prototype.splice() except for the change of
-   * interface necessary to avoid segfaults when patching in very large arrays.
-   *
-   * This operation moves cursor is moved to `start` and results in the cursor
-   * placed after any inserted items.
-   *
-   * @param {number} start
-   *   Start;
-   *   zero-based index at which to start changing the array;
-   *   negative numbers count backwards from the end of the array and values
-   *   that are out-of bounds are clamped to the appropriate end of the array.
-   * @param {number | null | undefined} [deleteCount=0]
-   *   Delete count (default: `0`);
-   *   maximum number of elements to delete, starting from start.
-   * @param {Array<T> | null | undefined} [items=[]]
-   *   Items to include in place of the deleted items (default: `[]`).
-   * @return {Array<T>}
-   *   Any removed items.
-   */
-  splice(start, deleteCount, items) {
-    const count = deleteCount || 0;
-    this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
-    if (items) chunkedPush(this.left, items);
-    return removed.reverse();
-  }
-  /**
-   * Remove and return the highest-numbered item in the array, so
-   * `list[list.length - 1]`;
-   * Moves the cursor to `length`.
-   *
-   * @returns {T | undefined}
-   *   Item, optional.
-   */
-  pop() {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    return this.left.pop();
-  }
-  /**
-   * Inserts a single item to the high-numbered side of the array;
-   * moves the cursor to `length`.
-   *
-   * @param {T} item
-   *   Item.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  push(item) {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    this.left.push(item);
-  }
-  /**
-   * Inserts many items to the high-numbered side of the array.
-   * Moves the cursor to `length`.
-   *
-   * @param {Array<T>} items
-   *   Items.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  pushMany(items) {
-    this.setCursor(Number.POSITIVE_INFINITY);
-    chunkedPush(this.left, items);
-  }
-  /**
-   * Inserts a single item to the low-numbered side of the array;
-   * Moves the cursor to `0`.
-   *
-   * @param {T} item
-   *   Item.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  unshift(item) {
-    this.setCursor(0);
-    this.right.push(item);
-  }
-  /**
-   * Inserts many items to the low-numbered side of the array;
-   * moves the cursor to `0`.
-   *
-   * @param {Array<T>} items
-   *   Items.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  unshiftMany(items) {
-    this.setCursor(0);
-    chunkedPush(this.right, items.reverse());
-  }
-  /**
-   * Move the cursor to a specific position in the array. Requires
-   * time proportional to the distance moved.
-   *
-   * If `n < 0`, the cursor will end up at the beginning.
-   * If `n > length`, the cursor will end up at the end.
-   *
-   * @param {number} n
-   *   Position.
-   * @return {undefined}
-   *   Nothing.
-   */
-  setCursor(n) {
-    if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
-    if (n < this.left.length) {
-      const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
-      chunkedPush(this.right, removed.reverse());
-    } else {
-      const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
-      chunkedPush(this.left, removed.reverse());
-    }
-  }
-};
-function chunkedPush(list2, right) {
-  let chunkStart = 0;
-  if (right.length < 1e4) {
-    list2.push(...right);
-  } else {
-    while (chunkStart < right.length) {
-      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
-      chunkStart += 1e4;
-    }
-  }
-}
-
-// node_modules/micromark-util-subtokenize/index.js
-function subtokenize(eventsArray) {
-  const jumps = {};
-  let index2 = -1;
-  let event;
-  let lineIndex;
-  let otherIndex;
-  let otherEvent;
-  let parameters;
-  let subevents;
-  let more;
-  const events = new SpliceBuffer(eventsArray);
-  while (++index2 < events.length) {
-    while (index2 in jumps) {
-      index2 = jumps[index2];
-    }
-    event = events.get(index2);
-    if (index2 && event[1].type === "chunkFlow" && events.get(index2 - 1)[1].type === "listItemPrefix") {
-      subevents = event[1]._tokenizer.events;
-      otherIndex = 0;
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
-        otherIndex += 2;
-      }
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
-        while (++otherIndex < subevents.length) {
-          if (subevents[otherIndex][1].type === "content") {
-            break;
-          }
-          if (subevents[otherIndex][1].type === "chunkText") {
-            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
-            otherIndex++;
-          }
-        }
-      }
-    }
-    if (event[0] === "enter") {
-      if (event[1].contentType) {
-        Object.assign(jumps, subcontent(events, index2));
-        index2 = jumps[index2];
-        more = true;
-      }
-    } else if (event[1]._container) {
-      otherIndex = index2;
-      lineIndex = void 0;
-      while (otherIndex--) {
-        otherEvent = events.get(otherIndex);
-        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
-          if (otherEvent[0] === "enter") {
-            if (lineIndex) {
-              events.get(lineIndex)[1].type = "lineEndingBlank";
-            }
-            otherEvent[1].type = "lineEnding";
-            lineIndex = otherIndex;
-          }
-        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
-        } else {
-          break;
-        }
-      }
-      if (lineIndex) {
-        event[1].end = {
-          ...events.get(lineIndex)[1].start
-        };
-        parameters = events.slice(lineIndex, index2);
-        parameters.unshift(event);
-        events.splice(lineIndex, index2 - lineIndex + 1, parameters);
-      }
-    }
-  }
-  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
-  return !more;
-}
-function subcontent(events, eventIndex) {
-  const token = events.get(eventIndex)[1];
-  const context = events.get(eventIndex)[2];
-  let startPosition = eventIndex - 1;
-  const startPositions = [];
-  let tokenizer = token._tokenizer;
-  if (!tokenizer) {
-    tokenizer = context.parser[token.contentType](token.start);
-    if (token._contentTypeTextTrailing) {
-      tokenizer._contentTypeTextTrailing = true;
-    }
-  }
-  const childEvents = tokenizer.events;
-  const jumps = [];
-  const gaps = {};
-  let stream;
-  let previous3;
-  let index2 = -1;
-  let current = token;
-  let adjust = 0;
-  let start = 0;
-  const breaks = [start];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
-    }
-    startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context.sliceStream(current);
-      if (!current.next) {
-        stream.push(null);
-      }
-      if (previous3) {
-        tokenizer.defineSkip(current.start);
-      }
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = true;
-      }
-      tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
-      }
-    }
-    previous3 = current;
-    current = current.next;
-  }
-  current = token;
-  while (++index2 < childEvents.length) {
-    if (
-      // Find a void token that includes a break.
-      childEvents[index2][0] === "exit" && childEvents[index2 - 1][0] === "enter" && childEvents[index2][1].type === childEvents[index2 - 1][1].type && childEvents[index2][1].start.line !== childEvents[index2][1].end.line
-    ) {
-      start = index2 + 1;
-      breaks.push(start);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
-    }
-  }
-  tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
-  } else {
-    breaks.pop();
-  }
-  index2 = breaks.length;
-  while (index2--) {
-    const slice = childEvents.slice(breaks[index2], breaks[index2 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
-  }
-  jumps.reverse();
-  index2 = -1;
-  while (++index2 < jumps.length) {
-    gaps[adjust + jumps[index2][0]] = adjust + jumps[index2][1];
-    adjust += jumps[index2][1] - jumps[index2][0] - 1;
-  }
-  return gaps;
-}
-
-// node_modules/micromark-core-commonmark/lib/content.js
-var content2 = {
-  resolve: resolveContent,
-  tokenize: tokenizeContent
-};
-var continuationConstruct = {
-  partial: true,
-  tokenize: tokenizeContinuation
-};
-function resolveContent(events) {
-  subtokenize(events);
-  return events;
-}
-function tokenizeContent(effects, ok3) {
-  let previous3;
-  return chunkStart;
-  function chunkStart(code2) {
-    effects.enter("content");
-    previous3 = effects.enter("chunkContent", {
-      contentType: "content"
-    });
-    return chunkInside(code2);
-  }
-  function chunkInside(code2) {
-    if (code2 === null) {
-      return contentEnd(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
-    }
-    effects.consume(code2);
-    return chunkInside;
-  }
-  function contentEnd(code2) {
-    effects.exit("chunkContent");
-    effects.exit("content");
-    return ok3(code2);
-  }
-  function contentContinue(code2) {
-    effects.consume(code2);
-    effects.exit("chunkContent");
-    previous3.next = effects.enter("chunkContent", {
-      contentType: "content",
-      previous: previous3
-    });
-    previous3 = previous3.next;
-    return chunkInside;
-  }
-}
-function tokenizeContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return startLookahead;
-  function startLookahead(code2) {
-    effects.exit("chunkContent");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, prefixed, "linePrefix");
-  }
-  function prefixed(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    const tail = self2.events[self2.events.length - 1];
-    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code2);
-    }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code2);
-  }
-}
-
-// node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
-  const limit = max || Number.POSITIVE_INFINITY;
-  let balance = 0;
-  return start;
-  function start(code2) {
-    if (code2 === 60) {
-      effects.enter(type);
-      effects.enter(literalType);
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      return enclosedBefore;
-    }
-    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.enter(type);
-    effects.enter(rawType);
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return raw(code2);
-  }
-  function enclosedBefore(code2) {
-    if (code2 === 62) {
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      effects.exit(literalType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return enclosed(code2);
-  }
-  function enclosed(code2) {
-    if (code2 === 62) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      return enclosedBefore(code2);
-    }
-    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? enclosedEscape : enclosed;
-  }
-  function enclosedEscape(code2) {
-    if (code2 === 60 || code2 === 62 || code2 === 92) {
-      effects.consume(code2);
-      return enclosed;
-    }
-    return enclosed(code2);
-  }
-  function raw(code2) {
-    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      effects.exit(rawType);
-      effects.exit(type);
-      return ok3(code2);
-    }
-    if (balance < limit && code2 === 40) {
-      effects.consume(code2);
-      balance++;
-      return raw;
-    }
-    if (code2 === 41) {
-      effects.consume(code2);
-      balance--;
-      return raw;
-    }
-    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? rawEscape : raw;
-  }
-  function rawEscape(code2) {
-    if (code2 === 40 || code2 === 41 || code2 === 92) {
-      effects.consume(code2);
-      return raw;
-    }
-    return raw(code2);
-  }
-}
-
-// node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
-  const self2 = this;
-  let size = 0;
-  let seen;
-  return start;
-  function start(code2) {
-    effects.enter(type);
-    effects.enter(markerType);
-    effects.consume(code2);
-    effects.exit(markerType);
-    effects.enter(stringType);
-    return atBreak;
-  }
-  function atBreak(code2) {
-    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
-    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
-    // Hidden footnotes hook.
-    /* c8 ignore next 3 */
-    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit(stringType);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return atBreak;
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return labelInside(code2);
-  }
-  function labelInside(code2) {
-    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    if (!seen) seen = !markdownSpace(code2);
-    return code2 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code2);
-  }
-}
-
-// node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
-  let marker;
-  return start;
-  function start(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      effects.enter(type);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      marker = code2 === 40 ? 41 : code2;
-      return begin;
-    }
-    return nok(code2);
-  }
-  function begin(code2) {
-    if (code2 === marker) {
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker) {
-      effects.exit(stringType);
-      return begin(marker);
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return factorySpace(effects, atBreak, "linePrefix");
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? escape : inside;
-  }
-  function escape(code2) {
-    if (code2 === marker || code2 === 92) {
-      effects.consume(code2);
-      return inside;
-    }
-    return inside(code2);
-  }
-}
-
-// node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok3) {
-  let seen;
-  return start;
-  function start(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      seen = true;
-      return start;
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
-    }
-    return ok3(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/definition.js
-var definition = {
-  name: "definition",
-  tokenize: tokenizeDefinition
-};
-var titleBefore = {
-  partial: true,
-  tokenize: tokenizeTitleBefore
-};
-function tokenizeDefinition(effects, ok3, nok) {
-  const self2 = this;
-  let identifier;
-  return start;
-  function start(code2) {
-    effects.enter("definition");
-    return before(code2);
-  }
-  function before(code2) {
-    return factoryLabel.call(
-      self2,
-      effects,
-      labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionLabel",
-      "definitionLabelMarker",
-      "definitionLabelString"
-    )(code2);
-  }
-  function labelAfter(code2) {
-    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code2 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code2);
-      effects.exit("definitionMarker");
-      return markerAfter;
-    }
-    return nok(code2);
-  }
-  function markerAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
-  }
-  function destinationBefore(code2) {
-    return factoryDestination(
-      effects,
-      destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionDestination",
-      "definitionDestinationLiteral",
-      "definitionDestinationLiteralMarker",
-      "definitionDestinationRaw",
-      "definitionDestinationString"
-    )(code2);
-  }
-  function destinationAfter(code2) {
-    return effects.attempt(titleBefore, after, after)(code2);
-  }
-  function after(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
-  }
-  function afterWhitespace(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("definition");
-      self2.parser.defined.push(identifier);
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-function tokenizeTitleBefore(effects, ok3, nok) {
-  return titleBefore2;
-  function titleBefore2(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
-  }
-  function beforeMarker(code2) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
-  }
-  function titleAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
-  }
-  function titleAfterOptionalWhitespace(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
-var hardBreakEscape = {
-  name: "hardBreakEscape",
-  tokenize: tokenizeHardBreakEscape
-};
-function tokenizeHardBreakEscape(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("hardBreakEscape");
-    effects.consume(code2);
-    return after;
-  }
-  function after(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.exit("hardBreakEscape");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/heading-atx.js
-var headingAtx = {
-  name: "headingAtx",
-  resolve: resolveHeadingAtx,
-  tokenize: tokenizeHeadingAtx
-};
-function resolveHeadingAtx(events, context) {
-  let contentEnd = events.length - 2;
-  let contentStart = 3;
-  if (events[contentStart][1].type === "whitespace") {
-    contentStart += 2;
-  }
-  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
-    contentEnd -= 2;
-  }
-  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
-    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
-  }
-  if (contentEnd > contentStart) {
-    const content3 = {
-      type: "atxHeadingText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end
-    };
-    const text5 = {
-      type: "chunkText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end,
-      contentType: "text"
-    };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context], ["enter", text5, context], ["exit", text5, context], ["exit", content3, context]]);
-  }
-  return events;
-}
-function tokenizeHeadingAtx(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("atxHeading");
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("atxHeadingSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 35 && size++ < 6) {
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingSequence");
-      return atBreak(code2);
-    }
-    return nok(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === 35) {
-      effects.enter("atxHeadingSequence");
-      return sequenceFurther(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("atxHeading");
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, atBreak, "whitespace")(code2);
-    }
-    effects.enter("atxHeadingText");
-    return data(code2);
-  }
-  function sequenceFurther(code2) {
-    if (code2 === 35) {
-      effects.consume(code2);
-      return sequenceFurther;
-    }
-    effects.exit("atxHeadingSequence");
-    return atBreak(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingText");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames = [
-  "address",
-  "article",
-  "aside",
-  "base",
-  "basefont",
-  "blockquote",
-  "body",
-  "caption",
-  "center",
-  "col",
-  "colgroup",
-  "dd",
-  "details",
-  "dialog",
-  "dir",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "frame",
-  "frameset",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "head",
-  "header",
-  "hr",
-  "html",
-  "iframe",
-  "legend",
-  "li",
-  "link",
-  "main",
-  "menu",
-  "menuitem",
-  "nav",
-  "noframes",
-  "ol",
-  "optgroup",
-  "option",
-  "p",
-  "param",
-  "search",
-  "section",
-  "summary",
-  "table",
-  "tbody",
-  "td",
-  "tfoot",
-  "th",
-  "thead",
-  "title",
-  "tr",
-  "track",
-  "ul"
-];
-var htmlRawNames = ["pre", "script", "style", "textarea"];
-
-// node_modules/micromark-core-commonmark/lib/html-flow.js
-var htmlFlow = {
-  concrete: true,
-  name: "htmlFlow",
-  resolveTo: resolveToHtmlFlow,
-  tokenize: tokenizeHtmlFlow
-};
-var blankLineBefore = {
-  partial: true,
-  tokenize: tokenizeBlankLineBefore
-};
-function resolveToHtmlFlow(events) {
-  let index2 = events.length;
-  while (index2--) {
-    if (events[index2][0] === "enter" && events[index2][1].type === "htmlFlow") {
-      break;
-    }
-  }
-  if (index2 > 1 && events[index2 - 2][1].type === "linePrefix") {
-    events[index2][1].start = events[index2 - 2][1].start;
-    events[index2 + 1][1].start = events[index2 - 2][1].start;
-    events.splice(index2 - 2, 2);
-  }
-  return events;
-}
-function tokenizeHtmlFlow(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let closingTag;
-  let buffer;
-  let index2;
-  let markerB;
-  return start;
-  function start(code2) {
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("htmlFlow");
-    effects.enter("htmlFlowData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      closingTag = true;
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      marker = 3;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      marker = 2;
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      marker = 5;
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      marker = 4;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value2 = "CDATA[";
-    if (code2 === value2.charCodeAt(index2++)) {
-      effects.consume(code2);
-      if (index2 === value2.length) {
-        return self2.interrupt ? ok3 : continuation;
-      }
-      return cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function tagName(code2) {
-    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      const slash = code2 === 47;
-      const name2 = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name2)) {
-        marker = 1;
-        return self2.interrupt ? ok3(code2) : continuation(code2);
-      }
-      if (htmlBlockNames.includes(buffer.toLowerCase())) {
-        marker = 6;
-        if (slash) {
-          effects.consume(code2);
-          return basicSelfClosing;
-        }
-        return self2.interrupt ? ok3(code2) : continuation(code2);
-      }
-      marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
-    }
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function basicSelfClosing(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return self2.interrupt ? ok3 : continuation;
-    }
-    return nok(code2);
-  }
-  function completeClosingTagAfter(code2) {
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeClosingTagAfter;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeNameBefore(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return completeEnd;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameBefore;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    return completeAttributeNameAfter(code2);
-  }
-  function completeAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameAfter;
-    }
-    return completeAttributeNameBefore(code2);
-  }
-  function completeAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      markerB = code2;
-      return completeAttributeValueQuoted;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    return completeAttributeValueUnquoted(code2);
-  }
-  function completeAttributeValueQuoted(code2) {
-    if (code2 === markerB) {
-      effects.consume(code2);
-      markerB = null;
-      return completeAttributeValueQuotedAfter;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueQuoted;
-  }
-  function completeAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
-      return completeAttributeNameAfter(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueUnquoted;
-  }
-  function completeAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
-      return completeAttributeNameBefore(code2);
-    }
-    return nok(code2);
-  }
-  function completeEnd(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function completeAfter(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuation(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function continuation(code2) {
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
-      return continuationCommentInside;
-    }
-    if (code2 === 60 && marker === 1) {
-      effects.consume(code2);
-      return continuationRawTagOpen;
-    }
-    if (code2 === 62 && marker === 4) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 63 && marker === 3) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    if (code2 === 93 && marker === 5) {
-      effects.consume(code2);
-      return continuationCdataInside;
-    }
-    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
-      effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationStart(code2);
-    }
-    effects.consume(code2);
-    return continuation;
-  }
-  function continuationStart(code2) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
-  }
-  function continuationStartNonLazy(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return continuationBefore;
-  }
-  function continuationBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuationStart(code2);
-    }
-    effects.enter("htmlFlowData");
-    return continuation(code2);
-  }
-  function continuationCommentInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationRawTagOpen(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      buffer = "";
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationRawEndTag(code2) {
-    if (code2 === 62) {
-      const name2 = buffer.toLowerCase();
-      if (htmlRawNames.includes(name2)) {
-        effects.consume(code2);
-        return continuationClose;
-      }
-      return continuation(code2);
-    }
-    if (asciiAlpha(code2) && buffer.length < 8) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationCdataInside(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationDeclarationInside(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationClose(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationAfter(code2);
-    }
-    effects.consume(code2);
-    return continuationClose;
-  }
-  function continuationAfter(code2) {
-    effects.exit("htmlFlow");
-    return ok3(code2);
-  }
-}
-function tokenizeBlankLineBefore(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok3, nok);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/html-text.js
-var htmlText = {
-  name: "htmlText",
-  tokenize: tokenizeHtmlText
-};
-function tokenizeHtmlText(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let index2;
-  let returnState;
-  return start;
-  function start(code2) {
-    effects.enter("htmlText");
-    effects.enter("htmlTextData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instruction;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      index2 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return declaration;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return nok(code2);
-  }
-  function comment(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = comment;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return comment;
-  }
-  function commentClose(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return comment(code2);
-  }
-  function commentEnd(code2) {
-    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value2 = "CDATA[";
-    if (code2 === value2.charCodeAt(index2++)) {
-      effects.consume(code2);
-      return index2 === value2.length ? cdata : cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function cdata(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = cdata;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return cdata;
-  }
-  function cdataClose(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function cdataEnd(code2) {
-    if (code2 === 62) {
-      return end(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function declaration(code2) {
-    if (code2 === null || code2 === 62) {
-      return end(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = declaration;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return declaration;
-  }
-  function instruction(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instructionClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = instruction;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return instruction;
-  }
-  function instructionClose(code2) {
-    return code2 === 62 ? end(code2) : instruction(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return nok(code2);
-  }
-  function tagClose(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return tagCloseBetween(code2);
-  }
-  function tagCloseBetween(code2) {
-    if (markdownLineEnding(code2)) {
-      returnState = tagCloseBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagCloseBetween;
-    }
-    return end(code2);
-  }
-  function tagOpen(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function tagOpenBetween(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return end;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenBetween;
-    }
-    return end(code2);
-  }
-  function tagOpenAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    return tagOpenAttributeNameAfter(code2);
-  }
-  function tagOpenAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeNameAfter;
-    }
-    return tagOpenBetween(code2);
-  }
-  function tagOpenAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      marker = code2;
-      return tagOpenAttributeValueQuoted;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuoted(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      marker = void 0;
-      return tagOpenAttributeValueQuotedAfter;
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueQuoted;
-  }
-  function tagOpenAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function end(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      effects.exit("htmlTextData");
-      effects.exit("htmlText");
-      return ok3;
-    }
-    return nok(code2);
-  }
-  function lineEndingBefore(code2) {
-    effects.exit("htmlTextData");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return lineEndingAfter;
-  }
-  function lineEndingAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
-  }
-  function lineEndingAfterPrefix(code2) {
-    effects.enter("htmlTextData");
-    return returnState(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/label-end.js
-var labelEnd = {
-  name: "labelEnd",
-  resolveAll: resolveAllLabelEnd,
-  resolveTo: resolveToLabelEnd,
-  tokenize: tokenizeLabelEnd
-};
-var resourceConstruct = {
-  tokenize: tokenizeResource
-};
-var referenceFullConstruct = {
-  tokenize: tokenizeReferenceFull
-};
-var referenceCollapsedConstruct = {
-  tokenize: tokenizeReferenceCollapsed
-};
-function resolveAllLabelEnd(events) {
-  let index2 = -1;
-  const newEvents = [];
-  while (++index2 < events.length) {
-    const token = events[index2][1];
-    newEvents.push(events[index2]);
-    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
-      const offset = token.type === "labelImage" ? 4 : 2;
-      token.type = "data";
-      index2 += offset;
-    }
-  }
-  if (events.length !== newEvents.length) {
-    splice(events, 0, events.length, newEvents);
-  }
-  return events;
-}
-function resolveToLabelEnd(events, context) {
-  let index2 = events.length;
-  let offset = 0;
-  let open2;
-  let close2;
-  let media;
-  while (index2--) {
-    const token = events[index2][1];
-    if (open2) {
-      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
-        break;
-      }
-      if (events[index2][0] === "enter" && token.type === "labelLink") {
-        token._inactive = true;
-      }
-    } else if (close2) {
-      if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index2;
-        if (token.type !== "labelLink") {
-          offset = 2;
-          break;
-        }
-      }
-    } else if (token.type === "labelEnd") {
-      close2 = index2;
-    }
-  }
-  const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  const label = {
-    type: "label",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[close2][1].end
-    }
-  };
-  const text5 = {
-    type: "labelText",
-    start: {
-      ...events[open2 + offset + 2][1].end
-    },
-    end: {
-      ...events[close2 - 2][1].start
-    }
-  };
-  media = [["enter", group, context], ["enter", label, context]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text5, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context));
-  media = push(media, [["exit", text5, context], events[close2 - 2], events[close2 - 1], ["exit", label, context]]);
-  media = push(media, events.slice(close2 + 1));
-  media = push(media, [["exit", group, context]]);
-  splice(events, open2, events.length, media);
-  return events;
-}
-function tokenizeLabelEnd(effects, ok3, nok) {
-  const self2 = this;
-  const labelStarts = self2._labelStarts;
-  let labelStart;
-  let defined;
-  if (labelStarts) {
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
-      labelStarts.pop();
-    }
-    labelStart = labelStarts[labelStarts.length - 1];
-  }
-  return start;
-  function start(code2) {
-    if (!labelStart) {
-      return nok(code2);
-    }
-    if (labelStart._inactive) {
-      return labelEndNok(code2);
-    }
-    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    })));
-    effects.enter("labelEnd");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    effects.exit("labelEnd");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
-    }
-    if (code2 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
-    }
-    return defined ? labelEndOk(code2) : labelEndNok(code2);
-  }
-  function referenceNotFull(code2) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
-  }
-  function labelEndOk(code2) {
-    labelStarts.pop();
-    return ok3(code2);
-  }
-  function labelEndNok(code2) {
-    labelStart._balanced = true;
-    return nok(code2);
-  }
-}
-function tokenizeResource(effects, ok3, nok) {
-  return resourceStart;
-  function resourceStart(code2) {
-    effects.enter("resource");
-    effects.enter("resourceMarker");
-    effects.consume(code2);
-    effects.exit("resourceMarker");
-    return resourceBefore;
-  }
-  function resourceBefore(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
-  }
-  function resourceOpen(code2) {
-    if (code2 === 41) {
-      return resourceEnd(code2);
-    }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
-  }
-  function resourceDestinationAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
-  }
-  function resourceDestinationMissing(code2) {
-    return nok(code2);
-  }
-  function resourceBetween(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
-    }
-    return resourceEnd(code2);
-  }
-  function resourceTitleAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
-  }
-  function resourceEnd(code2) {
-    if (code2 === 41) {
-      effects.enter("resourceMarker");
-      effects.consume(code2);
-      effects.exit("resourceMarker");
-      effects.exit("resource");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-function tokenizeReferenceFull(effects, ok3, nok) {
-  const self2 = this;
-  return referenceFull;
-  function referenceFull(code2) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
-  }
-  function referenceFullAfter(code2) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code2) : nok(code2);
-  }
-  function referenceFullMissing(code2) {
-    return nok(code2);
-  }
-}
-function tokenizeReferenceCollapsed(effects, ok3, nok) {
-  return referenceCollapsedStart;
-  function referenceCollapsedStart(code2) {
-    effects.enter("reference");
-    effects.enter("referenceMarker");
-    effects.consume(code2);
-    effects.exit("referenceMarker");
-    return referenceCollapsedOpen;
-  }
-  function referenceCollapsedOpen(code2) {
-    if (code2 === 93) {
-      effects.enter("referenceMarker");
-      effects.consume(code2);
-      effects.exit("referenceMarker");
-      effects.exit("reference");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/label-start-image.js
-var labelStartImage = {
-  name: "labelStartImage",
-  resolveAll: labelEnd.resolveAll,
-  tokenize: tokenizeLabelStartImage
-};
-function tokenizeLabelStartImage(effects, ok3, nok) {
-  const self2 = this;
-  let labelImage;
-  return start;
-  function start(code2) {
-    effects.enter("labelImage");
-    effects.enter("labelImageMarker");
-    effects.consume(code2);
-    effects.exit("labelImageMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 91) {
-      effects.enter("labelMarker");
-      effects.consume(code2);
-      effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelImage);
-    return ok3(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/label-start-link.js
-var labelStartLink = {
-  name: "labelStartLink",
-  resolveAll: labelEnd.resolveAll,
-  tokenize: tokenizeLabelStartLink
-};
-function tokenizeLabelStartLink(effects, ok3, nok) {
-  const self2 = this;
-  let labelLink;
-  return start;
-  function start(code2) {
-    effects.enter("labelLink");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelLink);
-    return ok3(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/line-ending.js
-var lineEnding = {
-  name: "lineEnding",
-  tokenize: tokenizeLineEnding
-};
-function tokenizeLineEnding(effects, ok3) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, ok3, "linePrefix");
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/thematic-break.js
-var thematicBreak = {
-  name: "thematicBreak",
-  tokenize: tokenizeThematicBreak
-};
-function tokenizeThematicBreak(effects, ok3, nok) {
-  let size = 0;
-  let marker;
-  return start;
-  function start(code2) {
-    effects.enter("thematicBreak");
-    return before(code2);
-  }
-  function before(code2) {
-    marker = code2;
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker) {
-      effects.enter("thematicBreakSequence");
-      return sequence(code2);
-    }
-    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
-      effects.exit("thematicBreak");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-  function sequence(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      size++;
-      return sequence;
-    }
-    effects.exit("thematicBreakSequence");
-    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/list.js
-var list = {
-  continuation: {
-    tokenize: tokenizeListContinuation
-  },
-  exit: tokenizeListEnd,
-  name: "list",
-  tokenize: tokenizeListStart
-};
-var listItemPrefixWhitespaceConstruct = {
-  partial: true,
-  tokenize: tokenizeListItemPrefixWhitespace
-};
-var indentConstruct = {
-  partial: true,
-  tokenize: tokenizeIndent
-};
-function tokenizeListStart(effects, ok3, nok) {
-  const self2 = this;
-  const tail = self2.events[self2.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-  let size = 0;
-  return start;
-  function start(code2) {
-    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
-      if (!self2.containerState.type) {
-        self2.containerState.type = kind;
-        effects.enter(kind, {
-          _container: true
-        });
-      }
-      if (kind === "listUnordered") {
-        effects.enter("listItemPrefix");
-        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
-      }
-      if (!self2.interrupt || code2 === 49) {
-        effects.enter("listItemPrefix");
-        effects.enter("listItemValue");
-        return inside(code2);
-      }
-    }
-    return nok(code2);
-  }
-  function inside(code2) {
-    if (asciiDigit(code2) && ++size < 10) {
-      effects.consume(code2);
-      return inside;
-    }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
-      effects.exit("listItemValue");
-      return atMarker(code2);
-    }
-    return nok(code2);
-  }
-  function atMarker(code2) {
-    effects.enter("listItemMarker");
-    effects.consume(code2);
-    effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code2;
-    return effects.check(
-      blankLine,
-      // Can’t be empty when interrupting.
-      self2.interrupt ? nok : onBlank,
-      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
-    );
-  }
-  function onBlank(code2) {
-    self2.containerState.initialBlankLine = true;
-    initialSize++;
-    return endOfPrefix(code2);
-  }
-  function otherPrefix(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("listItemPrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("listItemPrefixWhitespace");
-      return endOfPrefix;
-    }
-    return nok(code2);
-  }
-  function endOfPrefix(code2) {
-    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code2);
-  }
-}
-function tokenizeListContinuation(effects, ok3, nok) {
-  const self2 = this;
-  self2.containerState._closeFlow = void 0;
-  return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code2) {
-    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code2);
-  }
-  function notBlank(code2) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
-      self2.containerState.furtherBlankLines = void 0;
-      self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code2);
-    }
-    self2.containerState.furtherBlankLines = void 0;
-    self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code2);
-  }
-  function notInCurrentItem(code2) {
-    self2.containerState._closeFlow = true;
-    self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-  }
-}
-function tokenizeIndent(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
-  }
-}
-function tokenizeListEnd(effects) {
-  effects.exit(this.containerState.type);
-}
-function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-core-commonmark/lib/setext-underline.js
-var setextUnderline = {
-  name: "setextUnderline",
-  resolveTo: resolveToSetextUnderline,
-  tokenize: tokenizeSetextUnderline
-};
-function resolveToSetextUnderline(events, context) {
-  const editMap = new EditMap();
-  let index2 = events.length;
-  let content3;
-  let text5;
-  let definition2;
-  while (index2--) {
-    if (events[index2][0] === "enter") {
-      if (events[index2][1].type === "content") {
-        content3 = index2;
-        break;
-      }
-      if (events[index2][1].type === "paragraph") {
-        text5 = index2;
-      }
-    } else {
-      if (events[index2][1].type === "content") {
-        editMap.add(index2, 1, []);
-      }
-      if (!definition2 && events[index2][1].type === "definition") {
-        definition2 = index2;
-      }
-    }
-  }
-  const heading = {
-    type: "setextHeading",
-    start: {
-      ...events[content3][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  events[text5][1].type = "setextHeadingText";
-  if (definition2) {
-    editMap.add(text5, 0, [["enter", heading, context]]);
-    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context]]);
-    events[content3][1].end = {
-      ...events[definition2][1].end
-    };
-  } else {
-    events[content3][1] = heading;
-  }
-  editMap.add(events.length, 0, [["exit", heading, context]]);
-  editMap.consume(events);
-  return events;
-}
-function tokenizeSetextUnderline(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  return start;
-  function start(code2) {
-    let index2 = self2.events.length;
-    let paragraph;
-    while (index2--) {
-      if (self2.events[index2][1].type !== "lineEnding" && self2.events[index2][1].type !== "linePrefix" && self2.events[index2][1].type !== "content") {
-        paragraph = self2.events[index2][1].type === "paragraph";
-        break;
-      }
-    }
-    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
-      effects.enter("setextHeadingLine");
-      marker = code2;
-      return before(code2);
-    }
-    return nok(code2);
-  }
-  function before(code2) {
-    effects.enter("setextHeadingLineSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      return inside;
-    }
-    effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
-  }
-  function after(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("setextHeadingLine");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-
-// node_modules/micromark/lib/initialize/flow.js
-var flow = {
-  tokenize: initializeFlow
-};
-function initializeFlow(effects) {
-  const self2 = this;
-  const initial = effects.attempt(
-    // Try to parse a blank line.
-    blankLine,
-    atBlankEnding,
-    // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
-  );
-  return initial;
-  function atBlankEnding(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEndingBlank");
-    effects.consume(code2);
-    effects.exit("lineEndingBlank");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-  function afterConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-}
-
-// node_modules/micromark/lib/initialize/text.js
-var resolver = {
-  resolveAll: createResolver()
-};
-var string = initializeFactory("string");
-var text = initializeFactory("text");
-function initializeFactory(field) {
-  return {
-    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
-    tokenize: initializeText
-  };
-  function initializeText(effects) {
-    const self2 = this;
-    const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code2) {
-      return atBreak(code2) ? text5(code2) : notText(code2);
-    }
-    function notText(code2) {
-      if (code2 === null) {
-        effects.consume(code2);
-        return;
-      }
-      effects.enter("data");
-      effects.consume(code2);
-      return data;
-    }
-    function data(code2) {
-      if (atBreak(code2)) {
-        effects.exit("data");
-        return text5(code2);
-      }
-      effects.consume(code2);
-      return data;
-    }
-    function atBreak(code2) {
-      if (code2 === null) {
-        return true;
-      }
-      const list2 = constructs2[code2];
-      let index2 = -1;
-      if (list2) {
-        while (++index2 < list2.length) {
-          const item = list2[index2];
-          if (!item.previous || item.previous.call(self2, self2.previous)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-  }
-}
-function createResolver(extraResolver) {
-  return resolveAllText;
-  function resolveAllText(events, context) {
-    let index2 = -1;
-    let enter;
-    while (++index2 <= events.length) {
-      if (enter === void 0) {
-        if (events[index2] && events[index2][1].type === "data") {
-          enter = index2;
-          index2++;
-        }
-      } else if (!events[index2] || events[index2][1].type !== "data") {
-        if (index2 !== enter + 2) {
-          events[enter][1].end = events[index2 - 1][1].end;
-          events.splice(enter + 2, index2 - enter - 2);
-          index2 = enter + 2;
-        }
-        enter = void 0;
-      }
-    }
-    return extraResolver ? extraResolver(events, context) : events;
-  }
-}
-function resolveAllLineSuffixes(events, context) {
-  const editMap = new EditMap();
-  let eventIndex = 0;
-  while (++eventIndex <= events.length) {
-    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
-      const data = events[eventIndex - 1][1];
-      const chunks = context.sliceStream(data);
-      let index2 = chunks.length;
-      let bufferIndex = -1;
-      let size = 0;
-      let tabs;
-      while (index2--) {
-        const chunk = chunks[index2];
-        if (typeof chunk === "string") {
-          bufferIndex = chunk.length;
-          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
-            size++;
-            bufferIndex--;
-          }
-          if (bufferIndex) {
-            break;
-          }
-          bufferIndex = -1;
-        } else if (chunk === -2) {
-          tabs = true;
-          size++;
-        } else if (chunk === -1) {
-        } else {
-          index2++;
-          break;
-        }
-      }
-      if (context._contentTypeTextTrailing && eventIndex === events.length) {
-        size = 0;
-      }
-      if (size) {
-        const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
-          start: {
-            _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
-            _index: data.start._index + index2,
-            line: data.end.line,
-            column: data.end.column - size,
-            offset: data.end.offset - size
-          },
-          end: {
-            ...data.end
-          }
-        };
-        data.end = {
-          ...token.start
-        };
-        if (data.start.offset === data.end.offset) {
-          Object.assign(data, token);
-        } else {
-          editMap.add(eventIndex, 0, [["enter", token, context], ["exit", token, context]]);
-        }
-      }
-      eventIndex++;
-    }
-  }
-  editMap.consume(events);
-  return events;
-}
-
-// node_modules/micromark/lib/constructs.js
-var constructs_exports = {};
-__export(constructs_exports, {
-  attentionMarkers: () => attentionMarkers,
-  contentInitial: () => contentInitial,
-  disable: () => disable,
-  document: () => document3,
-  flow: () => flow2,
-  flowInitial: () => flowInitial,
-  insideSpan: () => insideSpan,
-  string: () => string2,
-  text: () => text2
-});
-var document3 = {
-  [42]: list,
-  [43]: list,
-  [45]: list,
-  [48]: list,
-  [49]: list,
-  [50]: list,
-  [51]: list,
-  [52]: list,
-  [53]: list,
-  [54]: list,
-  [55]: list,
-  [56]: list,
-  [57]: list,
-  [62]: blockQuote
-};
-var contentInitial = {
-  [91]: definition
-};
-var flowInitial = {
-  [-2]: codeIndented,
-  [-1]: codeIndented,
-  [32]: codeIndented
-};
-var flow2 = {
-  [35]: headingAtx,
-  [42]: thematicBreak,
-  [45]: [setextUnderline, thematicBreak],
-  [60]: htmlFlow,
-  [61]: setextUnderline,
-  [95]: thematicBreak,
-  [96]: codeFenced,
-  [126]: codeFenced
-};
-var string2 = {
-  [38]: characterReference,
-  [92]: characterEscape
-};
-var text2 = {
-  [-5]: lineEnding,
-  [-4]: lineEnding,
-  [-3]: lineEnding,
-  [33]: labelStartImage,
-  [38]: characterReference,
-  [42]: attention,
-  [60]: [autolink, htmlText],
-  [91]: labelStartLink,
-  [92]: [hardBreakEscape, characterEscape],
-  [93]: labelEnd,
-  [95]: attention,
-  [96]: codeText
-};
-var insideSpan = {
-  null: [attention, resolver]
-};
-var attentionMarkers = {
-  null: [42, 95]
-};
-var disable = {
-  null: []
-};
-
-// node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser2, initialize, from) {
-  let point3 = {
-    _bufferIndex: -1,
-    _index: 0,
-    line: from && from.line || 1,
-    column: from && from.column || 1,
-    offset: from && from.offset || 0
-  };
-  const columnStart = {};
-  const resolveAllConstructs = [];
-  let chunks = [];
-  let stack = [];
-  let consumed = true;
-  const effects = {
-    attempt: constructFactory(onsuccessfulconstruct),
-    check: constructFactory(onsuccessfulcheck),
-    consume,
-    enter,
-    exit: exit3,
-    interrupt: constructFactory(onsuccessfulcheck, {
-      interrupt: true
-    })
-  };
-  const context = {
-    code: null,
-    containerState: {},
-    defineSkip,
-    events: [],
-    now,
-    parser: parser2,
-    previous: null,
-    sliceSerialize,
-    sliceStream,
-    write
-  };
-  let state = initialize.tokenize.call(context, effects);
-  let expectedCode;
-  if (initialize.resolveAll) {
-    resolveAllConstructs.push(initialize);
-  }
-  return context;
-  function write(slice) {
-    chunks = push(chunks, slice);
-    main();
-    if (chunks[chunks.length - 1] !== null) {
-      return [];
-    }
-    addResult(initialize, 0);
-    context.events = resolveAll(resolveAllConstructs, context.events, context);
-    return context.events;
-  }
-  function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs);
-  }
-  function sliceStream(token) {
-    return sliceChunks(chunks, token);
-  }
-  function now() {
-    const {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset
-    } = point3;
-    return {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset
-    };
-  }
-  function defineSkip(value2) {
-    columnStart[value2.line] = value2.column;
-    accountForPotentialSkip();
-  }
-  function main() {
-    while (point3._index < chunks.length) {
-      const chunk = chunks[point3._index];
-      if (typeof chunk === "string") {
-        const chunkIndex = point3._index;
-        if (point3._bufferIndex < 0) {
-          point3._bufferIndex = 0;
-        }
-        while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
-          go(chunk.charCodeAt(point3._bufferIndex));
-        }
-      } else {
-        go(chunk);
-      }
-    }
-  }
-  function go(code2) {
-    consumed = void 0;
-    expectedCode = code2;
-    state = state(code2);
-  }
-  function consume(code2) {
-    if (markdownLineEnding(code2)) {
-      point3.line++;
-      point3.column = 1;
-      point3.offset += code2 === -3 ? 2 : 1;
-      accountForPotentialSkip();
-    } else if (code2 !== -1) {
-      point3.column++;
-      point3.offset++;
-    }
-    if (point3._bufferIndex < 0) {
-      point3._index++;
-    } else {
-      point3._bufferIndex++;
-      if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
-      // strings.
-      /** @type {string} */
-      chunks[point3._index].length) {
-        point3._bufferIndex = -1;
-        point3._index++;
-      }
-    }
-    context.previous = code2;
-    consumed = true;
-  }
-  function enter(type, fields) {
-    const token = fields || {};
-    token.type = type;
-    token.start = now();
-    context.events.push(["enter", token, context]);
-    stack.push(token);
-    return token;
-  }
-  function exit3(type) {
-    const token = stack.pop();
-    token.end = now();
-    context.events.push(["exit", token, context]);
-    return token;
-  }
-  function onsuccessfulconstruct(construct, info) {
-    addResult(construct, info.from);
-  }
-  function onsuccessfulcheck(_, info) {
-    info.restore();
-  }
-  function constructFactory(onreturn, fields) {
-    return hook7;
-    function hook7(constructs2, returnState, bogusState) {
-      let listOfConstructs;
-      let constructIndex;
-      let currentConstruct;
-      let info;
-      return Array.isArray(constructs2) ? (
-        /* c8 ignore next 1 */
-        handleListOfConstructs(constructs2)
-      ) : "tokenize" in constructs2 ? (
-        // Looks like a construct.
-        handleListOfConstructs([
-          /** @type {Construct} */
-          constructs2
-        ])
-      ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map2) {
-        return start;
-        function start(code2) {
-          const left = code2 !== null && map2[code2];
-          const all2 = code2 !== null && map2.null;
-          const list2 = [
-            // To do: add more extension tests.
-            /* c8 ignore next 2 */
-            ...Array.isArray(left) ? left : left ? [left] : [],
-            ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
-          ];
-          return handleListOfConstructs(list2)(code2);
-        }
-      }
-      function handleListOfConstructs(list2) {
-        listOfConstructs = list2;
-        constructIndex = 0;
-        if (list2.length === 0) {
-          return bogusState;
-        }
-        return handleConstruct(list2[constructIndex]);
-      }
-      function handleConstruct(construct) {
-        return start;
-        function start(code2) {
-          info = store();
-          currentConstruct = construct;
-          if (!construct.partial) {
-            context.currentConstruct = construct;
-          }
-          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code2);
-          }
-          return construct.tokenize.call(
-            // If we do have fields, create an object w/ `context` as its
-            // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
-            effects,
-            ok3,
-            nok
-          )(code2);
-        }
-      }
-      function ok3(code2) {
-        consumed = true;
-        onreturn(currentConstruct, info);
-        return returnState;
-      }
-      function nok(code2) {
-        consumed = true;
-        info.restore();
-        if (++constructIndex < listOfConstructs.length) {
-          return handleConstruct(listOfConstructs[constructIndex]);
-        }
-        return bogusState;
-      }
-    }
-  }
-  function addResult(construct, from2) {
-    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
-      resolveAllConstructs.push(construct);
-    }
-    if (construct.resolve) {
-      splice(context.events, from2, context.events.length - from2, construct.resolve(context.events.slice(from2), context));
-    }
-    if (construct.resolveTo) {
-      context.events = construct.resolveTo(context.events, context);
-    }
-  }
-  function store() {
-    const startPoint = now();
-    const startPrevious = context.previous;
-    const startCurrentConstruct = context.currentConstruct;
-    const startEventsIndex = context.events.length;
-    const startStack = Array.from(stack);
-    return {
-      from: startEventsIndex,
-      restore
-    };
-    function restore() {
-      point3 = startPoint;
-      context.previous = startPrevious;
-      context.currentConstruct = startCurrentConstruct;
-      context.events.length = startEventsIndex;
-      stack = startStack;
-      accountForPotentialSkip();
-    }
-  }
-  function accountForPotentialSkip() {
-    if (point3.line in columnStart && point3.column < 2) {
-      point3.column = columnStart[point3.line];
-      point3.offset += columnStart[point3.line] - 1;
-    }
-  }
-}
-function sliceChunks(chunks, token) {
-  const startIndex = token.start._index;
-  const startBufferIndex = token.start._bufferIndex;
-  const endIndex = token.end._index;
-  const endBufferIndex = token.end._bufferIndex;
-  let view;
-  if (startIndex === endIndex) {
-    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
-  } else {
-    view = chunks.slice(startIndex, endIndex);
-    if (startBufferIndex > -1) {
-      const head = view[0];
-      if (typeof head === "string") {
-        view[0] = head.slice(startBufferIndex);
-      } else {
-        view.shift();
-      }
-    }
-    if (endBufferIndex > 0) {
-      view.push(chunks[endIndex].slice(0, endBufferIndex));
-    }
-  }
-  return view;
-}
-function serializeChunks(chunks, expandTabs) {
-  let index2 = -1;
-  const result = [];
-  let atTab;
-  while (++index2 < chunks.length) {
-    const chunk = chunks[index2];
-    let value2;
-    if (typeof chunk === "string") {
-      value2 = chunk;
-    } else {
-      switch (chunk) {
-        case -5: {
-          value2 = "\r";
-          break;
-        }
-        case -4: {
-          value2 = "\n";
-          break;
-        }
-        case -3: {
-          value2 = "\r\n";
-          break;
-        }
-        case -2: {
-          value2 = expandTabs ? " " : "	";
-          break;
-        }
-        case -1: {
-          if (!expandTabs && atTab) {
-            continue;
-          }
-          value2 = " ";
-          break;
-        }
-        default: {
-          value2 = String.fromCharCode(chunk);
-        }
-      }
-    }
-    atTab = chunk === -2;
-    result.push(value2);
-  }
-  return result.join("");
-}
-
-// node_modules/micromark/lib/parse.js
-function parse3(options2) {
-  const settings = options2 || {};
-  const constructs2 = (
-    /** @type {FullNormalizedExtension} */
-    combineExtensions([constructs_exports, ...settings.extensions || []])
-  );
-  const parser2 = {
-    constructs: constructs2,
-    content: create2(content),
-    defined: [],
-    document: create2(document2),
-    flow: create2(flow),
-    lazy: {},
-    string: create2(string),
-    text: create2(text)
-  };
-  return parser2;
-  function create2(initial) {
-    return creator;
-    function creator(from) {
-      return createTokenizer(parser2, initial, from);
-    }
-  }
-}
-
-// node_modules/micromark/lib/postprocess.js
-function postprocess(events) {
-  while (!subtokenize(events)) {
-  }
-  return events;
-}
-
-// node_modules/micromark/lib/preprocess.js
-var search = /[\0\t\n\r]/g;
-function preprocess() {
-  let column = 1;
-  let buffer = "";
-  let start = true;
-  let atCarriageReturn;
-  return preprocessor;
-  function preprocessor(value2, encoding, end) {
-    value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
-    const chunks = [];
-    let startPosition = 0;
-    buffer = "";
-    if (start) {
-      if (value2.charCodeAt(0) === 65279) {
-        startPosition++;
-      }
-      start = void 0;
-    }
-    while (startPosition < value2.length) {
-      search.lastIndex = startPosition;
-      const match2 = search.exec(value2);
-      const endPosition = match2 && match2.index !== void 0 ? match2.index : value2.length;
-      const code2 = value2.charCodeAt(endPosition);
-      if (!match2) {
-        buffer = value2.slice(startPosition);
-        break;
-      }
-      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
-        chunks.push(-3);
-        atCarriageReturn = void 0;
-      } else {
-        if (atCarriageReturn) {
-          chunks.push(-5);
-          atCarriageReturn = void 0;
-        }
-        if (startPosition < endPosition) {
-          chunks.push(value2.slice(startPosition, endPosition));
-          column += endPosition - startPosition;
-        }
-        switch (code2) {
-          case 0: {
-            chunks.push(65533);
-            column++;
-            break;
-          }
-          case 9: {
-            const next = Math.ceil(column / 4) * 4;
-            chunks.push(-2);
-            while (column++ < next) {
-              chunks.push(-1);
-            }
-            break;
-          }
-          case 10: {
-            chunks.push(-4);
-            column = 1;
-            break;
-          }
-          default: {
-            atCarriageReturn = true;
-            column = 1;
-          }
-        }
-      }
-      startPosition = endPosition + 1;
-    }
-    if (end) {
-      if (atCarriageReturn) {
-        chunks.push(-5);
-      }
-      if (buffer) {
-        chunks.push(buffer);
-      }
-      chunks.push(null);
-    }
-    return chunks;
-  }
-}
-
-// node_modules/micromark-util-decode-string/index.js
-var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-function decodeString(value2) {
-  return value2.replace(characterEscapeOrReference, decode3);
-}
-function decode3($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head = $2.charCodeAt(0);
-  if (head === 35) {
-    const head2 = $2.charCodeAt(1);
-    const hex3 = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex3 ? 2 : 1), hex3 ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-
-// node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value2) {
-  if (!value2 || typeof value2 !== "object") {
-    return "";
-  }
-  if ("position" in value2 || "type" in value2) {
-    return position(value2.position);
-  }
-  if ("start" in value2 || "end" in value2) {
-    return position(value2);
-  }
-  if ("line" in value2 || "column" in value2) {
-    return point(value2);
-  }
-  return "";
-}
-function point(point3) {
-  return index(point3 && point3.line) + ":" + index(point3 && point3.column);
-}
-function position(pos) {
-  return point(pos && pos.start) + "-" + point(pos && pos.end);
-}
-function index(value2) {
-  return value2 && typeof value2 === "number" ? value2 : 1;
-}
-
-// node_modules/mdast-util-from-markdown/lib/index.js
-var own2 = {}.hasOwnProperty;
-function fromMarkdown(value2, encoding, options2) {
-  if (encoding && typeof encoding === "object") {
-    options2 = encoding;
-    encoding = void 0;
-  }
-  return compiler(options2)(postprocess(parse3(options2).document().write(preprocess()(value2, encoding, true))));
-}
-function compiler(options2) {
-  const config3 = {
-    afterExit: [],
-    beforeEnter: [],
-    transforms: [],
-    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
-    enter: {
-      autolink: opener2(link),
-      autolinkProtocol: onenterdata,
-      autolinkEmail: onenterdata,
-      atxHeading: opener2(heading),
-      blockQuote: opener2(blockQuote2),
-      characterEscape: onenterdata,
-      characterReference: onenterdata,
-      codeFenced: opener2(codeFlow),
-      codeFencedFenceInfo: buffer,
-      codeFencedFenceMeta: buffer,
-      codeIndented: opener2(codeFlow, buffer),
-      codeText: opener2(codeText2, buffer),
-      codeTextData: onenterdata,
-      data: onenterdata,
-      codeFlowValue: onenterdata,
-      definition: opener2(definition2),
-      definitionDestinationString: buffer,
-      definitionLabelString: buffer,
-      definitionTitleString: buffer,
-      emphasis: opener2(emphasis),
-      hardBreakEscape: opener2(hardBreak),
-      hardBreakTrailing: opener2(hardBreak),
-      htmlFlow: opener2(html, buffer),
-      htmlFlowData: onenterdata,
-      htmlText: opener2(html, buffer),
-      htmlTextData: onenterdata,
-      image: opener2(image),
-      label: buffer,
-      link: opener2(link),
-      listItem: opener2(listItem),
-      listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list2, onenterlistordered),
-      listUnordered: opener2(list2),
-      paragraph: opener2(paragraph),
-      reference: onenterreference,
-      referenceString: buffer,
-      resourceDestinationString: buffer,
-      resourceTitleString: buffer,
-      setextHeading: opener2(heading),
-      strong: opener2(strong),
-      thematicBreak: opener2(thematicBreak2)
-    },
-    exit: {
-      atxHeading: closer(),
-      atxHeadingSequence: onexitatxheadingsequence,
-      autolink: closer(),
-      autolinkEmail: onexitautolinkemail,
-      autolinkProtocol: onexitautolinkprotocol,
-      blockQuote: closer(),
-      characterEscapeValue: onexitdata,
-      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
-      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
-      characterReferenceValue: onexitcharacterreferencevalue,
-      characterReference: onexitcharacterreference,
-      codeFenced: closer(onexitcodefenced),
-      codeFencedFence: onexitcodefencedfence,
-      codeFencedFenceInfo: onexitcodefencedfenceinfo,
-      codeFencedFenceMeta: onexitcodefencedfencemeta,
-      codeFlowValue: onexitdata,
-      codeIndented: closer(onexitcodeindented),
-      codeText: closer(onexitcodetext),
-      codeTextData: onexitdata,
-      data: onexitdata,
-      definition: closer(),
-      definitionDestinationString: onexitdefinitiondestinationstring,
-      definitionLabelString: onexitdefinitionlabelstring,
-      definitionTitleString: onexitdefinitiontitlestring,
-      emphasis: closer(),
-      hardBreakEscape: closer(onexithardbreak),
-      hardBreakTrailing: closer(onexithardbreak),
-      htmlFlow: closer(onexithtmlflow),
-      htmlFlowData: onexitdata,
-      htmlText: closer(onexithtmltext),
-      htmlTextData: onexitdata,
-      image: closer(onexitimage),
-      label: onexitlabel,
-      labelText: onexitlabeltext,
-      lineEnding: onexitlineending,
-      link: closer(onexitlink),
-      listItem: closer(),
-      listOrdered: closer(),
-      listUnordered: closer(),
-      paragraph: closer(),
-      referenceString: onexitreferencestring,
-      resourceDestinationString: onexitresourcedestinationstring,
-      resourceTitleString: onexitresourcetitlestring,
-      resource: onexitresource,
-      setextHeading: closer(onexitsetextheading),
-      setextHeadingLineSequence: onexitsetextheadinglinesequence,
-      setextHeadingText: onexitsetextheadingtext,
-      strong: closer(),
-      thematicBreak: closer()
-    }
-  };
-  configure(config3, (options2 || {}).mdastExtensions || []);
-  const data = {};
-  return compile2;
-  function compile2(events) {
-    let tree = {
-      type: "root",
-      children: [],
-      position: void 0
-    };
-    const context = {
-      stack: [tree],
-      tokenStack: [],
-      config: config3,
-      enter,
-      exit: exit3,
-      buffer,
-      resume,
-      data
-    };
-    const listStack = [];
-    const prepared = [];
-    let index2 = -1;
-    while (++index2 < events.length) {
-      prepared.push(events[index2]);
-      if (events[index2][1].type === "listOrdered" || events[index2][1].type === "listUnordered") {
-        if (events[index2][0] === "enter") {
-          listStack.push(prepared.length - 1);
-        } else {
-          const tail = listStack.pop();
-          prepareList(prepared, tail);
-        }
-      }
-    }
-    events = prepared;
-    index2 = -1;
-    while (++index2 < events.length) {
-      const handler2 = config3[events[index2][0]];
-      if (events[index2][0] === "enter" && config3.beforeEnter.length > 0) {
-        callListeners(config3.beforeEnter, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-      if (own2.call(handler2, events[index2][1].type)) {
-        handler2[events[index2][1].type].call({
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-      if (events[index2][0] === "exit" && config3.afterExit.length > 0) {
-        callListeners(config3.afterExit, {
-          ...context,
-          sliceSerialize: events[index2][2].sliceSerialize
-        }, events[index2][1]);
-      }
-    }
-    if (context.tokenStack.length > 0) {
-      const tail = context.tokenStack[context.tokenStack.length - 1];
-      const handler2 = tail[1] || defaultOnError;
-      handler2.call(context, void 0, tail[0]);
-    }
-    tree.position = {
-      start: point2(events.length > 0 ? events[0][1].start : {
-        line: 1,
-        column: 1,
-        offset: 0
-      }),
-      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
-        line: 1,
-        column: 1,
-        offset: 0
-      })
-    };
-    index2 = -1;
-    while (++index2 < config3.transforms.length) {
-      tree = config3.transforms[index2](tree) || tree;
-    }
-    return tree;
-  }
-  function callListeners(listeners, context, token) {
-    let index2 = -1;
-    while (++index2 < listeners.length) {
-      listeners[index2].call(context, token);
-    }
-  }
-  function prepareList(events, start) {
-    const end = events.length - 1;
-    let index2 = start - 1;
-    let containerBalance = -1;
-    let listSpread = false;
-    let listItem2;
-    let lineIndex;
-    let firstBlankLineIndex;
-    let atMarker;
-    const insertions = [];
-    while (++index2 <= end) {
-      const event = events[index2];
-      switch (event[1].type) {
-        case "listUnordered":
-        case "listOrdered":
-        case "blockQuote": {
-          if (event[0] === "enter") {
-            containerBalance++;
-          } else {
-            containerBalance--;
-          }
-          atMarker = void 0;
-          break;
-        }
-        case "lineEndingBlank": {
-          if (event[0] === "enter") {
-            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
-              firstBlankLineIndex = index2;
-            }
-            atMarker = void 0;
-          }
-          break;
-        }
-        case "linePrefix":
-        case "listItemValue":
-        case "listItemMarker":
-        case "listItemPrefix":
-        case "listItemPrefixWhitespace": {
-          break;
-        }
-        default: {
-          atMarker = void 0;
-        }
-      }
-      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem2) {
-          let tailIndex = index2;
-          lineIndex = void 0;
-          while (tailIndex--) {
-            const tailEvent = events[tailIndex];
-            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
-              if (tailEvent[0] === "exit") continue;
-              if (lineIndex) {
-                events[lineIndex][1].type = "lineEndingBlank";
-                listSpread = true;
-              }
-              tailEvent[1].type = "lineEnding";
-              lineIndex = tailIndex;
-            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
-            } else {
-              break;
-            }
-          }
-          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem2._spread = true;
-          }
-          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
-          insertions.push({
-            at: lineIndex || index2,
-            event: ["exit", listItem2, event[2]]
-          });
-        }
-        if (event[1].type === "listItemPrefix") {
-          const item = {
-            type: "listItem",
-            _spread: false,
-            start: Object.assign({}, event[1].start),
-            // @ts-expect-error: we’ll add `end` in a second.
-            end: void 0
-          };
-          listItem2 = item;
-          insertions.push({
-            at: index2,
-            event: ["enter", item, event[2]]
-          });
-          firstBlankLineIndex = void 0;
-          atMarker = true;
-        }
-      }
-    }
-    const listEvents = events.splice(start);
-    let insertion = 0;
-    index2 = -1;
-    while (++index2 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index2) {
-        events.push(insertions[insertion++].event);
-      }
-      events.push(listEvents[index2]);
-    }
-    events[start][1]._spread = listSpread;
-  }
-  function opener2(create2, and) {
-    return open2;
-    function open2(token) {
-      enter.call(this, create2(token), token);
-      if (and) and.call(this, token);
-    }
-  }
-  function buffer() {
-    this.stack.push({
-      type: "fragment",
-      children: []
-    });
-  }
-  function enter(node3, token, errorHandler) {
-    const parent = this.stack[this.stack.length - 1];
-    const siblings = parent.children;
-    siblings.push(node3);
-    this.stack.push(node3);
-    this.tokenStack.push([token, errorHandler || void 0]);
-    node3.position = {
-      start: point2(token.start),
-      // @ts-expect-error: `end` will be patched later.
-      end: void 0
-    };
-  }
-  function closer(and) {
-    return close2;
-    function close2(token) {
-      if (and) and.call(this, token);
-      exit3.call(this, token);
-    }
-  }
-  function exit3(token, onExitError) {
-    const node3 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
-      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
-        start: token.start,
-        end: token.end
-      }) + "): it’s not open");
-    }
-    if (open2[0].type !== token.type) {
-      if (onExitError) {
-        onExitError.call(this, token, open2[0]);
-      } else {
-        const handler2 = open2[1] || defaultOnError;
-        handler2.call(this, token, open2[0]);
-      }
-    }
-    node3.position.end = point2(token.end);
-  }
-  function resume() {
-    return toString(this.stack.pop());
-  }
-  function onenterlistordered() {
-    this.data.expectingFirstListItemValue = true;
-  }
-  function onenterlistitemvalue(token) {
-    if (this.data.expectingFirstListItemValue) {
-      const ancestor = this.stack[this.stack.length - 2];
-      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
-      this.data.expectingFirstListItemValue = void 0;
-    }
-  }
-  function onexitcodefencedfenceinfo() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.lang = data2;
-  }
-  function onexitcodefencedfencemeta() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.meta = data2;
-  }
-  function onexitcodefencedfence() {
-    if (this.data.flowCodeInside) return;
-    this.buffer();
-    this.data.flowCodeInside = true;
-  }
-  function onexitcodefenced() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
-    this.data.flowCodeInside = void 0;
-  }
-  function onexitcodeindented() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2.replace(/(\r?\n|\r)$/g, "");
-  }
-  function onexitdefinitionlabelstring(token) {
-    const label = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.label = label;
-    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-  }
-  function onexitdefinitiontitlestring() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.title = data2;
-  }
-  function onexitdefinitiondestinationstring() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = data2;
-  }
-  function onexitatxheadingsequence(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    if (!node3.depth) {
-      const depth = this.sliceSerialize(token).length;
-      node3.depth = depth;
-    }
-  }
-  function onexitsetextheadingtext() {
-    this.data.setextHeadingSlurpLineEnding = true;
-  }
-  function onexitsetextheadinglinesequence(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    node3.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
-  }
-  function onexitsetextheading() {
-    this.data.setextHeadingSlurpLineEnding = void 0;
-  }
-  function onenterdata(token) {
-    const node3 = this.stack[this.stack.length - 1];
-    const siblings = node3.children;
-    let tail = siblings[siblings.length - 1];
-    if (!tail || tail.type !== "text") {
-      tail = text5();
-      tail.position = {
-        start: point2(token.start),
-        // @ts-expect-error: we’ll add `end` later.
-        end: void 0
-      };
-      siblings.push(tail);
-    }
-    this.stack.push(tail);
-  }
-  function onexitdata(token) {
-    const tail = this.stack.pop();
-    tail.value += this.sliceSerialize(token);
-    tail.position.end = point2(token.end);
-  }
-  function onexitlineending(token) {
-    const context = this.stack[this.stack.length - 1];
-    if (this.data.atHardBreak) {
-      const tail = context.children[context.children.length - 1];
-      tail.position.end = point2(token.end);
-      this.data.atHardBreak = void 0;
-      return;
-    }
-    if (!this.data.setextHeadingSlurpLineEnding && config3.canContainEols.includes(context.type)) {
-      onenterdata.call(this, token);
-      onexitdata.call(this, token);
-    }
-  }
-  function onexithardbreak() {
-    this.data.atHardBreak = true;
-  }
-  function onexithtmlflow() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2;
-  }
-  function onexithtmltext() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2;
-  }
-  function onexitcodetext() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.value = data2;
-  }
-  function onexitlink() {
-    const node3 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node3.type += "Reference";
-      node3.referenceType = referenceType;
-      delete node3.url;
-      delete node3.title;
-    } else {
-      delete node3.identifier;
-      delete node3.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitimage() {
-    const node3 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node3.type += "Reference";
-      node3.referenceType = referenceType;
-      delete node3.url;
-      delete node3.title;
-    } else {
-      delete node3.identifier;
-      delete node3.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitlabeltext(token) {
-    const string6 = this.sliceSerialize(token);
-    const ancestor = this.stack[this.stack.length - 2];
-    ancestor.label = decodeString(string6);
-    ancestor.identifier = normalizeIdentifier(string6).toLowerCase();
-  }
-  function onexitlabel() {
-    const fragment = this.stack[this.stack.length - 1];
-    const value2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    this.data.inReference = true;
-    if (node3.type === "link") {
-      const children = fragment.children;
-      node3.children = children;
-    } else {
-      node3.alt = value2;
-    }
-  }
-  function onexitresourcedestinationstring() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = data2;
-  }
-  function onexitresourcetitlestring() {
-    const data2 = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.title = data2;
-  }
-  function onexitresource() {
-    this.data.inReference = void 0;
-  }
-  function onenterreference() {
-    this.data.referenceType = "collapsed";
-  }
-  function onexitreferencestring(token) {
-    const label = this.resume();
-    const node3 = this.stack[this.stack.length - 1];
-    node3.label = label;
-    node3.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-    this.data.referenceType = "full";
-  }
-  function onexitcharacterreferencemarker(token) {
-    this.data.characterReferenceType = token.type;
-  }
-  function onexitcharacterreferencevalue(token) {
-    const data2 = this.sliceSerialize(token);
-    const type = this.data.characterReferenceType;
-    let value2;
-    if (type) {
-      value2 = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
-      this.data.characterReferenceType = void 0;
-    } else {
-      const result = decodeNamedCharacterReference(data2);
-      value2 = result;
-    }
-    const tail = this.stack[this.stack.length - 1];
-    tail.value += value2;
-  }
-  function onexitcharacterreference(token) {
-    const tail = this.stack.pop();
-    tail.position.end = point2(token.end);
-  }
-  function onexitautolinkprotocol(token) {
-    onexitdata.call(this, token);
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = this.sliceSerialize(token);
-  }
-  function onexitautolinkemail(token) {
-    onexitdata.call(this, token);
-    const node3 = this.stack[this.stack.length - 1];
-    node3.url = "mailto:" + this.sliceSerialize(token);
-  }
-  function blockQuote2() {
-    return {
-      type: "blockquote",
-      children: [],
-      position: void 0
-    };
-  }
-  function codeFlow() {
-    return {
-      type: "code",
-      lang: null,
-      meta: null,
-      value: "",
-      position: void 0
-    };
-  }
-  function codeText2() {
-    return {
-      type: "inlineCode",
-      value: "",
-      position: void 0
-    };
-  }
-  function definition2() {
-    return {
-      type: "definition",
-      identifier: "",
-      label: null,
-      title: null,
-      url: "",
-      position: void 0
-    };
-  }
-  function emphasis() {
-    return {
-      type: "emphasis",
-      children: [],
-      position: void 0
-    };
-  }
-  function heading() {
-    return {
-      type: "heading",
-      // @ts-expect-error `depth` will be set later.
-      depth: 0,
-      children: [],
-      position: void 0
-    };
-  }
-  function hardBreak() {
-    return {
-      type: "break",
-      position: void 0
-    };
-  }
-  function html() {
-    return {
-      type: "html",
-      value: "",
-      position: void 0
-    };
-  }
-  function image() {
-    return {
-      type: "image",
-      title: null,
-      url: "",
-      alt: null,
-      position: void 0
-    };
-  }
-  function link() {
-    return {
-      type: "link",
-      title: null,
-      url: "",
-      children: [],
-      position: void 0
-    };
-  }
-  function list2(token) {
-    return {
-      type: "list",
-      ordered: token.type === "listOrdered",
-      start: null,
-      spread: token._spread,
-      children: [],
-      position: void 0
-    };
-  }
-  function listItem(token) {
-    return {
-      type: "listItem",
-      spread: token._spread,
-      checked: null,
-      children: [],
-      position: void 0
-    };
-  }
-  function paragraph() {
-    return {
-      type: "paragraph",
-      children: [],
-      position: void 0
-    };
-  }
-  function strong() {
-    return {
-      type: "strong",
-      children: [],
-      position: void 0
-    };
-  }
-  function text5() {
-    return {
-      type: "text",
-      value: "",
-      position: void 0
-    };
-  }
-  function thematicBreak2() {
-    return {
-      type: "thematicBreak",
-      position: void 0
-    };
-  }
-}
-function point2(d3) {
-  return {
-    line: d3.line,
-    column: d3.column,
-    offset: d3.offset
-  };
-}
-function configure(combined, extensions) {
-  let index2 = -1;
-  while (++index2 < extensions.length) {
-    const value2 = extensions[index2];
-    if (Array.isArray(value2)) {
-      configure(combined, value2);
-    } else {
-      extension(combined, value2);
-    }
-  }
-}
-function extension(combined, extension2) {
-  let key;
-  for (key in extension2) {
-    if (own2.call(extension2, key)) {
-      switch (key) {
-        case "canContainEols": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "transforms": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "afterExit":
-        case "beforeEnter": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(right);
-          }
-          break;
-        }
-        case "enter":
-        case "exit": {
-          const right = extension2[key];
-          if (right) {
-            Object.assign(combined[key], right);
-          }
-          break;
-        }
-      }
-    }
-  }
-}
-function defaultOnError(left, right) {
-  if (left) {
-    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
-      start: left.start,
-      end: left.end
-    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
-      start: right.start,
-      end: right.end
-    }) + ") is open");
-  }
-  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
-    start: right.start,
-    end: right.end
-  }) + ") is still open");
-}
-
-// node_modules/ccount/index.js
-function ccount(value2, character) {
-  const source = String(value2);
-  if (typeof character !== "string") {
-    throw new TypeError("Expected character");
-  }
-  let count = 0;
-  let index2 = source.indexOf(character);
-  while (index2 !== -1) {
-    count++;
-    index2 = source.indexOf(character, index2 + character.length);
-  }
-  return count;
-}
-
-// node_modules/devlop/lib/default.js
-function ok() {
-}
-
-// node_modules/escape-string-regexp/index.js
-function escapeStringRegexp(string6) {
-  if (typeof string6 !== "string") {
-    throw new TypeError("Expected a string");
-  }
-  return string6.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
-}
-
-// node_modules/unist-util-is/lib/index.js
-var convert = (
-  // Note: overloads in JSDoc can’t yet use different `@template`s.
-  /**
-   * @type {(
-   *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
-   *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
-   *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
-   *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
-   *   ((test?: Test) => Check)
-   * )}
-   */
-  /**
-   * @param {Test} [test]
-   * @returns {Check}
-   */
-  (function(test) {
-    if (test === null || test === void 0) {
-      return ok2;
-    }
-    if (typeof test === "function") {
-      return castFactory(test);
-    }
-    if (typeof test === "object") {
-      return Array.isArray(test) ? anyFactory(test) : (
-        // Cast because `ReadonlyArray` goes into the above but `isArray`
-        // narrows to `Array`.
-        propertiesFactory(
-          /** @type {Props} */
-          test
-        )
-      );
-    }
-    if (typeof test === "string") {
-      return typeFactory(test);
-    }
-    throw new Error("Expected function, string, or object as test");
-  })
-);
-function anyFactory(tests) {
-  const checks = [];
-  let index2 = -1;
-  while (++index2 < tests.length) {
-    checks[index2] = convert(tests[index2]);
-  }
-  return castFactory(any2);
-  function any2(...parameters) {
-    let index3 = -1;
-    while (++index3 < checks.length) {
-      if (checks[index3].apply(this, parameters)) return true;
-    }
-    return false;
-  }
-}
-function propertiesFactory(check2) {
-  const checkAsRecord = (
-    /** @type {Record<string, unknown>} */
-    check2
-  );
-  return castFactory(all2);
-  function all2(node3) {
-    const nodeAsRecord = (
-      /** @type {Record<string, unknown>} */
-      /** @type {unknown} */
-      node3
-    );
-    let key;
-    for (key in check2) {
-      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
-    }
+function createReadyHandler(isDraining = () => false, silentAfterMs = silentAfterFromEnv()) {
+  return function handleReady(req, res) {
+    const path3 = req.url?.split("?")[0];
+    if (req.method !== "GET" || path3 !== READY_PATH) return false;
+    const silence = githubSilence(Date.now(), silentAfterMs);
+    const body = isDraining() ? { status: "draining" } : silence ? { status: "github-silent", since: new Date(silence.since).toISOString(), last: silence.last, lastAnswerAt: silence.lastAnswerAt === null ? null : new Date(silence.lastAnswerAt).toISOString() } : { status: "ready" };
+    res.writeHead(body.status === "ready" ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify(body));
     return true;
-  }
-}
-function typeFactory(check2) {
-  return castFactory(type);
-  function type(node3) {
-    return node3 && node3.type === check2;
-  }
-}
-function castFactory(testFunction) {
-  return check2;
-  function check2(value2, index2, parent) {
-    return Boolean(
-      looksLikeANode(value2) && testFunction.call(
-        this,
-        value2,
-        typeof index2 === "number" ? index2 : void 0,
-        parent || void 0
-      )
-    );
-  }
-}
-function ok2() {
-  return true;
-}
-function looksLikeANode(value2) {
-  return value2 !== null && typeof value2 === "object" && "type" in value2;
-}
-
-// node_modules/unist-util-visit-parents/lib/color.node.js
-function color(d3) {
-  return "\x1B[33m" + d3 + "\x1B[39m";
-}
-
-// node_modules/unist-util-visit-parents/lib/index.js
-var empty = [];
-var CONTINUE = true;
-var EXIT = false;
-var SKIP = "skip";
-function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
-  if (!tree || typeof tree !== "object") {
-    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
-  }
-  let preorder = true;
-  let check2;
-  let visitors;
-  let enter;
-  let exit3;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check2 = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    if (reverse) preorder = false;
-  } else {
-    visitors = /** @type {Visitors | Visitor} */
-    testOrEnterOrVisitors;
-    if (enterOrVisitorsOrReverse) preorder = false;
-  }
-  if (typeof visitors === "function") {
-    enter = visitors;
-  } else if (visitors && typeof visitors === "object") {
-    if (visitors.enter === null || visitors.enter === void 0) {
-    } else if (typeof visitors.enter === "function") {
-      enter = visitors.enter;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
-      );
-    }
-    if (typeof visitors.exit === "function") {
-      exit3 = visitors.exit;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
-      );
-    }
-  } else {
-    throw new Error(
-      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
-    );
-  }
-  const is2 = convert(check2);
-  const step = preorder ? 1 : -1;
-  factory(tree, void 0, [])();
-  function factory(node3, index2, parents) {
-    const value2 = (
-      /** @type {Record<string, unknown>} */
-      node3 && typeof node3 === "object" ? node3 : {}
-    );
-    if (typeof value2.type === "string") {
-      const name2 = (
-        // `hast`
-        typeof value2.tagName === "string" ? value2.tagName : (
-          // `xast`
-          typeof value2.name === "string" ? value2.name : void 0
-        )
-      );
-      Object.defineProperty(visit2, "name", {
-        value: "node (" + color(node3.type + (name2 ? "<" + name2 + ">" : "")) + ")"
-      });
-    }
-    return visit2;
-    function visit2() {
-      const matches = !check2 || is2(node3, index2, parents[parents.length - 1] || void 0);
-      let result = empty;
-      if (enter && matches) {
-        result = toResult(enter(node3, parents, index2));
-        if (result[0] === EXIT) {
-          return result;
-        }
-      }
-      if ("children" in node3 && node3.children) {
-        const nodeAsParent = (
-          /** @type {UnistParent} */
-          node3
-        );
-        if (nodeAsParent.children && result[0] !== SKIP) {
-          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
-          const grandparents = [...parents, nodeAsParent];
-          while (offset > -1 && offset < nodeAsParent.children.length) {
-            const child = nodeAsParent.children[offset];
-            const subresult = factory(child, offset, grandparents)();
-            if (subresult[0] === EXIT) {
-              return subresult;
-            }
-            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
-          }
-        }
-      }
-      if (exit3 && matches) {
-        const exitResult = toResult(exit3(node3, parents, index2));
-        if (exitResult[0] === SKIP) {
-          throw new Error(
-            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
-          );
-        }
-        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
-          return exitResult;
-        }
-      }
-      return result;
-    }
-  }
-}
-function toResult(value2) {
-  if (Array.isArray(value2)) {
-    return value2;
-  }
-  if (typeof value2 === "number") {
-    return [CONTINUE, value2];
-  }
-  return value2 === null || value2 === void 0 ? empty : [value2];
-}
-
-// node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list2, options2) {
-  const settings = options2 || {};
-  const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list2);
-  let pairIndex = -1;
-  while (++pairIndex < pairs.length) {
-    visitParents(tree, visitor);
-  }
-  function visitor(node3, parents, index2) {
-    if (node3.type === "text" && typeof index2 === "number") {
-      return handler2(node3, parents, index2);
-    }
-    if (ignored(node3, index2, parents[parents.length - 1])) return SKIP;
-  }
-  function handler2(node3, parents, index2) {
-    const parent = parents[parents.length - 1];
-    const find = pairs[pairIndex][0];
-    const replace2 = pairs[pairIndex][1];
-    let start = 0;
-    let change = false;
-    let nodes = [];
-    find.lastIndex = 0;
-    let match2 = find.exec(node3.value);
-    while (match2) {
-      const position2 = match2.index;
-      const matchObject = {
-        index: match2.index,
-        input: match2.input,
-        stack: [...parents, node3]
-      };
-      let value2 = replace2(...match2, matchObject);
-      if (typeof value2 === "string") {
-        value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
-      }
-      if (value2 === false) {
-        find.lastIndex = position2 + 1;
-      } else {
-        if (start !== position2) {
-          add({ type: "text", value: node3.value.slice(start, position2) });
-        }
-        if (Array.isArray(value2)) {
-          for (const child of value2) add(child);
-        } else if (value2) {
-          add(value2);
-        }
-        start = position2 + match2[0].length;
-        change = true;
-      }
-      if (!find.global) {
-        break;
-      }
-      match2 = find.exec(node3.value);
-    }
-    if (change) {
-      if (start < node3.value.length) {
-        add({ type: "text", value: node3.value.slice(start) });
-      }
-      parent.children.splice(index2, 1, ...nodes);
-    } else {
-      nodes = [node3];
-    }
-    return index2 + nodes.length;
-    function add(child) {
-      const previous3 = nodes[nodes.length - 1];
-      if (previous3 && previous3.type === "text" && child.type === "text") {
-        previous3.value += child.value;
-      } else {
-        nodes.push(child);
-      }
-    }
-  }
-}
-function toPairs(tupleOrList) {
-  if (!Array.isArray(tupleOrList)) {
-    throw new TypeError("Expected find and replace tuple or list of tuples");
-  }
-  const result = [];
-  const list2 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
-    /** @type {FindAndReplaceList} */
-    tupleOrList
-  ) : [
-    /** @type {FindAndReplaceTuple} */
-    tupleOrList
-  ];
-  let index2 = -1;
-  while (++index2 < list2.length) {
-    const tuple2 = list2[index2];
-    result.push([toExpression(tuple2[0]), toFunction(tuple2[1])]);
-  }
-  return result;
-}
-function toExpression(find) {
-  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
-}
-function toFunction(replace2) {
-  return typeof replace2 === "function" ? replace2 : function() {
-    return replace2;
   };
 }
-
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-function gfmAutolinkLiteralFromMarkdown() {
-  return {
-    transforms: [transformGfmAutolinkLiterals],
-    enter: {
-      literalAutolink: enterLiteralAutolink,
-      literalAutolinkEmail: enterLiteralAutolinkValue,
-      literalAutolinkHttp: enterLiteralAutolinkValue,
-      literalAutolinkWww: enterLiteralAutolinkValue
-    },
-    exit: {
-      literalAutolink: exitLiteralAutolink,
-      literalAutolinkEmail: exitLiteralAutolinkEmail,
-      literalAutolinkHttp: exitLiteralAutolinkHttp,
-      literalAutolinkWww: exitLiteralAutolinkWww
-    }
-  };
-}
-function enterLiteralAutolink(token) {
-  this.enter(
-    { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
-  );
-}
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "link");
-  node3.url = "http://" + this.sliceSerialize(token);
-}
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
-}
-function exitLiteralAutolink(token) {
-  this.exit(token);
-}
-function transformGfmAutolinkLiterals(tree) {
-  findAndReplace(
-    tree,
-    [
-      [
-        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
-        findUrl
-      ],
-      [
-        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
-        findXmpp
-      ],
-      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
-      [
-        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
-        findEmail
-      ]
-    ],
-    { ignore: ["link", "linkReference"] }
-  );
-}
-function findUrl(_, protocol, domain3, path3, match2) {
-  if (!previous2(match2)) {
-    return false;
-  }
-  let prefix = "";
-  if (/^w/i.test(protocol)) {
-    domain3 = protocol + domain3;
-    protocol = "";
-    prefix = "http://";
-  }
-  if (unicodePunctuation(domain3.charCodeAt(0)) || !isCorrectDomain(domain3)) {
-    return false;
-  }
-  const parts = splitUrl(domain3 + path3);
-  const result = {
-    type: "link",
-    title: null,
-    url: prefix + protocol + parts[0],
-    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
-    position: void 0
-  };
-  if (parts[1]) {
-    return [result, { type: "text", value: parts[1], position: void 0 }];
-  }
-  return result;
-}
-function findEmail(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  return {
-    type: "link",
-    title: null,
-    url: "mailto:" + atext + "@" + label,
-    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
-    position: void 0
-  };
-}
-function findMailto(_, atext, label) {
-  if (/[\d\-_]$/.test(label)) {
-    return false;
-  }
-  const value2 = "mailto:" + atext + "@" + label;
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function findXmpp(matchValue, atext, label, resource, match2) {
-  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match2.input.charAt(match2.index + matchValue.length) === "@")) {
-    return false;
-  }
-  const value2 = "xmpp:" + atext + "@" + label + (resource || "");
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function isCorrectDomain(domain3) {
-  const parts = domain3.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
-    return false;
-  }
-  return true;
-}
-function splitUrl(url2) {
-  let index2 = url2.length;
-  while (index2 > 0) {
-    const code2 = url2.charCodeAt(index2 - 1);
-    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 62 || code2 === 63 || code2 === 93 || code2 === 125) {
-      index2--;
-    } else {
-      break;
-    }
-  }
-  if (index2 === url2.length) {
-    return [url2, void 0];
-  }
-  let trail2 = url2.slice(index2);
-  url2 = url2.slice(0, index2);
-  let closingParenIndex = trail2.indexOf(")");
-  const openingParens = ccount(url2, "(");
-  let closingParens = ccount(url2, ")");
-  while (closingParenIndex !== -1 && openingParens > closingParens) {
-    url2 += trail2.slice(0, closingParenIndex + 1);
-    trail2 = trail2.slice(closingParenIndex + 1);
-    closingParenIndex = trail2.indexOf(")");
-    closingParens++;
-  }
-  return [url2, trail2];
-}
-function previous2(match2) {
-  const code2 = match2.input.charCodeAt(match2.index - 1);
-  return match2.index === 0 || unicodeWhitespace(code2) || unicodePunctuation(code2);
-}
-
-// node_modules/mdast-util-gfm-footnote/lib/index.js
-footnoteReference.peek = footnoteReferencePeek;
-function enterFootnoteCallString() {
-  this.buffer();
-}
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
-}
-function enterFootnoteDefinitionLabelString() {
-  this.buffer();
-}
-function enterFootnoteDefinition(token) {
-  this.enter(
-    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
-  );
-}
-function exitFootnoteCallString(token) {
-  const label = this.resume();
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "footnoteReference");
-  node3.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node3.label = label;
-}
-function exitFootnoteCall(token) {
-  this.exit(token);
-}
-function exitFootnoteDefinitionLabelString(token) {
-  const label = this.resume();
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "footnoteDefinition");
-  node3.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node3.label = label;
-}
-function exitFootnoteDefinition(token) {
-  this.exit(token);
-}
-function footnoteReferencePeek() {
-  return "[";
-}
-function footnoteReference(node3, _, state, info) {
-  const tracker = state.createTracker(info);
-  let value2 = tracker.move("[^");
-  const exit3 = state.enter("footnoteReference");
-  const subexit = state.enter("reference");
-  value2 += tracker.move(
-    state.safe(state.associationId(node3), { after: "]", before: value2 })
-  );
-  subexit();
-  exit3();
-  value2 += tracker.move("]");
-  return value2;
-}
-function gfmFootnoteFromMarkdown() {
-  return {
-    enter: {
-      gfmFootnoteCallString: enterFootnoteCallString,
-      gfmFootnoteCall: enterFootnoteCall,
-      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: enterFootnoteDefinition
-    },
-    exit: {
-      gfmFootnoteCallString: exitFootnoteCallString,
-      gfmFootnoteCall: exitFootnoteCall,
-      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: exitFootnoteDefinition
-    }
-  };
-}
-
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
-handleDelete.attention = attentionDelete;
-handleDelete.peek = peekDelete;
-function gfmStrikethroughFromMarkdown() {
-  return {
-    canContainEols: ["delete"],
-    enter: { strikethrough: enterStrikethrough },
-    exit: { strikethrough: exitStrikethrough }
-  };
-}
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
-}
-function exitStrikethrough(token) {
-  this.exit(token);
-}
-function handleDelete(node3, _, state, info) {
-  const tracker = state.createTracker(info);
-  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
-  const exit3 = state.enter("strikethrough");
-  let value2 = tracker.move(sequence);
-  value2 += state.containerPhrasing(node3, {
-    ...tracker.current(),
-    before: value2,
-    after: "~"
-  });
-  value2 += tracker.move(sequence);
-  exit3();
-  return value2;
-}
-function attentionDelete() {
-  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
-}
-function peekDelete() {
-  return "~";
-}
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit2,
-      tableHeader: exit2,
-      tableRow: exit2
-    }
-  };
-}
-function enterTable(token) {
-  const align = token._align;
-  ok(align, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align.map(function(d3) {
-        return d3 === "none" ? null : d3;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit2(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value2 = this.resume();
-  if (this.data.inTable) {
-    value2 = value2.replace(/\\([\\|])/g, replace);
-  }
-  const node3 = this.stack[this.stack.length - 1];
-  ok(node3.type === "inlineCode");
-  node3.value = value2;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
-function gfmTaskListItemFromMarkdown() {
-  return {
-    exit: {
-      taskListCheckValueChecked: exitCheck,
-      taskListCheckValueUnchecked: exitCheck,
-      paragraph: exitParagraphWithTaskListItem
-    }
-  };
-}
-function exitCheck(token) {
-  const node3 = this.stack[this.stack.length - 2];
-  ok(node3.type === "listItem");
-  node3.checked = token.type === "taskListCheckValueChecked";
-}
-function exitParagraphWithTaskListItem(token) {
-  const parent = this.stack[this.stack.length - 2];
-  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node3 = this.stack[this.stack.length - 1];
-    ok(node3.type === "paragraph");
-    const head = node3.children[0];
-    if (head && head.type === "text") {
-      const siblings = parent.children;
-      let index2 = -1;
-      let firstParagraph;
-      while (++index2 < siblings.length) {
-        const sibling = siblings[index2];
-        if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
-          break;
-        }
-      }
-      if (firstParagraph === node3) {
-        head.value = head.value.slice(1);
-        if (head.value.length === 0) {
-          node3.children.shift();
-        } else if (node3.position && head.position && typeof head.position.start.offset === "number") {
-          head.position.start.column++;
-          head.position.start.offset++;
-          node3.position.start = { ...head.position.start };
-        }
-      }
-    }
-  }
-  this.exit(token);
-}
-
-// node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
-}
-
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
-var wwwPrefix = {
-  tokenize: tokenizeWwwPrefix,
-  partial: true
-};
-var domain = {
-  tokenize: tokenizeDomain,
-  partial: true
-};
-var path2 = {
-  tokenize: tokenizePath,
-  partial: true
-};
-var trail = {
-  tokenize: tokenizeTrail,
-  partial: true
-};
-var emailDomainDotTrail = {
-  tokenize: tokenizeEmailDomainDotTrail,
-  partial: true
-};
-var wwwAutolink = {
-  name: "wwwAutolink",
-  tokenize: tokenizeWwwAutolink,
-  previous: previousWww
-};
-var protocolAutolink = {
-  name: "protocolAutolink",
-  tokenize: tokenizeProtocolAutolink,
-  previous: previousProtocol
-};
-var emailAutolink = {
-  name: "emailAutolink",
-  tokenize: tokenizeEmailAutolink,
-  previous: previousEmail
-};
-var text3 = {};
-function gfmAutolinkLiteral() {
-  return {
-    text: text3
-  };
-}
-var code = 48;
-while (code < 123) {
-  text3[code] = emailAutolink;
-  code++;
-  if (code === 58) code = 65;
-  else if (code === 91) code = 97;
-}
-text3[43] = emailAutolink;
-text3[45] = emailAutolink;
-text3[46] = emailAutolink;
-text3[95] = emailAutolink;
-text3[72] = [emailAutolink, protocolAutolink];
-text3[104] = [emailAutolink, protocolAutolink];
-text3[87] = [emailAutolink, wwwAutolink];
-text3[119] = [emailAutolink, wwwAutolink];
-function tokenizeEmailAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let dot;
-  let data;
-  return start;
-  function start(code2) {
-    if (!gfmAtext(code2) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code2);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkEmail");
-    return atext(code2);
-  }
-  function atext(code2) {
-    if (gfmAtext(code2)) {
-      effects.consume(code2);
-      return atext;
-    }
-    if (code2 === 64) {
-      effects.consume(code2);
-      return emailDomain;
-    }
-    return nok(code2);
-  }
-  function emailDomain(code2) {
-    if (code2 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code2);
-    }
-    if (code2 === 45 || code2 === 95 || asciiAlphanumeric(code2)) {
-      data = true;
-      effects.consume(code2);
-      return emailDomain;
-    }
-    return emailDomainAfter(code2);
-  }
-  function emailDomainDot(code2) {
-    effects.consume(code2);
-    dot = true;
-    return emailDomain;
-  }
-  function emailDomainAfter(code2) {
-    if (data && dot && asciiAlpha(self2.previous)) {
-      effects.exit("literalAutolinkEmail");
-      effects.exit("literalAutolink");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-function tokenizeWwwAutolink(effects, ok3, nok) {
-  const self2 = this;
-  return wwwStart;
-  function wwwStart(code2) {
-    if (code2 !== 87 && code2 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code2);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path2, wwwAfter), nok), nok)(code2);
-  }
-  function wwwAfter(code2) {
-    effects.exit("literalAutolinkWww");
-    effects.exit("literalAutolink");
-    return ok3(code2);
-  }
-}
-function tokenizeProtocolAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let buffer = "";
-  let seen = false;
-  return protocolStart;
-  function protocolStart(code2) {
-    if ((code2 === 72 || code2 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
-      effects.enter("literalAutolink");
-      effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code2);
-      effects.consume(code2);
-      return protocolPrefixInside;
-    }
-    return nok(code2);
-  }
-  function protocolPrefixInside(code2) {
-    if (asciiAlpha(code2) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code2);
-      effects.consume(code2);
-      return protocolPrefixInside;
-    }
-    if (code2 === 58) {
-      const protocol = buffer.toLowerCase();
-      if (protocol === "http" || protocol === "https") {
-        effects.consume(code2);
-        return protocolSlashesInside;
-      }
-    }
-    return nok(code2);
-  }
-  function protocolSlashesInside(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      if (seen) {
-        return afterProtocol;
-      }
-      seen = true;
-      return protocolSlashesInside;
-    }
-    return nok(code2);
-  }
-  function afterProtocol(code2) {
-    return code2 === null || asciiControl(code2) || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || unicodePunctuation(code2) ? nok(code2) : effects.attempt(domain, effects.attempt(path2, protocolAfter), nok)(code2);
-  }
-  function protocolAfter(code2) {
-    effects.exit("literalAutolinkHttp");
-    effects.exit("literalAutolink");
-    return ok3(code2);
-  }
-}
-function tokenizeWwwPrefix(effects, ok3, nok) {
-  let size = 0;
-  return wwwPrefixInside;
-  function wwwPrefixInside(code2) {
-    if ((code2 === 87 || code2 === 119) && size < 3) {
-      size++;
-      effects.consume(code2);
-      return wwwPrefixInside;
-    }
-    if (code2 === 46 && size === 3) {
-      effects.consume(code2);
-      return wwwPrefixAfter;
-    }
-    return nok(code2);
-  }
-  function wwwPrefixAfter(code2) {
-    return code2 === null ? nok(code2) : ok3(code2);
-  }
-}
-function tokenizeDomain(effects, ok3, nok) {
-  let underscoreInLastSegment;
-  let underscoreInLastLastSegment;
-  let seen;
-  return domainInside;
-  function domainInside(code2) {
-    if (code2 === 46 || code2 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code2);
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || code2 !== 45 && unicodePunctuation(code2)) {
-      return domainAfter(code2);
-    }
-    seen = true;
-    effects.consume(code2);
-    return domainInside;
-  }
-  function domainAtPunctuation(code2) {
-    if (code2 === 95) {
-      underscoreInLastSegment = true;
-    } else {
-      underscoreInLastLastSegment = underscoreInLastSegment;
-      underscoreInLastSegment = void 0;
-    }
-    effects.consume(code2);
-    return domainInside;
-  }
-  function domainAfter(code2) {
-    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code2);
-    }
-    return ok3(code2);
-  }
-}
-function tokenizePath(effects, ok3) {
-  let sizeOpen = 0;
-  let sizeClose = 0;
-  return pathInside;
-  function pathInside(code2) {
-    if (code2 === 40) {
-      sizeOpen++;
-      effects.consume(code2);
-      return pathInside;
-    }
-    if (code2 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code2);
-    }
-    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 63 || code2 === 93 || code2 === 95 || code2 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code2);
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-      return ok3(code2);
-    }
-    effects.consume(code2);
-    return pathInside;
-  }
-  function pathAtPunctuation(code2) {
-    if (code2 === 41) {
-      sizeClose++;
-    }
-    effects.consume(code2);
-    return pathInside;
-  }
-}
-function tokenizeTrail(effects, ok3, nok) {
-  return trail2;
-  function trail2(code2) {
-    if (code2 === 33 || code2 === 34 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 63 || code2 === 95 || code2 === 126) {
-      effects.consume(code2);
-      return trail2;
-    }
-    if (code2 === 38) {
-      effects.consume(code2);
-      return trailCharacterReferenceStart;
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return trailBracketAfter;
-    }
-    if (
-      // `<` is an end.
-      code2 === 60 || // So is whitespace.
-      code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)
-    ) {
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-  function trailBracketAfter(code2) {
-    if (code2 === null || code2 === 40 || code2 === 91 || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-      return ok3(code2);
-    }
-    return trail2(code2);
-  }
-  function trailCharacterReferenceStart(code2) {
-    return asciiAlpha(code2) ? trailCharacterReferenceInside(code2) : nok(code2);
-  }
-  function trailCharacterReferenceInside(code2) {
-    if (code2 === 59) {
-      effects.consume(code2);
-      return trail2;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return trailCharacterReferenceInside;
-    }
-    return nok(code2);
-  }
-}
-function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.consume(code2);
-    return after;
-  }
-  function after(code2) {
-    return asciiAlphanumeric(code2) ? nok(code2) : ok3(code2);
-  }
-}
-function previousWww(code2) {
-  return code2 === null || code2 === 40 || code2 === 42 || code2 === 95 || code2 === 91 || code2 === 93 || code2 === 126 || markdownLineEndingOrSpace(code2);
-}
-function previousProtocol(code2) {
-  return !asciiAlpha(code2);
-}
-function previousEmail(code2) {
-  return !(code2 === 47 || gfmAtext(code2));
-}
-function gfmAtext(code2) {
-  return code2 === 43 || code2 === 45 || code2 === 46 || code2 === 95 || asciiAlphanumeric(code2);
-}
-function previousUnbalanced(events) {
-  let index2 = events.length;
-  let result = false;
-  while (index2--) {
-    const token = events[index2][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
-      result = true;
-      break;
-    }
-    if (token._gfmAutolinkLiteralWalkedInto) {
-      result = false;
-      break;
-    }
-  }
-  if (events.length > 0 && !result) {
-    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
-  }
-  return result;
-}
-
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-var indent = {
-  tokenize: tokenizeIndent2,
-  partial: true
-};
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  let index2 = self2.events.length;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let labelStart;
-  while (index2--) {
-    const token = self2.events[index2][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start;
-  function start(code2) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code2);
-    }
-    const id = normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code2);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code2);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context) {
-  let index2 = events.length;
-  let labelStart;
-  while (index2--) {
-    if (events[index2][1].type === "labelImage" && events[index2][0] === "enter") {
-      labelStart = events[index2][1];
-      break;
-    }
-  }
-  events[index2 + 1][1].type = "data";
-  events[index2 + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index2 + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index2 + 3][1].end),
-    end: Object.assign({}, events[index2 + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string6 = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string6.start),
-    end: Object.assign({}, string6.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index2 + 1],
-    events[index2 + 2],
-    ["enter", call, context],
-    // The `[`
-    events[index2 + 3],
-    events[index2 + 4],
-    // The `^`.
-    ["enter", marker, context],
-    ["exit", marker, context],
-    // Everything in between.
-    ["enter", string6, context],
-    ["enter", chunk, context],
-    ["exit", chunk, context],
-    ["exit", string6, context],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context]
-  ];
-  events.splice(index2, events.length - index2 + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let size = 0;
-  let data;
-  return start;
-  function start(code2) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code2) {
-    if (code2 !== 94) return nok(code2);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code2) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
-    ) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
-        return nok(code2);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code2);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok3;
-    }
-    if (!markdownLineEndingOrSpace(code2)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code2);
-    return code2 === 92 ? callEscape : callData;
-  }
-  function callEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return callData;
-    }
-    return callData(code2);
-  }
-}
-function tokenizeDefinitionStart(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let identifier;
-  let size = 0;
-  let data;
-  return start;
-  function start(code2) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code2) {
-    if (code2 === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code2);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code2);
-  }
-  function labelInside(code2) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
-    ) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self2.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code2);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code2)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code2);
-    return code2 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code2);
-  }
-  function labelAfter(code2) {
-    if (code2 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code2);
-      effects.exit("definitionMarker");
-      if (!defined.includes(identifier)) {
-        defined.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code2);
-  }
-  function whitespaceAfter(code2) {
-    return ok3(code2);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok3, nok) {
-  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent2(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code2) : nok(code2);
-  }
-}
-
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-function gfmStrikethrough(options2) {
-  const options_ = options2 || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context) {
-    let index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][0] === "enter" && events[index2][1].type === "strikethroughSequenceTemporary" && events[index2][1]._close) {
-        let open2 = index2;
-        while (open2--) {
-          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
-          events[index2][1].end.offset - events[index2][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
-            events[index2][1].type = "strikethroughSequence";
-            events[open2][1].type = "strikethroughSequence";
-            const strikethrough = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open2][1].start),
-              end: Object.assign({}, events[index2][1].end)
-            };
-            const text5 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open2][1].end),
-              end: Object.assign({}, events[index2][1].start)
-            };
-            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text5, context]];
-            const insideSpan2 = context.parser.constructs.insideSpan.null;
-            if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index2), context));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context], ["enter", events[index2][1], context], ["exit", events[index2][1], context], ["exit", strikethrough, context]]);
-            splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
-            index2 = open2 + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index2 = -1;
-    while (++index2 < events.length) {
-      if (events[index2][1].type === "strikethroughSequenceTemporary") {
-        events[index2][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok3, nok) {
-    const previous3 = this.previous;
-    const events = this.events;
-    let size = 0;
-    return start;
-    function start(code2) {
-      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code2);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code2);
-    }
-    function more(code2) {
-      const before = classifyCharacter(previous3);
-      if (code2 === 126) {
-        if (size > 1) return nok(code2);
-        effects.consume(code2);
-        size++;
-        return more;
-      }
-      if (size < 2 && !single) return nok(code2);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code2);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok3(code2);
-    }
-  }
-}
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-var EditMap2 = class {
-  /**
-   * Create a new edit map.
-   */
-  constructor() {
-    this.map = [];
-    this.index = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Create an edit: a remove and/or add at a certain place.
-   *
-   * @param {number} index
-   *   Index at which to apply the edit.
-   * @param {number} remove
-   *   Count of items to remove at the index.
-   * @param {Array<Event>} add
-   *   Items to add at the index.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  add(index2, remove, add) {
-    addImplementation2(this, index2, remove, add);
-  }
-  // To do: add this when moving to `micromark`.
-  // /**
-  //  * Create an edit: but insert `add` before existing additions.
-  //  *
-  //  * @param {number} index
-  //  * @param {number} remove
-  //  * @param {Array<Event>} add
-  //  * @returns {undefined}
-  //  */
-  // addBefore(index, remove, add) {
-  //   addImplementation(this, index, remove, add, true)
-  // }
-  /**
-   * Done, change the events.
-   *
-   * @param {Array<Event>} events
-   *   List of events to apply the edits to.
-   * @returns {undefined}
-   *   Nothing.
-   */
-  consume(events) {
-    this.map.sort(function(a, b) {
-      return a[0] - b[0];
-    });
-    if (this.map.length === 0) {
-      return;
-    }
-    let index2 = this.map.length;
-    const vecs = [];
-    while (index2 > 0) {
-      index2 -= 1;
-      vecs.push(events.slice(this.map[index2][0] + this.map[index2][1]), this.map[index2][2]);
-      events.length = this.map[index2][0];
-    }
-    vecs.push(events.slice());
-    events.length = 0;
-    let slice = vecs.pop();
-    while (slice) {
-      for (const element of slice) {
-        events.push(element);
-      }
-      slice = vecs.pop();
-    }
-    this.map.length = 0;
-    this.index.clear();
-  }
-};
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index2) {
-  let inDelimiterRow = false;
-  const align = [];
-  while (index2 < events.length) {
-    const event = events[index2];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align.push(events[index2 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index2 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index2 += 1;
-  }
-  return align;
-}
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start;
-  function start(code2) {
-    let index2 = self2.events.length - 1;
-    while (index2 > -1) {
-      const {
-        type
-      } = self2.events[index2][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index2--;
-      } else {
-        break;
-      }
-    }
-    const tail = index2 > -1 ? self2.events[index2][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    return next(code2);
-  }
-  function headRowBefore(code2) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code2);
-  }
-  function headRowStart(code2) {
-    if (code2 === 124) {
-      return headRowBreak(code2);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code2);
-  }
-  function headRowBreak(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self2.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code2);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code2);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code2);
-  }
-  function headRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return headRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return headRowData;
-    }
-    return headRowData(code2);
-  }
-  function headDelimiterStart(code2) {
-    self2.interrupt = false;
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return headDelimiterBefore(code2);
-  }
-  function headDelimiterBefore(code2) {
-    if (code2 === 45 || code2 === 58) {
-      return headDelimiterValueBefore(code2);
-    }
-    if (code2 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterCellBefore(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code2);
-    }
-    return headDelimiterValueBefore(code2);
-  }
-  function headDelimiterValueBefore(code2) {
-    if (code2 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code2 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return headDelimiterCellAfter(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterLeftAlignmentAfter(code2) {
-    if (code2 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterFiller(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return headDelimiterFiller;
-    }
-    if (code2 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code2);
-  }
-  function headDelimiterRightAlignmentAfter(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code2);
-    }
-    return headDelimiterCellAfter(code2);
-  }
-  function headDelimiterCellAfter(code2) {
-    if (code2 === 124) {
-      return headDelimiterBefore(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code2);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterNok(code2) {
-    return nok(code2);
-  }
-  function bodyRowStart(code2) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code2);
-  }
-  function bodyRowBreak(code2) {
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("tableRow");
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code2);
-    }
-    effects.enter("data");
-    return bodyRowData(code2);
-  }
-  function bodyRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return bodyRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return bodyRowData;
-    }
-    return bodyRowData(code2);
-  }
-}
-function resolveTable(events, context) {
-  let index2 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map2 = new EditMap2();
-  while (++index2 < events.length) {
-    const event = events[index2];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map2, context, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map2.add(index2, 0, [["enter", currentTable, context]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index2 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map2.add(index2, 0, [["enter", currentBody, context]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map2, context, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index2;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map2, context, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index2, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index2;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index2;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map2, context, lastCell, rowKind, index2, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map2, context, cell, rowKind, index2, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index2;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map2, context, lastTableEnd, currentTable, currentBody);
-  }
-  map2.consume(context.events);
-  index2 = -1;
-  while (++index2 < context.events.length) {
-    const event = context.events[index2];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context.events, index2);
-    }
-  }
-  return events;
-}
-function flushCell(map2, context, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
-    map2.add(range[0], 0, [["exit", previousCell, context]]);
-  }
-  const now = getPoint(context.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map2.add(range[1], 0, [["enter", previousCell, context]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context.events, range[2]);
-    const relatedEnd = getPoint(context.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map2.add(range[2], 0, [["enter", valueToken, context]]);
-    if (rowKind !== 2) {
-      const start = context.events[range[2]];
-      const end = context.events[range[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map2.add(a, b, []);
-      }
-    }
-    map2.add(range[3] + 1, 0, [["exit", valueToken, context]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
-    map2.add(rowEnd, 0, [["exit", previousCell, context]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map2, context, index2, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context.events, index2);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context]);
-  map2.add(index2 + 1, 0, exits);
-}
-function getPoint(events, index2) {
-  const event = events[index2];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-var tasklistCheck = {
-  name: "tasklistCheck",
-  tokenize: tokenizeTasklistCheck
-};
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok3, nok) {
-  const self2 = this;
-  return open2;
-  function open2(code2) {
-    if (
-      // Exit if there’s stuff before.
-      self2.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self2._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code2);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code2);
-    effects.exit("taskListCheckMarker");
-    return inside;
-  }
-  function inside(code2) {
-    if (markdownLineEndingOrSpace(code2)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code2);
-      effects.exit("taskListCheckValueUnchecked");
-      return close2;
-    }
-    if (code2 === 88 || code2 === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code2);
-      effects.exit("taskListCheckValueChecked");
-      return close2;
-    }
-    return nok(code2);
-  }
-  function close2(code2) {
-    if (code2 === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code2);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (markdownLineEnding(code2)) {
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok3, nok)(code2);
-    }
-    return nok(code2);
-  }
-}
-function spaceThenNonSpace(effects, ok3, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code2) {
-    return code2 === null ? nok(code2) : ok3(code2);
-  }
-}
-
-// node_modules/micromark-extension-gfm/index.js
-function gfm(options2) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options2),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
+function silentAfterFromEnv(env = process.env) {
+  const ms = Number(env.WRAPUP_GITHUB_SILENT_MS);
+  return env.WRAPUP_GITHUB_SILENT_MS && Number.isFinite(ms) && ms >= 0 ? ms : DEFAULT_SILENT_AFTER_MS;
 }
 
 // src/commands/find-commands.ts
 var MAX_SNOOZE_DAYS = 365;
+var MAX_COMMAND_BODY = 64 * 1024;
+var MAX_WORDS = 20;
 function findCommands(body) {
-  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  if (body.length > MAX_COMMAND_BODY) return [];
   const commands = [];
-  for (const line of collectLines(tree)) {
-    const command = parseCommandLine(line);
+  const state = { fence: null, inComment: false, afterQuote: false, previousBlank: true };
+  let start = 0;
+  while (start <= body.length) {
+    const end = body.indexOf("\n", start);
+    const line = body.slice(start, end < 0 ? body.length : end).replace(/\r$/, "");
+    const text3 = visibleText(line, state);
+    const command = text3 === null ? null : parseCommandLine(text3);
     if (command) commands.push(command);
+    if (end < 0) break;
+    start = end + 1;
   }
   return commands;
 }
 function findRefreshCommand(body) {
-  return findCommands(body).find((c) => c.name === "refresh") ?? null;
+  for (const command of findCommands(body)) if (command.name === "refresh") return command;
+  return null;
 }
 function findSnoozeCommand(body) {
-  const found = findCommands(body).find((c) => c.name === "snooze" || c.name === "snooze-invalid");
-  return found ?? null;
+  for (const command of findCommands(body)) if (command.name !== "refresh") return command;
+  return null;
+}
+function visibleText(line, state) {
+  const blank = line.trim().length === 0;
+  const result = classifyLine(line, blank, state);
+  state.previousBlank = blank;
+  return result;
+}
+function classifyLine(line, blank, state) {
+  if (state.inComment) {
+    if (line.includes("-->")) state.inComment = false;
+    return null;
+  }
+  const indent = leadingSpaces(line);
+  const rest = line.slice(Math.min(indent, 3));
+  if (state.fence) {
+    if (indent <= 3 && closesFence(rest, state.fence)) state.fence = null;
+    return null;
+  }
+  if (blank) {
+    state.afterQuote = false;
+    return null;
+  }
+  if (indent >= 4 || line.startsWith("	")) return null;
+  const fence2 = openedFence(rest);
+  if (fence2) {
+    state.fence = fence2;
+    return null;
+  }
+  if (rest.startsWith(">")) {
+    state.afterQuote = true;
+    return null;
+  }
+  if (state.afterQuote) return null;
+  if (rest.startsWith("<")) {
+    if (rest.startsWith("<!--") && !rest.includes("-->", 4)) state.inComment = true;
+    return null;
+  }
+  return stripListMarker(rest);
+}
+function leadingSpaces(line) {
+  let n = 0;
+  while (n < line.length && line[n] === " ") n += 1;
+  return n;
+}
+function openedFence(rest) {
+  const char = rest[0];
+  if (char !== "`" && char !== "~") return null;
+  let length = 0;
+  while (rest[length] === char) length += 1;
+  return length >= 3 ? { char, length } : null;
+}
+function closesFence(rest, fence2) {
+  let length = 0;
+  while (rest[length] === fence2.char) length += 1;
+  return length >= fence2.length && rest.slice(length).trim().length === 0;
+}
+function stripListMarker(rest) {
+  const bullet = /^[-*+][ \t]+/.exec(rest) ?? /^\d{1,9}[.)][ \t]+/.exec(rest);
+  return bullet ? rest.slice(bullet[0].length) : rest;
 }
 function parseCommandLine(rawLine) {
+  if (!rawLine.startsWith("/refresh") && !rawLine.startsWith("/snooze")) return null;
   const line = rawLine.trim();
-  const [head, ...rest] = line.split(/\s+/);
+  const [head, ...rest] = line.split(/\s+/, MAX_WORDS + 1);
   if (head === "/refresh") return { name: "refresh", words: rest.filter((w) => w.length > 0) };
   if (head !== "/snooze") return null;
-  const days = Number(rest[0]);
-  if (rest.length === 0 || !Number.isInteger(days) || days < 1 || days > MAX_SNOOZE_DAYS) {
-    return { name: "snooze-invalid", text: line };
+  const days2 = Number(rest[0]);
+  if (rest.length === 0 || !Number.isInteger(days2) || days2 < 1 || days2 > MAX_SNOOZE_DAYS) {
+    return { name: "snooze-invalid", text: line.length > 200 ? `${line.slice(0, 200)}…` : line };
   }
-  return { name: "snooze", days };
-}
-function collectLines(node3) {
-  if (node3.type === "code" || node3.type === "blockquote" || node3.type === "html") return [];
-  if (node3.type === "paragraph") return paragraphText(node3.children).split("\n");
-  if (!("children" in node3)) return [];
-  return node3.children.flatMap((child) => collectLines(child));
-}
-function paragraphText(children) {
-  return children.map((child) => {
-    if (child.type === "text") return child.value;
-    if (child.type === "break") return "\n";
-    if (child.type === "inlineCode" || child.type === "html") return "\0";
-    if ("children" in child) return paragraphText(child.children);
-    return "\0";
-  }).join("");
+  return { name: "snooze", days: days2 };
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -57013,7 +49686,7 @@ __export(external_exports, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  decode: () => decode5,
+  decode: () => decode4,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
   describe: () => describe2,
@@ -57095,13 +49768,13 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse5,
+  parse: () => parse4,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
   positive: () => _positive,
   prefault: () => prefault,
-  preprocess: () => preprocess2,
+  preprocess: () => preprocess,
   prettifyError: () => prettifyError,
   promise: () => promise,
   properties: () => _properties,
@@ -57124,7 +49797,7 @@ __export(external_exports, {
   slugify: () => _slugify,
   startsWith: () => _startsWith,
   strictObject: () => strictObject,
-  string: () => string4,
+  string: () => string2,
   stringFormat: () => stringFormat,
   stringbool: () => stringbool,
   success: () => success,
@@ -57420,7 +50093,7 @@ __export(core_exports2, {
   config: () => config2,
   createStandardJSONSchemaMethod: () => createStandardJSONSchemaMethod,
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
-  decode: () => decode4,
+  decode: () => decode3,
   decodeAsync: () => decodeAsync,
   describe: () => describe,
   encode: () => encode,
@@ -57447,7 +50120,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse4,
+  parse: () => parse3,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -57535,7 +50208,7 @@ __export(util_exports, {
   objectClone: () => objectClone,
   omit: () => omit2,
   optionalKeys: () => optionalKeys,
-  own: () => own3,
+  own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
   pick: () => pick,
@@ -58228,12 +50901,12 @@ function members(proto, table) {
       defineBound(proto, key, desc.value);
   }
 }
-function own3(inst, key, value2, enumerable = true) {
+function own(inst, key, value2, enumerable = true) {
   Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value: value2 });
   return value2;
 }
 function hide(inst, key, value2) {
-  return own3(inst, key, value2, false);
+  return own(inst, key, value2, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
@@ -58243,10 +50916,10 @@ function derived(computes, table) {
       configurable: true,
       enumerable: true,
       get() {
-        return own3(this, key, compute(this));
+        return own(this, key, compute(this));
       },
       set(value2) {
-        own3(this, key, value2);
+        own(this, key, value2);
       }
     });
   }
@@ -58256,10 +50929,10 @@ function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own3(this, key, fn.bind(this));
+      return this == null ? fn : own(this, key, fn.bind(this));
     },
     set(value2) {
-      own3(this, key, value2);
+      own(this, key, value2);
     }
   });
 }
@@ -58385,12 +51058,12 @@ function $constructor(name2, initializer3, proto, params) {
     inst._zod.traits.add(name2);
     initializer3(inst, def);
     if (initialized) {
-      const own6 = Object.getPrototypeOf(inst);
+      const own4 = Object.getPrototypeOf(inst);
       const ctorProto = inst._zod.constr.prototype;
-      let up = own6;
+      let up = own4;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own6;
+      const target = up ?? own4;
       if (!initialized.has(target)) {
         initialized.add(target);
         members(target, protoMembers);
@@ -58499,7 +51172,7 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node2(obj, key, make) {
+function node(obj, key, make) {
   if (!Object.prototype.hasOwnProperty.call(obj, key)) {
     if (key === "__proto__") {
       Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
@@ -58514,7 +51187,7 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
   const formErrors = [];
   for (const sub of error62.issues) {
     if (sub.path.length > 0) {
-      node2(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+      node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
     } else {
       formErrors.push(mapper(sub));
     }
@@ -58555,11 +51228,11 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
                 configurable: true
               });
             }
-            const node3 = curr[el];
+            const node2 = curr[el];
             if (terminal) {
-              node3._errors.push(mapper(issue2));
+              node2._errors.push(mapper(issue2));
             }
-            curr = node3;
+            curr = node2;
             i++;
           }
         }
@@ -58667,7 +51340,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse4 = /* @__PURE__ */ _parse($ZodRealError);
+var parse3 = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema, value2, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -58755,22 +51428,22 @@ var validateAsync = async (schema, value2, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse6(schema, value2, ctx, finalizeParams(fn, _params));
+    return parse5(schema, value2, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse5 = _parse(_Err);
   const fn = (schema, value2, _ctx, _params) => {
-    return parse6(schema, value2, _ctx, finalizeParams(fn, _params));
+    return parse5(schema, value2, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
-var decode4 = /* @__PURE__ */ _decode($ZodRealError);
+var decode3 = /* @__PURE__ */ _decode($ZodRealError);
 var _encodeAsync = (_Err) => {
   const parseAsync3 = _parseAsync(_Err);
   const fn = async (schema, value2, _ctx, _params) => {
@@ -58824,7 +51497,7 @@ __export(regexes_exports, {
   currencyCode: () => currencyCode,
   date: () => date,
   datetime: () => datetime,
-  domain: () => domain2,
+  domain: () => domain,
   duration: () => duration,
   e164: () => e164,
   email: () => email,
@@ -58863,7 +51536,7 @@ __export(regexes_exports, {
   sha512_base64: () => sha512_base64,
   sha512_base64url: () => sha512_base64url,
   sha512_hex: () => sha512_hex,
-  string: () => string3,
+  string: () => string,
   time: () => time,
   ulid: () => ulid,
   undefined: () => _undefined,
@@ -58887,10 +51560,10 @@ function nanoidOfLength(length) {
 var duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 var extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
 var guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
-var uuid = (version2) => {
-  if (!version2)
+var uuid = (version3) => {
+  if (!version3)
     return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version3}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
 };
 var uuid4 = /* @__PURE__ */ uuid(4);
 var uuid6 = /* @__PURE__ */ uuid(6);
@@ -58916,7 +51589,7 @@ var cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:
 var base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
 var base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
 var hostname2 = /^(?=.{1,253}\.?$)[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-0-9a-zA-Z]{0,61}[0-9a-zA-Z])?)*\.?$/;
-var domain2 = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+var domain = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
 var httpProtocol = /^https?$/;
 var e164 = /^\+[1-9]\d{6,14}$/;
 var creditCard = /^\d(?:[ -]?\d){11,18}$/;
@@ -58944,7 +51617,7 @@ function datetime(args) {
   return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
 }
 var anyString = /^[\s\S]{0,}$/;
-var string3 = (params) => {
+var string = (params) => {
   const regex3 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
   return new RegExp(`^${regex3}$`);
 };
@@ -59478,8 +52151,8 @@ var Doc = class {
       arg(this, { execution: "async" });
       return;
     }
-    const content3 = arg;
-    const lines = content3.split("\n").filter((x2) => x2);
+    const content = arg;
+    const lines = content.split("\n").filter((x2) => x2);
     const minIndent = Math.min(...lines.map((x2) => x2.length - x2.trimStart().length));
     const dedented = lines.map((x2) => x2.slice(minIndent)).map((x2) => " ".repeat(this.indent * 2) + x2);
     for (const line of dedented) {
@@ -59488,9 +52161,9 @@ var Doc = class {
   }
   compile() {
     const F = Function;
-    const content3 = this?.content ?? [``];
+    const content = this?.content ?? [``];
     const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
-${content3.join("\n")}
+${content.join("\n")}
 };`);
     return factory(...Object.values(this.closed));
   }
@@ -59610,7 +52283,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
     return hide(this, "~standard", standardProps(this));
   },
   set "~standard"(value2) {
-    own3(this, "~standard", value2);
+    own(this, "~standard", value2);
   }
 });
 var toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config2())) } : { value: r.value };
@@ -60261,7 +52934,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
+  const parse5 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -60275,17 +52948,17 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse5(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
 var mapSize = (input2) => input2 instanceof Map ? input2.size : -1;
 var setSize = (input2) => input2 instanceof Set ? input2.size : -1;
-function handleArrayResult(result, final, index2) {
+function handleArrayResult(result, final, index) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index2, result.issues));
+    final.issues.push(...prefixIssues(index, result.issues));
   }
-  final.value[index2] = result.value;
+  final.value[index] = result.value;
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
@@ -60897,14 +53570,14 @@ function mergeValues(a, b) {
       return { valid: false, mergeErrorPath: [] };
     }
     const newArray = [];
-    for (let index2 = 0; index2 < a.length; index2++) {
-      const itemA = a[index2];
-      const itemB = b[index2];
+    for (let index = 0; index < a.length; index++) {
+      const itemA = a[index];
+      const itemB = b[index];
       const sharedValue = mergeValues(itemA, itemB);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [index2, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
         };
       }
       newArray.push(sharedValue.data);
@@ -61055,11 +53728,11 @@ function getTupleOptStart(items, key) {
   }
   return 0;
 }
-function handleTupleResult(result, final, index2) {
+function handleTupleResult(result, final, index) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index2, result.issues));
+    final.issues.push(...prefixIssues(index, result.issues));
   }
-  final.value[index2] = result.value;
+  final.value[index] = result.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
   for (let i = 0; i < items.length; i++) {
@@ -61747,21 +54420,21 @@ function leafPattern(schema) {
   if (minimum !== void 0 && maximum !== void 0 && minimum > maximum)
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
-    return string3({ minimum, maximum }).source;
-  const own6 = schema._zod.pattern;
-  return (isInt && own6 === number ? integer : own6)?.source;
+    return string({ minimum, maximum }).source;
+  const own4 = schema._zod.pattern;
+  return (isInt && own4 === number ? integer : own4)?.source;
 }
 function partPattern(schema) {
   const def = schema._zod.def;
-  const own6 = schema._zod.pattern?.source;
+  const own4 = schema._zod.pattern?.source;
   const inner = def.innerType ?? schema._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
-    if (own6 && before && after && after !== before) {
-      return own6.replace(cleanRegex(before), () => cleanRegex(after));
+    if (own4 && before && after && after !== before) {
+      return own4.replace(cleanRegex(before), () => cleanRegex(after));
     }
-    return own6;
+    return own4;
   }
   if (def.options) {
     const sources = def.options.map(partPattern);
@@ -61820,10 +54493,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse4(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse3(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse4(inst._def.output, result);
+        return parse3(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -62514,7 +55187,7 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one2, few, many) {
+function getBelarusianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
@@ -62522,7 +55195,7 @@ function getBelarusianPlural(count, one2, few, many) {
     return many;
   }
   if (lastDigit === 1) {
-    return one2;
+    return one;
   }
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
@@ -65162,8 +57835,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one2, many) {
-  return Math.abs(count) === 1 ? one2 : many;
+function getArmenianPlural(count, one, many) {
+  return Math.abs(count) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -66247,8 +58920,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text5) => {
-  return text5.charAt(0).toUpperCase() + text5.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -67608,8 +60281,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `Número inválido: deve ser múltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inválida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inválida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -67753,8 +60426,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `Número inválido: deve ser múltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural4 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural4} inválida${plural4}: ${joinValues(issue2.keys, ", ")}`;
+        const plural5 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural5} inválida${plural5}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inválida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -67901,7 +60574,7 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one2, few, many) {
+function getRussianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
@@ -67909,7 +60582,7 @@ function getRussianPlural(count, one2, few, many) {
     return many;
   }
   if (lastDigit === 1) {
-    return one2;
+    return one;
   }
   if (lastDigit >= 2 && lastDigit <= 4) {
     return few;
@@ -70159,8 +62832,8 @@ function generateMultipleOfCheck(doc, ctx, def, accessor) {
   }
 }
 function generateNumberFormatCheck(doc, def, accessor) {
-  const format2 = def.format;
-  switch (format2) {
+  const format = def.format;
+  switch (format) {
     case "safeint":
       doc.write(`if (!Number.isSafeInteger(${accessor})) return INVALID;`);
       break;
@@ -70177,16 +62850,16 @@ function generateNumberFormatCheck(doc, def, accessor) {
       doc.write(`if (!Number.isFinite(${accessor})) return INVALID;`);
       break;
     default: {
-      void format2;
-      throw new ZodCompileUnsupportedError(`number format ${format2}`);
+      void format;
+      throw new ZodCompileUnsupportedError(`number format ${format}`);
     }
   }
 }
 function generateBigIntFormatCheck(doc, def, accessor) {
-  const format2 = def.format;
-  if (!format2)
+  const format = def.format;
+  if (!format)
     return;
-  switch (format2) {
+  switch (format) {
     case "int64":
       doc.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
       break;
@@ -70194,8 +62867,8 @@ function generateBigIntFormatCheck(doc, def, accessor) {
       doc.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
       break;
     default: {
-      void format2;
-      throw new ZodCompileUnsupportedError(`bigint format ${format2}`);
+      void format;
+      throw new ZodCompileUnsupportedError(`bigint format ${format}`);
     }
   }
 }
@@ -70376,8 +63049,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
     return accessor;
   }
-  const format2 = def.format;
-  switch (format2) {
+  const format = def.format;
+  switch (format) {
     case "regex":
       throw new ZodCompileUnsupportedError("regex format without a pattern");
     case "lowercase":
@@ -70400,8 +63073,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
       break;
     }
     default: {
-      void format2;
-      throw new ZodCompileUnsupportedError(`string format ${format2}`);
+      void format;
+      throw new ZodCompileUnsupportedError(`string format ${format}`);
     }
   }
   return accessor;
@@ -72492,12 +65165,12 @@ function _stringbool(Classes, _params) {
   return codec2;
 }
 // @__NO_SIDE_EFFECTS__
-function _stringFormat(Class2, format2, fnOrRegex, _params = {}) {
+function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
   const params = normalizeParams(_params);
   const def = {
     check: "string_format",
     type: "string",
-    format: format2,
+    format,
     fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
     ...params
   };
@@ -73063,9 +65736,9 @@ var addPattern = (agg, pattern) => {
 var intersectMime = (agg, mime) => {
   agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
 };
-var setFormat = (agg, format2) => {
-  agg.format = format2;
-  if (format2.includes("int"))
+var setFormat = (agg, format) => {
+  agg.format = format;
+  if (format.includes("int"))
     agg.isInt = true;
 };
 var minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
@@ -73102,8 +65775,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list2)
+  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -73143,16 +65816,16 @@ var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema, ctx, _json, _params) => {
   const json2 = _json;
   json2.type = "string";
-  const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
   if (typeof minimum === "number")
     json2.minLength = minimum;
   if (typeof maximum === "number")
     json2.maxLength = maximum;
-  if (format2) {
-    json2.format = formatMap[format2] ?? format2;
+  if (format) {
+    json2.format = formatMap[format] ?? format;
     if (json2.format === "")
       delete json2.format;
-    if (format2 === "time" || laxFormat) {
+    if (format === "time" || laxFormat) {
       delete json2.format;
     }
   }
@@ -73530,7 +66203,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
   const values = json2.enum ?? (json2.const !== void 0 ? [json2.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json2;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json2;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json2;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -74016,14 +66689,14 @@ __export(schemas_exports2, {
   partialRecord: () => partialRecord,
   pipe: () => pipe,
   prefault: () => prefault,
-  preprocess: () => preprocess2,
+  preprocess: () => preprocess,
   promise: () => promise,
   readonly: () => readonly,
   record: () => record,
   refine: () => refine,
   set: () => set2,
   strictObject: () => strictObject,
-  string: () => string4,
+  string: () => string2,
   stringFormat: () => stringFormat,
   stringbool: () => stringbool,
   success: () => success,
@@ -74130,12 +66803,12 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse5 = /* @__PURE__ */ _parse(ZodRealError);
+var parse4 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
 var encode2 = /* @__PURE__ */ _encode(ZodRealError);
-var decode5 = /* @__PURE__ */ _decode(ZodRealError);
+var decode4 = /* @__PURE__ */ _decode(ZodRealError);
 var encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError);
 var decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError);
 var safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError);
@@ -74267,7 +66940,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value2);
   },
   parse: function _parse2(data, params) {
-    return parse5(this, data, params, { callee: _parse2 });
+    return parse4(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -74295,7 +66968,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return encode2(this, data, params, { callee: _encode2 });
   },
   decode: function _decode2(data, params) {
-    return decode5(this, data, params, { callee: _decode2 });
+    return decode4(this, data, params, { callee: _decode2 });
   },
   encodeAsync: async function _encodeAsync2(data, params) {
     return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
@@ -74469,7 +67142,7 @@ var ZodString = /* @__PURE__ */ $constructor("ZodString", (inst, def) => {
     return this.check(_isoDuration(ZodISODuration, params));
   }
 });
-function string4(params) {
+function string2(params) {
   return _string(ZodString, params);
 }
 var ZodStringFormat = /* @__PURE__ */ $constructor("ZodStringFormat", (inst, def) => {
@@ -74532,7 +67205,7 @@ function url(params) {
 function httpUrl(params) {
   return _url(ZodURL, {
     protocol: httpProtocol,
-    hostname: domain2,
+    hostname: domain,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -74666,8 +67339,8 @@ var ZodCustomStringFormat = /* @__PURE__ */ $constructor("ZodCustomStringFormat"
   $ZodCustomStringFormat.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function stringFormat(format2, fnOrRegex, _params = {}) {
-  return _stringFormat(ZodCustomStringFormat, format2, fnOrRegex, _params);
+function stringFormat(format, fnOrRegex, _params = {}) {
+  return _stringFormat(ZodCustomStringFormat, format, fnOrRegex, _params);
 }
 function hostname3(_params) {
   return _stringFormat(ZodCustomStringFormat, "hostname", hostname2, _params);
@@ -74680,11 +67353,11 @@ function currencyCode2(_params) {
 }
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
-  const format2 = `${alg}_${enc}`;
-  const regex3 = regexes_exports[format2];
+  const format = `${alg}_${enc}`;
+  const regex3 = regexes_exports[format];
   if (!regex3)
-    throw new Error(`Unrecognized hash format: ${format2}`);
-  return _stringFormat(ZodCustomStringFormat, format2, regex3, params);
+    throw new Error(`Unrecognized hash format: ${format}`);
+  return _stringFormat(ZodCustomStringFormat, format, regex3, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -75125,7 +67798,7 @@ function record(keyType, valueType, params) {
   if (!valueType || !valueType._zod) {
     return new ZodRecord({
       type: "record",
-      keyType: string4(),
+      keyType: string2(),
       valueType: keyType,
       ...util_exports.normalizeParams(valueType)
     });
@@ -75596,11 +68269,11 @@ var stringbool = (...args) => _stringbool({
 }, ...args);
 function json(params) {
   const jsonSchema = lazy(() => {
-    return union([string4(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string4(), jsonSchema)]);
+    return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
   return jsonSchema;
 }
-function preprocess2(fn, schema) {
+function preprocess(fn, schema) {
   return new ZodPreprocess({
     type: "pipe",
     in: transform(fn),
@@ -75750,7 +68423,7 @@ function detectVersion(schema, defaultTarget) {
   return defaultTarget ?? "draft-2020-12";
 }
 function applyMinItems(items, minItems) {
-  return items.map((item, index2) => index2 < minItems ? item : item.optional());
+  return items.map((item, index) => index < minItems ? item : item.optional());
 }
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -76049,58 +68722,58 @@ function convertBaseSchema(schema, ctx) {
     case "string": {
       let stringSchema = z.string();
       if (schema.format) {
-        const format2 = schema.format;
-        if (format2 === "email") {
+        const format = schema.format;
+        if (format === "email") {
           stringSchema = stringSchema.check(z.email());
-        } else if (format2 === "uri" || format2 === "uri-reference") {
+        } else if (format === "uri" || format === "uri-reference") {
           stringSchema = stringSchema.check(z.url());
-        } else if (format2 === "uuid" || format2 === "guid") {
+        } else if (format === "uuid" || format === "guid") {
           stringSchema = stringSchema.check(z.uuid());
-        } else if (format2 === "date-time") {
+        } else if (format === "date-time") {
           stringSchema = stringSchema.check(z.iso.datetime({ offset: true }));
-        } else if (format2 === "date") {
+        } else if (format === "date") {
           stringSchema = stringSchema.check(z.iso.date());
-        } else if (format2 === "time") {
+        } else if (format === "time") {
           stringSchema = stringSchema.check(z.regex(fullTime));
-        } else if (format2 === "duration") {
+        } else if (format === "duration") {
           stringSchema = stringSchema.check(z.iso.duration());
-        } else if (format2 === "hostname") {
+        } else if (format === "hostname") {
           stringSchema = stringSchema.check(z.hostname());
-        } else if (format2 === "ipv4") {
+        } else if (format === "ipv4") {
           stringSchema = stringSchema.check(z.ipv4());
-        } else if (format2 === "ipv6") {
+        } else if (format === "ipv6") {
           stringSchema = stringSchema.check(z.ipv6());
-        } else if (format2 === "mac") {
+        } else if (format === "mac") {
           stringSchema = stringSchema.check(z.mac());
-        } else if (format2 === "cidr") {
+        } else if (format === "cidr") {
           stringSchema = stringSchema.check(z.cidrv4());
-        } else if (format2 === "cidr-v6") {
+        } else if (format === "cidr-v6") {
           stringSchema = stringSchema.check(z.cidrv6());
-        } else if (format2 === "base64") {
+        } else if (format === "base64") {
           stringSchema = stringSchema.check(z.base64());
-        } else if (format2 === "base64url") {
+        } else if (format === "base64url") {
           stringSchema = stringSchema.check(z.base64url());
-        } else if (format2 === "e164") {
+        } else if (format === "e164") {
           stringSchema = stringSchema.check(z.e164());
-        } else if (format2 === "credit_card") {
+        } else if (format === "credit_card") {
           stringSchema = stringSchema.check(z.creditCard());
-        } else if (format2 === "iban") {
+        } else if (format === "iban") {
           stringSchema = stringSchema.check(z.iban());
-        } else if (format2 === "jwt") {
+        } else if (format === "jwt") {
           stringSchema = stringSchema.check(z.jwt());
-        } else if (format2 === "emoji") {
+        } else if (format === "emoji") {
           stringSchema = stringSchema.check(z.emoji());
-        } else if (format2 === "nanoid") {
+        } else if (format === "nanoid") {
           stringSchema = stringSchema.check(z.nanoid());
-        } else if (format2 === "cuid") {
+        } else if (format === "cuid") {
           stringSchema = stringSchema.check(z.cuid());
-        } else if (format2 === "cuid2") {
+        } else if (format === "cuid2") {
           stringSchema = stringSchema.check(z.cuid2());
-        } else if (format2 === "ulid") {
+        } else if (format === "ulid") {
           stringSchema = stringSchema.check(z.ulid());
-        } else if (format2 === "xid") {
+        } else if (format === "xid") {
           stringSchema = stringSchema.check(z.xid());
-        } else if (format2 === "ksuid") {
+        } else if (format === "ksuid") {
           stringSchema = stringSchema.check(z.ksuid());
         }
       }
@@ -76379,10 +69052,10 @@ function fromJSONSchema(schema, params) {
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
-  const version2 = detectVersion(normalized, params?.defaultTarget);
+  const version3 = detectVersion(normalized, params?.defaultTarget);
   const defs = normalized.$defs || normalized.definitions || {};
   const ctx = {
-    version: version2,
+    version: version3,
     defs,
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
@@ -76395,9 +69068,9 @@ function fromJSONSchema(schema, params) {
 // node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
-  const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node3, rewritten) => {
-    const h = fnOrHandlers[node3._zod.def.type];
-    return h ? h(node3, rewritten) : node3;
+  const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
+    const h = fnOrHandlers[node2._zod.def.type];
+    return h ? h(node2, rewritten) : node2;
   };
   const cache2 = /* @__PURE__ */ new Map();
   function run2(s) {
@@ -76596,9 +69269,9 @@ __export(coerce_exports, {
   boolean: () => boolean3,
   date: () => date4,
   number: () => number3,
-  string: () => string5
+  string: () => string3
 });
-function string5(params) {
+function string3(params) {
   return _coercedString(ZodString, params);
 }
 function number3(params) {
@@ -76616,57 +69289,103 @@ function date4(params) {
 
 // src/config/schema.ts
 var permissionLevels = ["read", "triage", "write", "maintain", "admin"];
-function positiveInt() {
+var LIMITS = {
+  /** A century: far beyond any event, far below what `Date` accepts (100,000,000 days from 1970). */
+  maxDays: 36500,
+  /** GitHub accepts at most 100 labels on an issue… */
+  maxLabels: 100,
+  /** …each name at most 50 characters. */
+  maxLabelLength: 50,
+  /** Issue titles: at most 256 characters. */
+  maxTitleLength: 256,
+  /** `owner/name`: logins are at most 39 characters, repository names 100. */
+  maxOwnerLength: 39,
+  maxRepoNameLength: 100,
+  /** Lists and entries read from the file (globs, anchors): bounded so matching them stays cheap. */
+  maxListLength: 1e3,
+  maxTextLength: 1e3
+};
+function positiveInt(max = Number.MAX_SAFE_INTEGER) {
   const error62 = "expected a positive integer";
-  return external_exports.number({ error: error62 }).int({ error: error62 }).positive({ error: error62 });
+  return external_exports.number({ error: error62 }).int({ error: error62 }).positive({ error: error62 }).max(max, { error: `expected at most ${max}` });
 }
-function nonNegativeInt() {
+function nonNegativeInt(max = Number.MAX_SAFE_INTEGER) {
   const error62 = "expected a whole number, 0 or more";
-  return external_exports.number({ error: error62 }).int({ error: error62 }).nonnegative({ error: error62 });
+  return external_exports.number({ error: error62 }).int({ error: error62 }).nonnegative({ error: error62 }).max(max, { error: `expected at most ${max}` });
+}
+function days(least) {
+  return least === "positive" ? positiveInt(LIMITS.maxDays) : nonNegativeInt(LIMITS.maxDays);
 }
 function flag() {
   return external_exports.boolean({ error: "expected true or false" });
 }
-function text4() {
-  return external_exports.string({ error: "expected text" }).min(1, { error: "expected non-empty text" });
+function text(maxLength = LIMITS.maxTextLength) {
+  return external_exports.string({ error: "expected text" }).min(1, { error: "expected non-empty text" }).max(maxLength, { error: `expected at most ${maxLength} characters` });
 }
 var mapping = { error: "expected a mapping of keys" };
-function texts() {
-  return external_exports.array(text4(), { error: "expected a list of text" });
+function texts(maxItems = LIMITS.maxListLength, maxLength = LIMITS.maxTextLength) {
+  return external_exports.array(text(maxLength), { error: "expected a list of text" }).max(maxItems, { error: `expected at most ${maxItems} entries` });
 }
+var OWNER_NAME = new RegExp(`^[\\w.-]{1,${LIMITS.maxOwnerLength}}/[\\w.-]{1,${LIMITS.maxRepoNameLength}}$`);
 var FollowUpSchema = external_exports.object({
   /** Open follow-up issues (or remind on tracking issues) for stalled topics. */
   enabled: flag().default(true).describe("Open follow-up issues (or remind on tracking issues) for stalled topics."),
   /** Labels put on follow-up issues we open. */
-  labels: texts().default(["wrapup-follow-up"]).describe("Labels put on follow-up issues the app opens."),
+  labels: texts(LIMITS.maxLabels, LIMITS.maxLabelLength).default(["wrapup-follow-up"]).describe("Labels put on follow-up issues the app opens."),
   /** `owner/name` to open follow-ups in another repository; default: the wrap-up's repository. */
-  repo: external_exports.string({ error: "expected owner/name" }).regex(/^[\w.-]+\/[\w.-]+$/, { error: "expected owner/name" }).nullable().default(null).describe("owner/name to open follow-ups in another repository; null: the wrap-up's repository."),
+  repo: external_exports.string({ error: "expected owner/name" }).regex(OWNER_NAME, { error: "expected owner/name" }).nullable().default(null).describe("owner/name to open follow-ups in another repository; null: the wrap-up's repository."),
   /** Mention the authors of the topic's linked PRs and branches (at most 5 people per body). */
   assignAuthors: flag().default(false).describe("Mention the authors of the topic's linked PRs and branches (at most 5 people per body)."),
+  /** Assign a new follow-up issue to the topic's people (authors of its linked PRs and branches) who may be assigned there. */
+  assignPeople: flag().default(true).describe("Assign a new follow-up issue to the topic's people (authors of its linked PRs and branches) who may be assigned in its repository; false: no assignees."),
   /** Days between two reminders on the same tracking or follow-up issue. */
-  remindEveryDays: positiveInt().default(14).describe("Days between two reminders on the same tracking or follow-up issue."),
+  remindEveryDays: days("positive").default(14).describe("Days between two reminders on the same tracking or follow-up issue."),
   /** Comment on and close our own follow-up issue when its topic is done. */
   closeWhenDone: flag().default(true).describe("Comment on and close the app's own follow-up issue when its topic is done."),
   /** At most this many new follow-up issues per sweep; the rest wait for the next sweep. */
-  maxNewPerSweep: nonNegativeInt().default(10).describe("At most this many new follow-up issues per sweep; the rest wait for the next one."),
+  maxNewPerSweep: nonNegativeInt(1e3).default(10).describe("At most this many new follow-up issues per sweep; the rest wait for the next one."),
   /** Who lets follow-ups start: a person ticking the box on the dashboard issue, or nobody (start at once). */
   approval: external_exports.enum(["dashboard", "none"], { error: "expected dashboard or none" }).default("dashboard").describe("dashboard: nothing is opened or reminded until a person ticks 'Start following up' on the dashboard issue; none: start at once."),
   /** Events older than this many days are shown on the dashboard but never get a new follow-up or reminder. */
-  maxEventAgeDays: positiveInt().default(180).describe("Events older than this many days are shown on the dashboard but never get a new follow-up or reminder.")
+  maxEventAgeDays: days("positive").default(180).describe("Events older than this many days are shown on the dashboard but never get a new follow-up or reminder.")
+}, mapping).strict().prefault({});
+function shortText(max) {
+  return text().max(max, { error: `expected at most ${max} characters` });
+}
+function shortTexts(maxItems, maxLength) {
+  return external_exports.array(shortText(maxLength), { error: "expected a list of text" }).max(maxItems, { error: `expected at most ${maxItems} entries` });
+}
+var fieldNames = () => shortTexts(20, 60).optional();
+var WrapUpsSchema = external_exports.object({
+  /** More names of events, matched as plain words in titles, front matter and paths (`Garden Days`, `Klausur`). */
+  eventWords: shortTexts(50, 60).default([]).describe("More names of events, matched as plain words (case ignored) in titles, front matter and paths, e.g. 'Garden Days'."),
+  /** More names of a report's fields, per field, e.g. `nextSteps: [Offene Enden]`. */
+  fields: external_exports.object({
+    problem: fieldNames().describe("More names of the problem statement."),
+    motivation: fieldNames().describe("More names of the motivation."),
+    achievements: fieldNames().describe("More names of what was achieved."),
+    outcome: fieldNames().describe("More names of the outcome."),
+    nextSteps: fieldNames().describe("More names of the next steps, e.g. 'Offene Enden'."),
+    code: fieldNames().describe("More names of the code / pull requests field."),
+    issue: fieldNames().describe("More names of the issue field."),
+    tracking: fieldNames().describe("More names of the tracking-issue field.")
+  }, mapping).strict().default({}).describe("More names of a report's fields, per field (the general reader uses them).")
 }, mapping).strict().prefault({});
 var RefreshCommandSchema = external_exports.object({
   /** Lowest repository permission allowed to run `/refresh`. */
   minPermission: external_exports.enum(permissionLevels, { error: `expected one of ${permissionLevels.join(", ")}` }).default("write").describe("Lowest repository permission allowed to run /refresh."),
   /** At most one refresh per thread in this many seconds. */
-  cooldownSeconds: nonNegativeInt().default(60).describe("At most one /refresh per thread in this many seconds.")
+  cooldownSeconds: nonNegativeInt(86400).default(60).describe("At most one /refresh per thread in this many seconds.")
 }, mapping).strict().prefault({});
 var ConfigSchema = external_exports.object({
   /** Globs of wrap-up files; empty: every markdown file that parses as a wrap-up with at least one topic. */
   paths: texts().default([]).describe("Globs of wrap-up files; empty: every markdown file that parses as a wrap-up with at least one topic."),
+  /** How event reports of other communities are recognised: more event words and field names. */
+  wrapups: WrapUpsSchema.describe("How event reports are recognised: more event words and field names."),
   /** Days without human activity after which open work counts as stale. */
-  staleAfterDays: positiveInt().default(30).describe("Days without human activity after which open work counts as stale."),
+  staleAfterDays: days("positive").default(30).describe("Days without human activity after which open work counts as stale."),
   /** Days after the event during which nothing is reported as stalled. */
-  graceDays: nonNegativeInt().default(14).describe("Days after the event during which nothing is reported as stalled."),
+  graceDays: days("zero").default(14).describe("Days after the event during which nothing is reported as stalled."),
   /** Follow-up issues and reminders for stalled topics. */
   followUp: FollowUpSchema.describe("Follow-up issues and reminders for stalled topics."),
   /** Comment commands. */
@@ -76677,19 +69396,19 @@ var ConfigSchema = external_exports.object({
   /** The scheduled sweep that opens, reminds on and closes follow-ups. */
   sweep: external_exports.object({
     /** Hours between two scheduled sweeps. */
-    everyHours: external_exports.number({ error: "expected a positive number of hours" }).positive({ error: "expected a positive number of hours" }).default(24).describe("Hours between two scheduled sweeps.")
+    everyHours: external_exports.number({ error: "expected a positive number of hours" }).positive({ error: "expected a positive number of hours" }).max(8760, { error: "expected at most 8760 hours (a year)" }).default(24).describe("Hours between two scheduled sweeps.")
   }, mapping).strict().prefault({}).describe("The scheduled sweep that opens, reminds on and closes follow-ups."),
   /** The one dashboard issue per repository. */
   dashboard: external_exports.object({
     /** Title of the dashboard issue (it is found by its hidden marker, never by title). */
-    title: text4().default("Wrap-up dashboard").describe("Title of the dashboard issue (found by its hidden marker, never by title).")
+    title: text(LIMITS.maxTitleLength).default("Wrap-up dashboard").describe("Title of the dashboard issue (found by its hidden marker, never by title).")
   }, mapping).strict().prefault({}).describe("The one dashboard issue per repository: every event, its verdicts, stalled topics and the box that starts follow-ups."),
   /** Topics never followed up. */
   exempt: external_exports.object({
     /** Topic anchors (e.g. `gardener-on-ipv6`) never followed up. */
     topics: texts().default([]).describe("Topic anchors (e.g. gardener-on-ipv6) never followed up."),
     /** A follow-up issue carrying this label is left alone. */
-    label: text4().default("wrapup-exempt").describe("A follow-up issue carrying this label is left alone.")
+    label: text(LIMITS.maxLabelLength).default("wrapup-exempt").describe("A follow-up issue carrying this label is left alone.")
   }, mapping).strict().prefault({}).describe("Topics never followed up."),
   /** Plan writes and log them, but make none. */
   dryRun: flag().default(false).describe("Plan writes and log them, but make none.")
@@ -76706,10 +69425,11 @@ function hasPermission(granted, min) {
 }
 
 // src/config/suggest-key.ts
-function suggestKey(unknown2, known) {
+function suggestKey(unknown2, known2) {
   const wanted = unknown2.toLowerCase();
   let best = null;
-  for (const key of known) {
+  for (const key of known2) {
+    if (Math.abs(wanted.length - key.length) > 2) continue;
     const distance = editDistance(wanted, key.toLowerCase());
     if (!best || distance < best.distance) best = { key, distance };
   }
@@ -76718,16 +69438,16 @@ function suggestKey(unknown2, known) {
   return best.distance <= allowed ? best.key : null;
 }
 function editDistance(a, b) {
-  let previous3 = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let previous2 = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j2 = 1; j2 <= b.length; j2 += 1) {
-      const substitution = previous3[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1);
-      current.push(Math.min(previous3[j2] + 1, current[j2 - 1] + 1, substitution));
+      const substitution = previous2[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1);
+      current.push(Math.min(previous2[j2] + 1, current[j2 - 1] + 1, substitution));
     }
-    previous3 = current;
+    previous2 = current;
   }
-  return previous3[b.length];
+  return previous2[b.length];
 }
 
 // src/config/validate-config.ts
@@ -76748,9 +69468,9 @@ function validateConfig(raw) {
 function describeIssue(issue2, raw) {
   const at = formatPath(issue2.path);
   if (issue2.code === "unrecognized_keys") {
-    const known = Object.keys(valueAt(DEFAULTS2, issue2.path) ?? {});
+    const known2 = Object.keys(valueAt(DEFAULTS2, issue2.path) ?? {});
     return issue2.keys.map((key) => {
-      const meant = suggestKey(key, known);
+      const meant = suggestKey(key, known2);
       return `${at ? `${at}.` : ""}${key}: unknown key${meant ? ` (did you mean "${meant}"?)` : ""}`;
     });
   }
@@ -76773,13 +69493,13 @@ function valueAt(raw, path3) {
 }
 function show(value2) {
   if (value2 === void 0) return "nothing";
-  let text5;
+  let text3;
   try {
-    text5 = JSON.stringify(value2) ?? String(value2);
+    text3 = JSON.stringify(value2) ?? String(value2);
   } catch {
-    text5 = String(value2);
+    text3 = String(value2);
   }
-  return text5.length > 80 ? `${text5.slice(0, 77)}...` : text5;
+  return text3.length > 80 ? `${text3.slice(0, 77)}...` : text3;
 }
 
 // src/config/load-repo-config.ts
@@ -76799,10 +69519,19 @@ async function loadContextConfig(context) {
   return validateRaw(() => context.config(configFileName()));
 }
 async function loadRepoConfig(octokit, repo) {
-  return validateRaw(async () => {
-    const { config: config3, files } = await octokit.config.get({ ...repo, path: configPath() });
-    return files.some((file2) => file2.config !== null) ? config3 : null;
+  let files = [];
+  const loaded = await validateRaw(async () => {
+    const got = await octokit.config.get({ ...repo, path: configPath() });
+    files = got.files;
+    return got.files.some((file2) => file2.config !== null) ? got.config : null;
   });
+  const warnings = missingExtends(files);
+  return loaded.ok === true && warnings.length > 0 ? { ...loaded, warnings } : loaded;
+}
+function missingExtends(files) {
+  const first = files.findIndex((file2) => file2.config !== null);
+  if (first < 0) return [];
+  return files.slice(first + 1).filter((file2) => file2.config === null).map((file2) => `_extends: ${file2.owner}/${file2.repo}:${file2.path} could not be read (no such repository or file, or wrapup-tracker is not installed there); its settings are not applied`);
 }
 async function validateRaw(read) {
   let raw;
@@ -76821,17 +69550,6 @@ async function validateRaw(read) {
 }
 function defaultConfig() {
   return ConfigSchema.parse({});
-}
-
-// src/github/permissions.ts
-async function getUserPermission(octokit, repo, username) {
-  try {
-    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
-    return { roleName: data.role_name ?? null, permission: data.permission ?? null };
-  } catch (error62) {
-    if (error62.status === 404) return { roleName: null, permission: "none" };
-    throw error62;
-  }
 }
 
 // src/render/marker.ts
@@ -76887,6 +69605,27 @@ function parseReminderMarker(body) {
 function renderClosingMarker(marker) {
   const { repo, path: path3, anchor: anchor2, at } = marker;
   return renderMarker("closing", { repo, path: path3, anchor: anchor2, at });
+}
+
+// src/github/github-clock.ts
+var offsetMs = 0;
+var known = false;
+function noteGithubDate(header, receivedAt = Date.now()) {
+  if (typeof header !== "string") return;
+  const at = Date.parse(header);
+  if (Number.isNaN(at)) return;
+  offsetMs = at + 500 - receivedAt;
+  known = true;
+}
+function githubNow(hostNow = Date.now()) {
+  return hostNow + offsetMs;
+}
+function trackGithubClock(octokit) {
+  octokit.hook.after("request", (response) => noteGithubDate(response.headers?.date));
+  octokit.hook.error("request", (error62) => {
+    noteGithubDate(error62.response?.headers?.date);
+    throw error62;
+  });
 }
 
 // src/writes/create-once.ts
@@ -76978,29 +69717,30 @@ function requireMarker(body, what) {
 async function openIssueOnce(octokit, repo, issue2, self2, onLookup) {
   const what = `issue "${issue2.title}" in ${repo.owner}/${repo.repo}`;
   const marker = requireMarker(issue2.body, what);
-  const since = lookBackFrom(Date.now());
   const result = await createOnce({
     what,
-    find: () => findOwnIssue(octokit, repo, self2, marker, since),
+    // GitHub's clock (its last answer's `Date`), never ours: ours may run ahead of it by days.
+    find: () => findOwnIssue(octokit, repo, self2, marker, lookBackFrom(githubNow())),
     create: async () => ({ number: (await octokit.rest.issues.create({ ...repo, ...issue2 })).data.number }),
     ...onLookup ? { onLookup } : {}
   });
   return { id: result.item.number, outcome: result.outcome, lookups: result.lookups };
 }
-async function postCommentOnce(octokit, thread, body, self2, onLookup) {
+async function postCommentOnce(octokit, thread, body, self2, onLookup, request2) {
   const what = `comment on ${thread.owner}/${thread.repo}#${thread.number}`;
   const marker = requireMarker(body, what);
-  const since = lookBackFrom(Date.now());
   const result = await createOnce({
     what,
-    find: () => findOwnComment(octokit, thread, self2, marker, since),
-    create: async () => ({ id: (await octokit.rest.issues.createComment({ owner: thread.owner, repo: thread.repo, issue_number: thread.number, body })).data.id }),
+    find: () => findOwnComment(octokit, thread, self2, marker, lookBackFrom(githubNow())),
+    create: async () => ({ id: (await octokit.rest.issues.createComment({ owner: thread.owner, repo: thread.repo, issue_number: thread.number, body, ...request2 ? { request: request2 } : {} })).data.id }),
     ...onLookup ? { onLookup } : {}
   });
   return { id: result.item.id, outcome: result.outcome, lookups: result.lookups };
 }
 
 // src/handlers/comment-replies.ts
+var REPLY_PACING = { pacing: "reply" };
+var REFUSAL_BUDGET_MS = 36e5;
 function replyMarker(commandCommentId) {
   return `<!-- wrapup-tracker:reply {"to":${commandCommentId}} -->`;
 }
@@ -77008,10 +69748,34 @@ async function reply(context, body) {
   const { owner, repo } = context.repo();
   const thread = { owner, repo, number: context.payload.issue.number };
   await postCommentOnce(context.octokit, thread, `${replyMarker(context.payload.comment.id)}
-${body}`, { login: null });
+${body}`, { login: null }, void 0, REPLY_PACING);
 }
-async function react(context, content3) {
-  await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: context.payload.comment.id, content: content3 }));
+async function replyOnceThenReact(context, deps, body) {
+  if (!await claimReplyBudget(context, deps)) {
+    await react(context, "confused");
+    return "reacted";
+  }
+  await reply(context, body);
+  return "replied";
+}
+async function claimReplyBudget(context, deps) {
+  const { repository, issue: issue2, comment } = context.payload;
+  const key = `reply:${repository.full_name}#${issue2.number}:${comment.user?.login ?? "?"}`.toLowerCase();
+  return (await coordinationOf(deps).claimCooldown(key, REFUSAL_BUDGET_MS)).claimed;
+}
+async function react(context, content) {
+  await context.octokit.rest.reactions.createForIssueComment(context.repo({ comment_id: context.payload.comment.id, content, request: REPLY_PACING }));
+}
+
+// src/pipeline/reading-options.ts
+function readingOptionsOf(config3) {
+  const wrapups = config3?.wrapups;
+  if (!wrapups) return {};
+  const fields = Object.fromEntries(Object.entries(wrapups.fields).filter(([, names]) => names && names.length > 0));
+  return {
+    ...wrapups.eventWords.length > 0 ? { eventWords: wrapups.eventWords } : {},
+    ...Object.keys(fields).length > 0 ? { fields } : {}
+  };
 }
 
 // src/github/queries/file-texts-query.ts
@@ -77040,9 +69804,9 @@ async function fetchFileTexts(graphql3, repo, rev, paths) {
   const shared2 = isCommitSha(rev);
   const pending = /* @__PURE__ */ new Map();
   const missing = paths.filter((path3) => {
-    const known = shared2 ? memo2.get(keyOf(path3)) : void 0;
-    if (known) pending.set(path3, known);
-    return !known;
+    const known2 = shared2 ? memo2.get(keyOf(path3)) : void 0;
+    if (known2) pending.set(path3, known2);
+    return !known2;
   });
   let graphqlRequests2 = 0;
   for (let start = 0; start < missing.length; start += FILES_PER_QUERY) {
@@ -77103,45 +69867,54 @@ async function listPrFiles(octokit, pr) {
 // src/render/escape-markdown.ts
 var ZWJ = "‍";
 var INLINE_MAX = 200;
-function escapeHtml(text5) {
-  return text5.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+function escapeHtml(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-function breakMentions(text5) {
-  return text5.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
+function breakMentions(text3) {
+  return text3.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
 }
-var KEYWORD = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?=\s*:?\s*\[?(?:(?:[\w.-]+\/[\w.-]+)?#\d|GH-\d|https?:\/\/))/gi;
-function breakKeywords(text5) {
-  return text5.replace(KEYWORD, (word) => `${word.slice(0, 1)}${ZWJ}${word.slice(1)}`);
+var KEYWORD = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?=\s*(?::\s*)?\[?(?:(?:[\w.-]+\/[\w.-]+)?#\d|GH-\d|https?:\/\/))/gi;
+function breakKeywords(text3) {
+  return text3.replace(KEYWORD, (word) => `${word.slice(0, 1)}${ZWJ}${word.slice(1)}`);
 }
-function truncateText(text5, max) {
-  const points = Array.from(text5);
-  if (points.length <= max) return text5;
-  return `${points.slice(0, Math.max(0, max - 1)).join("")}…`;
+function truncateText(text3, max) {
+  if (text3.length <= max) return text3;
+  const points = [];
+  for (const point of text3) {
+    if (points.length === max) return `${points.slice(0, Math.max(0, max - 1)).join("")}…`;
+    points.push(point);
+  }
+  return text3;
 }
-function neutralise(text5) {
-  return breakKeywords(breakMentions(escapeHtml(text5)));
+function neutralise(text3) {
+  return breakKeywords(breakMentions(escapeHtml(text3)));
 }
-function escapeInline(text5, max = INLINE_MAX) {
-  const line = truncateText(text5.replace(/[\r\n\t\f\v\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim(), max);
+function escapeInline(text3, max = INLINE_MAX) {
+  const line = truncateText(text3.replace(/[\r\n\t\f\v\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim(), max);
   const safe = neutralise(line).replace(/[\\`*_[\]~#!]/g, (c) => `\\${c}`);
   return safe.replace(/\|/g, "&#124;");
 }
-function quoteBlock(text5, max = 4e3) {
-  const safe = neutralise(truncateText(text5.replace(/\r\n?/g, "\n").trim(), max));
+function quoteBlock(text3, max = 4e3) {
+  const safe = neutralise(truncateText(text3.replace(/\r\n?/g, "\n").trim(), max));
   return safe.split("\n").map((line) => line.trim() ? `> ${line}` : ">").join("\n");
 }
 function escapeUrl(url2) {
   if (!/^https?:\/\//i.test(url2)) return "#";
-  const safe = url2.replace(/[\s()<>"'|\\`[\]]/g, (c) => encodeURIComponent(c).replace(/[()'[\]]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));
-  return safe.length > URL_MAX ? safe.replace(/#.*$/, "").slice(0, URL_MAX) : safe;
+  const raw = url2.length > URL_MAX ? withoutFragment(url2).slice(0, URL_MAX) : url2;
+  const safe = raw.replace(/[\s()<>"'|\\`[\]]/g, (c) => encodeURIComponent(c).replace(/[()'[\]]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));
+  return safe.length > URL_MAX ? withoutFragment(safe).slice(0, URL_MAX) : safe;
+}
+function withoutFragment(url2) {
+  const hash2 = url2.indexOf("#");
+  return hash2 < 0 ? url2 : url2.slice(0, hash2);
 }
 var URL_MAX = 2e3;
-function renderCode(text5, max = INLINE_MAX) {
-  const inner = truncateText(text5.replace(/[`\r\n]+/g, " ").trim(), max).replace(/</g, "‹").replace(/>/g, "›");
+function renderCode(text3, max = INLINE_MAX) {
+  const inner = truncateText(text3.replace(/[`\r\n]+/g, " ").trim(), max).replace(/</g, "‹").replace(/>/g, "›");
   return `\`${inner || " "}\``;
 }
-function plainTitle(text5, max = 240) {
-  return breakMentions(truncateText(text5.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim(), max));
+function plainTitle(text3, max = 240) {
+  return breakMentions(truncateText(text3.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim(), max));
 }
 
 // src/render/fit-body.ts
@@ -77160,9 +69933,9 @@ function fitBody(parts, limit = GITHUB_BODY_LIMIT) {
 
 ${TRUNCATION_NOTE}`, parts.tail);
 }
-function dropBrokenSurrogate(text5) {
-  const last = text5.charCodeAt(text5.length - 1);
-  return last >= 55296 && last <= 56319 ? text5.slice(0, -1) : text5;
+function dropBrokenSurrogate(text3) {
+  const last = text3.charCodeAt(text3.length - 1);
+  return last >= 55296 && last <= 56319 ? text3.slice(0, -1) : text3;
 }
 function join(...pieces) {
   return pieces.filter((p) => p.length > 0).join("\n\n");
@@ -77173,11 +69946,22 @@ var VERDICT_EMOJI = {
   done: "✅",
   active: "🟢",
   stalled: "🔴",
-  untracked: "⚪"
+  untracked: "⚪",
+  unchecked: "❓",
+  unplanned: "➖"
 };
-var VERDICT_ORDER = ["done", "active", "stalled", "untracked"];
+var VERDICT_LABEL = {
+  done: "done",
+  active: "active",
+  stalled: "stalled",
+  untracked: "untracked",
+  unchecked: "unchecked",
+  unplanned: "no plan"
+};
+var VERDICT_ORDER = ["done", "active", "stalled", "untracked", "unchecked", "unplanned"];
+var VERDICT_URGENCY = ["stalled", "unchecked", "active", "untracked", "unplanned", "done"];
 function renderVerdict(verdict) {
-  return `${VERDICT_EMOJI[verdict]} ${verdict}`;
+  return `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`;
 }
 function fileUrl(location) {
   const base = (location.webUrl ?? "https://github.com").replace(/\/+$/, "");
@@ -77187,8 +69971,8 @@ function fileUrl(location) {
 function topicUrl(location, anchor2) {
   return `${fileUrl(location)}#${encodeURIComponent(anchor2)}`;
 }
-function renderLink(text5, url2, max) {
-  const label = escapeInline(text5, max);
+function renderLink(text3, url2, max) {
+  const label = escapeInline(text3, max);
   return url2 ? `[${label}](${escapeUrl(url2)})` : label;
 }
 function shortLinkLabel(key) {
@@ -77202,14 +69986,44 @@ function shortLinkLabel(key) {
 function renderBadge(badge) {
   return `\`${badge}\``;
 }
-function renderLinkBadges(links, max, separator) {
-  const shown = links.filter((l) => l.verdict !== "ignored");
-  const parts = shown.slice(0, max).map((l) => `${renderLink(shortLinkLabel(l.key), l.url, 60)} ${renderBadge(l.badge)}`);
-  if (shown.length > max) parts.push(`+${shown.length - max} more`);
+function renderLinkBadges(links, max, separator, keep) {
+  const work = links.filter((l) => l.verdict !== "ignored");
+  const shown = work.slice(0, max);
+  const kept = keep ? work.find((l) => l.key === keep) : void 0;
+  if (kept && !shown.includes(kept) && shown.length > 0) shown[shown.length - 1] = kept;
+  const parts = shown.map((l) => `${renderLink(shortLinkLabel(l.key), l.url, 60)} ${renderBadge(l.badge)}`);
+  if (work.length > max) parts.push(`+${work.length - max} more`);
   return parts.join(separator);
 }
 function formatCheckTime(now) {
   return `${now.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+// src/render/render-why.ts
+function renderWhy(judgement, now, max = 160) {
+  const links = judgement.links.filter((l) => l.verdict !== "ignored");
+  const cited = citedLink(judgement);
+  const on = cited && links.length > 1 ? ` (${escapeInline(shortLinkLabel(cited.key), 80)})` : "";
+  if (judgement.verdict === "stalled" && judgement.since) {
+    const activity = cited?.lastActivityAt ? `last activity ${daysAgo(cited.lastActivityAt, now)}${on}` : escapeInline(judgement.reason, max);
+    return `stalled since ${judgement.since}; ${activity}`;
+  }
+  if (judgement.inGrace || !cited) return escapeInline(judgement.reason, max);
+  return `${escapeInline(withoutSubject(judgement.reason), max)}${on}`;
+}
+function citedLink(judgement) {
+  return judgement.cites ? judgement.links.find((l) => l.key === judgement.cites) : void 0;
+}
+function daysAgo(time3, now) {
+  const days2 = Math.max(0, Math.floor((now.getTime() - Date.parse(time3)) / 864e5));
+  if (Number.isNaN(days2)) return "at an unknown time";
+  return days2 === 0 ? "today" : days2 === 1 ? "1 day ago" : `${days2} days ago`;
+}
+function withoutSubject(reason) {
+  const words2 = reason.split(" ");
+  const at = words2.slice(0, 3).findIndex((w) => w.includes("/"));
+  if (at < 0 || at === words2.length - 1) return reason;
+  return words2.slice(at + 1).join(" ").replace(/^[,:;]\s*/, "").replace(/^open, /, "");
 }
 
 // src/render/render-status-comment.ts
@@ -77234,21 +70048,25 @@ function renderFile(report, options2, withNextSteps) {
   const sections = [`### 📋 ${title}`, renderCounts(report)];
   if (!withNextSteps) sections.push("_Next steps are left out to stay within GitHub's size limit._");
   if (report.topics.length === 0) sections.push("No topics found in this file.");
-  else sections.push(renderTable(report.topics, location, (anchor2) => options2.continuity?.(report.path, anchor2) ?? null));
-  if (withNextSteps) sections.push(...renderNextSteps(report.topics, location));
+  else sections.push(renderTable(byUrgency(report.topics), location, options2.now, (anchor2) => options2.continuity?.(report.path, anchor2) ?? null));
+  if (withNextSteps) sections.push(...renderNextSteps(byUrgency(report.topics), location));
   sections.push(...renderFindings(report.findings));
   return sections.join("\n\n");
 }
 function renderCounts(report) {
   const total = report.topics.length;
-  const counts = VERDICT_ORDER.filter((v) => report.counts[v] > 0).map((v) => `${VERDICT_EMOJI[v]} ${report.counts[v]} ${v}`);
+  const counts = VERDICT_URGENCY.filter((v) => report.counts[v] > 0).map((v) => `${VERDICT_EMOJI[v]} ${report.counts[v]} ${VERDICT_LABEL[v]}`);
   return [renderCode(report.path, 120), `**${total} topic${total === 1 ? "" : "s"}**`, ...counts].join(" · ");
 }
-function renderTable(topics, location, continuity) {
+function byUrgency(topics) {
+  const rank = (t) => VERDICT_URGENCY.indexOf(t.judgement.verdict);
+  return [...topics].sort((a, b) => rank(a) - rank(b));
+}
+function renderTable(topics, location, now, continuity) {
   const rows = topics.map(({ topic, judgement }) => {
     const title = renderLink(topic.title || topic.heading, location ? topicUrl(location, topic.anchor) : null, 80) + renderContinuity(continuity(topic.anchor));
-    const links = renderLinkBadges(judgement.links, 3, "<br>") || "—";
-    return `| ${renderVerdict(judgement.verdict)} | ${title} | ${links} | ${escapeInline(judgement.reason, 160)} |`;
+    const links = renderLinkBadges(judgement.links, 3, "<br>", judgement.cites) || "—";
+    return `| ${renderVerdict(judgement.verdict)} | ${title} | ${links} | ${renderWhy(judgement, now)} |`;
   });
   return ["| Status | Topic | Work | Why |", "| :-- | :-- | :-- | :-- |", ...rows].join("\n");
 }
@@ -77517,9 +70335,9 @@ var FRAGMENTS = {
 };
 function fragmentsUsedBy(selection) {
   const needed = /* @__PURE__ */ new Set();
-  const visit2 = (text5) => {
+  const visit2 = (text3) => {
     for (const name2 of Object.keys(FRAGMENTS)) {
-      if (!needed.has(name2) && text5.includes(`...${name2}`)) {
+      if (!needed.has(name2) && text3.includes(`...${name2}`)) {
         needed.add(name2);
         visit2(FRAGMENTS[name2]);
       }
@@ -77531,8 +70349,8 @@ function fragmentsUsedBy(selection) {
 
 // src/github/queries/build-batch-query.ts
 var str = (value2) => JSON.stringify(value2);
-var aliasFor = (index2) => `l${index2}`;
-var candidateAlias = (index2) => `c${index2}`;
+var aliasFor = (index) => `l${index}`;
+var candidateAlias = (index) => `c${index}`;
 var COMPARE_ALIAS = "compareBase";
 function branchSelection(target) {
   const refs = (target.candidates ?? []).map(
@@ -77585,9 +70403,9 @@ ${aliases.join("\n")}
 // src/github/map-refs.ts
 function toBranchState(repository, target) {
   const candidates = target.candidates ?? [];
-  const index2 = candidates.findIndex((_, i) => repository[candidateAlias(i)]);
-  if (index2 < 0) return null;
-  const ref2 = repository[candidateAlias(index2)];
+  const index = candidates.findIndex((_, i) => repository[candidateAlias(i)]);
+  if (index < 0) return null;
+  const ref2 = repository[candidateAlias(index)];
   const commit = ref2.target?.__typename === "Commit" ? ref2.target : null;
   const pulls = (ref2.associatedPullRequests?.nodes ?? []).filter(Boolean);
   const state = {
@@ -77595,12 +70413,12 @@ function toBranchState(repository, target) {
     status: "ok",
     owner: target.owner,
     repo: target.repo,
-    branch: candidates[index2].branch,
-    path: candidates[index2].path,
+    branch: candidates[index].branch,
+    path: candidates[index].path,
     lastCommit: commit ? { oid: commit.oid, committedDate: commit.committedDate } : null,
     pulls: pulls.map(toPullSummary)
   };
-  const comparison = index2 === 0 ? repository[COMPARE_ALIAS]?.compare : null;
+  const comparison = index === 0 ? repository[COMPARE_ALIAS]?.compare : null;
   if (comparison) {
     state.aheadBy = comparison.aheadBy;
     state.behindBy = comparison.behindBy;
@@ -77636,9 +70454,9 @@ function failedState(target, errors, fallback = "missing") {
   const status = first?.type === "NOT_FOUND" ? "missing" : first?.type === "FORBIDDEN" ? "forbidden" : first ? "error" : fallback;
   return { type: target.kind, status, message: first?.message ?? `${target.url}: ${DEFAULT_MESSAGE[status]}` };
 }
-function mapIssueOrPull(node3, target, options2) {
-  if (node3.__typename === "PullRequest") return toPullState(node3, options2);
-  if (node3.__typename === "Issue") return toIssueState(node3, target.owner, target.repo, options2);
+function mapIssueOrPull(node2, target, options2) {
+  if (node2.__typename === "PullRequest") return toPullState(node2, options2);
+  if (node2.__typename === "Issue") return toIssueState(node2, target.owner, target.repo, options2);
   return null;
 }
 function mapRepository(repository, target, options2) {
@@ -77660,12 +70478,12 @@ function mapRepository(repository, target, options2) {
 }
 function mapBatch(targets, data, errors, options2) {
   const states = /* @__PURE__ */ new Map();
-  targets.forEach((target, index2) => {
-    const alias = aliasFor(index2);
+  targets.forEach((target, index) => {
+    const alias = aliasFor(index);
     const repository = data?.[alias];
-    const own6 = errors.filter((e) => e.path?.[0] === alias);
+    const own4 = errors.filter((e) => e.path?.[0] === alias);
     const state = repository ? mapRepository(repository, target, options2) : null;
-    states.set(target.key, state ?? failedState(target, own6));
+    states.set(target.key, state ?? failedState(target, own4));
   });
   return states;
 }
@@ -77778,7 +70596,116 @@ async function resolveLinks(links, options2) {
   return { states, stats };
 }
 
+// src/reading/repair-mojibake.ts
+var toMacRoman = buildMacRomanTable();
+function buildMacRomanTable() {
+  const table = /* @__PURE__ */ new Map();
+  try {
+    const decoder = new TextDecoder("macintosh");
+    for (let byte = 128; byte <= 255; byte++) table.set(decoder.decode(Uint8Array.of(byte)), byte);
+  } catch {
+  }
+  return table;
+}
+
+// node_modules/github-slugger/index.js
+var own2 = Object.hasOwnProperty;
+
+// src/reading/find-board-topics.ts
+var DECLARED_STATUS_LABELS = {
+  done: "✅ done",
+  "in-progress": "🚧 in progress",
+  paused: "⏸️ paused",
+  "not-started": "🙅 not started"
+};
+
+// src/classifying/document-kinds.ts
+var EVENT = new RegExp("\\bhack(?:athons?|[\\s_-]+the[\\s_-]+\\p{L}+|[\\s_-]*days?|[\\s_-]*weeks?|[\\s_-]*fests?|[\\s_-]*sprints?)\\b", "iu");
+var BLOG_PATH = /(^|\/)(blog|blogs|posts|_posts|news)\//i;
+function isBlogPostPath(path3) {
+  return BLOG_PATH.test(path3);
+}
+
+// src/reading/event-words.ts
+var EVENT_NAMES = new RegExp(
+  [
+    String.raw`\b(?:bio)?hackathons?\b`,
+    String.raw`\bhack[\s_-]*(?:weeks?|days?|fests?|nights?|sprints?|camps?)\b`,
+    String.raw`\bhack[\s_-]+the[\s_-]+\p{L}+`,
+    String.raw`\bcofests?\b`,
+    String.raw`\bcodefests?\b`,
+    String.raw`\bdebcamp\b`,
+    String.raw`\bdebconf\b`,
+    String.raw`\ball[\s_-]hands\b`,
+    String.raw`\bun[\s_-]?conf(?:erences?)?\b`,
+    String.raw`\b(?:developer|developers|dev|contributor|contributors|maintainer|maintainers|core|community|team)[\s_-]+summits?\b`,
+    String.raw`\bsummits?[\s_-]+(?:report|recap|wrap[\s_-]*up|notes|outcomes?|results)\b`,
+    String.raw`\b(?:code|coding|dev|developer|doc|docs|documentation|community|contributor|packaging|release|bug|translation)[\s_-]*sprints?\b`,
+    String.raw`\bsprints?[\s_-]+(?:report|recap|wrap[\s_-]*up|summary|results|outcomes?)\b`,
+    String.raw`\b(?:19|20)\d\d[\s_-]+sprints?\b`,
+    String.raw`\bsprints?[\s_-]+(?:19|20)\d\d\b`,
+    // German: Hackwoche, Hacktage, Hacktag, Entwicklertreffen, Sprintbericht.
+    String.raw`\bhack[\s_-]?(?:woche|tage?)\b`,
+    String.raw`\bentwickler[\s_-]?(?:treffen|gipfel)\b`,
+    String.raw`\bsprint[\s_-]?bericht\b`
+  ].join("|"),
+  "iu"
+);
+var AGILE_SPRINT = /\bsprints?[\s_-]*(?:#?\d{1,3}\b(?![\s_-]*(?:report|recap))|planning|review|retro(?:spective)?|backlog|goals?|demo|velocity|board|cadence|capacity)|\b(?:scrum|agile|jira|story[\s_-]points?)\b/iu;
+var HINTS = [
+  "hack",
+  "sprint",
+  "summit",
+  "unconf",
+  "un-conf",
+  "un conf",
+  "un_conf",
+  "cofest",
+  "codefest",
+  "debcamp",
+  "debconf",
+  "all-hands",
+  "all hands",
+  "all_hands",
+  "entwickler"
+];
+function findEventName(text3, extra = []) {
+  if (!text3) return null;
+  const bounded = text3.length > 2e3 ? text3.slice(0, 2e3) : text3;
+  const lower = bounded.toLowerCase();
+  const configured = extra.find((word) => word.trim() && lower.includes(word.trim().toLowerCase()));
+  if (configured) return configured.trim();
+  if (!HINTS.some((hint) => lower.includes(hint))) return null;
+  const match2 = EVENT_NAMES.exec(bounded);
+  if (!match2) return null;
+  if (/sprint/i.test(match2[0]) && AGILE_SPRINT.test(bounded)) return null;
+  return match2[0];
+}
+
+// src/reading/read-date.ts
+var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+var MONTH_NAME = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+var READERS = [
+  match(/\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]),
+  match(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]),
+  match(new RegExp(`\\b(\\d{1,2})\\.?\\s+${MONTH_NAME}\\s+(\\d{4})\\b`, "i"), (m) => [Number(m[3]), monthOf(m[2]), Number(m[1])]),
+  match(new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, "i"), (m) => [Number(m[3]), monthOf(m[1]), Number(m[2])]),
+  match(/\b(\d{4})-(\d{1,2})(?![\d-])/, (m) => [Number(m[1]), Number(m[2]), 1]),
+  match(/\b(\d{1,2})\/(\d{4})\b/, (m) => [Number(m[2]), Number(m[1]), 1]),
+  match(new RegExp(`\\b${MONTH_NAME}\\s+(\\d{4})\\b`, "i"), (m) => [Number(m[2]), monthOf(m[1]), 1])
+];
+function match(pattern, pick3) {
+  return (text3) => {
+    const m = pattern.exec(text3);
+    return m ? pick3(m) : null;
+  };
+}
+function monthOf(name2) {
+  return MONTHS.indexOf((name2 ?? "").slice(0, 3).toLowerCase()) + 1;
+}
+
 // src/reading/field-names.ts
+var KEY_LOOK_AHEAD = 1e3;
 var SYNONYMS = {
   problem: ["problem statement", "problem", "problems", "the problem"],
   motivation: [
@@ -77829,7 +70756,7 @@ var BY_KEY = new Map(
   Object.entries(SYNONYMS).flatMap(([field, names]) => names.map((name2) => [fieldKey(name2), field]))
 );
 function fieldKey(name2) {
-  return name2.normalize("NFKD").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return name2.slice(0, KEY_LOOK_AHEAD).normalize("NFKD").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 function matchFieldName(name2) {
   const key = fieldKey(name2);
@@ -77846,1059 +70773,6 @@ var FIELD_LABELS = {
   issue: "Issue",
   tracking: "Tracking"
 };
-var NOTHING = /* @__PURE__ */ new Set([
-  "na",
-  "none",
-  "tbd",
-  "tba",
-  "tbc",
-  "nothing",
-  "nope",
-  "no",
-  "notyet",
-  "nil",
-  "null",
-  "empty",
-  "noneyet",
-  "nothingyet",
-  "notapplicable",
-  "nonextsteps"
-]);
-function isPlaceholder(text5) {
-  const key = fieldKey(text5);
-  return key === "" || NOTHING.has(key);
-}
-
-// src/reading/nothing-left.ts
-var NOTHING_LEFT = [
-  // "… is now complete", "… has been merged", "… were fully implemented"
-  /\b(is|are|was|were|has been|have been)\s+(now\s+|already\s+|fully\s+)?(complete|completed|done|finished|fully implemented|implemented and merged|merged|resolved|achieved)\b/i,
-  /\bnothing\s+(left|else|more|further|remaining)\b/i,
-  /\bno\s+(further|more|open|additional|remaining)\s+(next\s+)?(steps?|work|actions?|tasks?|follow[- ]?ups?)\b/i,
-  /^(done|completed?|finished|all done|none needed|not needed|not required)[.!]?$/i
-];
-var STILL_OPEN = /\b(but|except|however|still|remain(s|ing)?|once|after|until|will|shall|should|must|need(s|ed)?|todo|to-do|to be|pending|open questions?|planned|plan|wait(ing)?|tbd|later|yet|follow[- ]?up with|next)\b/i;
-var MAX_LENGTH = 300;
-function saysNothingLeft(text5) {
-  const plain = text5.replace(/[*_`>#]/g, "").replace(/\s+/g, " ").trim();
-  if (plain.length === 0 || plain.length > MAX_LENGTH) return false;
-  if (sentenceCount(plain) > 2) return false;
-  const denial = NOTHING_LEFT[1].test(plain) || NOTHING_LEFT[2].test(plain);
-  if (!denial && STILL_OPEN.test(plain)) return false;
-  if (denial && /\b(but|except|however|until|once)\b/i.test(plain)) return false;
-  return NOTHING_LEFT.some((pattern) => pattern.test(plain));
-}
-function sentenceCount(text5) {
-  return text5.split(/[.!?](\s|$)/).filter((part) => part && part.trim().length > 2).length;
-}
-
-// src/reading/build-topic.ts
-function buildTopic(frame, text5, links, warnings) {
-  const { fields, emptyFields } = readFields(frame, text5, warnings);
-  const written = fields.nextSteps;
-  const nextSteps = written !== void 0 && !isPlaceholder(written) && !saysNothingLeft(written) ? written : null;
-  const topic = {
-    title: frame.title,
-    heading: frame.heading,
-    line: frame.line,
-    anchor: frame.anchor,
-    fields,
-    nextSteps,
-    links: placeLinks(frame, links)
-  };
-  if (emptyFields.length > 0) topic.emptyFields = emptyFields;
-  if (frame.declaredStatus) topic.declaredStatus = frame.declaredStatus;
-  return topic;
-}
-function readFields(frame, text5, warnings) {
-  const pieces = /* @__PURE__ */ new Map();
-  const firstSegment = /* @__PURE__ */ new Map();
-  for (const segment of frame.segments) {
-    if (!firstSegment.has(segment.field)) firstSegment.set(segment.field, segment);
-    const piece = cleanFieldText(text5.slice(segment.start, Math.max(segment.start, segment.end)));
-    const list2 = pieces.get(segment.field) ?? [];
-    if (piece) list2.push(piece);
-    pieces.set(segment.field, list2);
-  }
-  const fields = {};
-  const emptyFields = [];
-  for (const [field, list2] of pieces) {
-    fields[field] = list2.join("\n\n");
-    if (list2.length > 0) continue;
-    emptyFields.push(field);
-    const segment = firstSegment.get(field);
-    const label = segment?.label || FIELD_LABELS[field];
-    warnings.push(`line ${segment?.line ?? frame.line}: "${label}" of topic "${frame.title}" is empty`);
-  }
-  return { fields, emptyFields };
-}
-var NOT_CONTENT = /^\s*(<hr\s*\/?>|[-*_](\s*[-*_]){2,}|!\[[^\]]*\]\([^)]*\)|\[![A-Za-z]+\]|\[[^\]]+\]:\s*\S+.*)\s*$/i;
-function cleanFieldText(raw) {
-  return raw.replace(/^\s*:/, "").split("\n").map((line) => line.replace(/^[ \t]*>[ \t]?/, "").trimEnd()).filter((line) => !NOT_CONTENT.test(line)).join("\n").replace(/\n{3,}/g, "\n\n").trim();
-}
-function placeLinks(frame, links) {
-  const placed = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (let i = firstAtOrAfter(links, frame.start); i < links.length; i++) {
-    const found = links[i];
-    if (found.offset >= frame.end) break;
-    const { offset: _offset, ...rest } = found;
-    const link = { ...rest, field: placeOf(frame, found.offset) };
-    const key = linkKey(link) ?? `${link.kind}:${link.url}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    placed.push(link);
-  }
-  return dropShadowedShortRefs(placed);
-}
-function dropShadowedShortRefs(links) {
-  const numbered = new Set(
-    links.filter((l) => l.kind === "pull" || l.kind === "issue").map((l) => `${l.owner?.toLowerCase()}/${l.repo?.toLowerCase()}#${l.number}`)
-  );
-  return links.filter(
-    (l) => l.kind !== "issue-or-pull" || !numbered.has(`${l.owner?.toLowerCase()}/${l.repo?.toLowerCase()}#${l.number}`)
-  );
-}
-function placeOf(frame, offset) {
-  if (offset < frame.headingEnd) return "heading";
-  for (const segment of frame.segments) {
-    if (offset >= segment.start && offset < segment.end) return segment.field;
-  }
-  return "body";
-}
-function firstAtOrAfter(links, offset) {
-  let low = 0;
-  let high = links.length;
-  while (low < high) {
-    const mid = low + high >> 1;
-    if (links[mid].offset < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-// src/reading/repair-mojibake.ts
-var toMacRoman = buildMacRomanTable();
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-var NON_ASCII_RUN = /[^\x00-\x7F]{2,}/g;
-function buildMacRomanTable() {
-  const table = /* @__PURE__ */ new Map();
-  try {
-    const decoder = new TextDecoder("macintosh");
-    for (let byte = 128; byte <= 255; byte++) table.set(decoder.decode(Uint8Array.of(byte)), byte);
-  } catch {
-  }
-  return table;
-}
-function hasMojibake(text5) {
-  return repairMojibake(text5) !== text5;
-}
-function repairMojibake(text5) {
-  if (toMacRoman.size === 0 || !/[\u00C0-\u00FF\u2018-\u201E\uF8FF]/.test(text5)) return text5;
-  return text5.replace(NON_ASCII_RUN, repairRun);
-}
-function repairRun(run2) {
-  const bytes = [];
-  for (const char of run2) {
-    const byte = toMacRoman.get(char);
-    if (byte === void 0) return run2;
-    bytes.push(byte);
-  }
-  try {
-    return strictUtf8.decode(Uint8Array.from(bytes));
-  } catch {
-    return run2;
-  }
-}
-
-// src/reading/plain-title.ts
-var EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u200D\uFE0E\uFE0F\u20E3]/gu;
-function plainTitle2(text5) {
-  return repairMojibake(text5).replace(EMOJI, "").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[`*_~]+/g, "").replace(/^#+\s+/, "").replace(/\s+/g, " ").trim();
-}
-
-// node_modules/github-slugger/regex.js
-var regex2 = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
-
-// node_modules/github-slugger/index.js
-var own4 = Object.hasOwnProperty;
-var BananaSlug = class {
-  /**
-   * Create a new slug class.
-   */
-  constructor() {
-    this.occurrences;
-    this.reset();
-  }
-  /**
-   * Generate a unique slug.
-  *
-  * Tracks previously generated slugs: repeated calls with the same value
-  * will result in different slugs.
-  * Use the `slug` function to get same slugs.
-   *
-   * @param  {string} value
-   *   String of text to slugify
-   * @param  {boolean} [maintainCase=false]
-   *   Keep the current case, otherwise make all lowercase
-   * @return {string}
-   *   A unique slug string
-   */
-  slug(value2, maintainCase) {
-    const self2 = this;
-    let result = slug(value2, maintainCase === true);
-    const originalSlug = result;
-    while (own4.call(self2.occurrences, result)) {
-      self2.occurrences[originalSlug]++;
-      result = originalSlug + "-" + self2.occurrences[originalSlug];
-    }
-    self2.occurrences[result] = 0;
-    return result;
-  }
-  /**
-   * Reset - Forget all previous slugs
-   *
-   * @return void
-   */
-  reset() {
-    this.occurrences = /* @__PURE__ */ Object.create(null);
-  }
-};
-function slug(value2, maintainCase) {
-  if (typeof value2 !== "string") return "";
-  if (!maintainCase) value2 = value2.toLowerCase();
-  return value2.replace(regex2, "").replace(/ /g, "-");
-}
-
-// src/reading/slug.ts
-function createSlugger() {
-  const slugger = new BananaSlug();
-  return (headingText) => slugger.slug(headingText);
-}
-
-// src/reading/find-board-topics.ts
-var STATUS_MARKS = [
-  { mark: /^\s*✅/u, status: "done" },
-  { mark: /^\s*🚧/u, status: "in-progress" },
-  { mark: /^\s*⏸/u, status: "paused" },
-  { mark: /^\s*🙅/u, status: "not-started" }
-];
-var DECLARED_STATUS_LABELS = {
-  done: "✅ done",
-  "in-progress": "🚧 in progress",
-  paused: "⏸️ paused",
-  "not-started": "🙅 not started"
-};
-var MIN_BOARD_ITEMS = 3;
-function findBoardTopics(root, text5) {
-  const items = root.children.flatMap((node3) => node3.type === "list" ? node3.children : []);
-  const marked = items.flatMap((item) => {
-    const status = statusOf(item);
-    return status ? [{ item, status }] : [];
-  });
-  if (marked.length < MIN_BOARD_ITEMS) return [];
-  const slug2 = createSlugger();
-  return marked.flatMap(({ item, status }) => frameOf(item, status, text5, slug2));
-}
-function statusOf(item) {
-  const first = item.children[0];
-  if (first?.type !== "paragraph") return null;
-  const start = toString(first);
-  return STATUS_MARKS.find(({ mark }) => mark.test(start))?.status ?? null;
-}
-function frameOf(item, status, text5, slug2) {
-  const first = item.children[0];
-  const start = item.position?.start.offset;
-  const end = item.position?.end.offset;
-  if (!first?.position || start === void 0 || end === void 0) return [];
-  const firstLine = toString(first).split("\n")[0] ?? "";
-  const title = plainTitle2(firstLine).replace(/\s*\((\d+ votes?|not voted)\)\s*$/i, "").trim();
-  if (!title) return [];
-  const lineStart = first.position.start.offset ?? start;
-  const newline = text5.indexOf("\n", lineStart);
-  const headingEnd = newline < 0 ? end : Math.min(newline, end);
-  return [
-    {
-      title,
-      heading: text5.slice(lineStart, headingEnd).trim(),
-      line: first.position.start.line,
-      // No heading to link to: the title's slug is the topic's key.
-      anchor: slug2(title),
-      start,
-      headingEnd,
-      end,
-      segments: [],
-      declaredStatus: status
-    }
-  ];
-}
-
-// src/classifying/document-kinds.ts
-var EVENT = new RegExp("\\bhack(?:athons?|[\\s_-]+the[\\s_-]+\\p{L}+|[\\s_-]*days?|[\\s_-]*weeks?|[\\s_-]*fests?|[\\s_-]*sprints?)\\b", "iu");
-var WRAP_UP_WORD = /\bwrap[\s_-]*ups?\b|\brecap\b|\bsummary\b|\bresults\b|\boutcomes?\b/i;
-var MEETING = /\b(meetings?|minutes|agenda|office[\s-]hours|community[\s-]calls?)\b/i;
-var MEETING_LIKE = /\b(reviews?|stand[\s-]?ups?|retro(spective)?s?|syncs?)\b/i;
-var MEETING_PATH = /(^|\/)([^/]*(meeting|minutes|agenda)[^/]*|reviews?)(\/|\.(md|markdown)$)/i;
-var RELEASE_TITLE = /\breleased?\b|\breleases\b|\brelease[\s-]notes?\b|\bchange[\s-]?logs?\b|\bwhat'?s[\s-]new\b|\bv\d+(\.\d+)+\b|\bversion\s+\d+(\.\d+)+/i;
-var RELEASE_PATH = /(^|\/)(change[-_]?logs?|changes|history|release[-_]?notes?|releases)(\.\w+$|\/)/i;
-var VERSION_HEADING = /^\[?v?\d+\.\d+(\.\d+)?(-[\w.]+)?\]?(\s|$|[-–(:])/i;
-var RELEASE_SECTIONS = /^(breaking changes?|bug ?fixes|fixes|fixed|new features|features|added|changed|removed|deprecat(ed|ions?)|security|improvements|enhancements|other changes|dependenc(y|ies) updates?|known issues|upgrade notes)$/i;
-var FAQ = /\bfaqs?\b|\bfrequently[\s-]asked\b|\bq\s*&\s*a\b/i;
-var API_REFERENCE = /\bapi[\s_-]*ref(erence)?s?\b|\breference[\s_-]+api\b|(^|\/)(api[-_]?reference|reference\/api)(\/|\.)/i;
-var GITHUB_TEMPLATE_PATH = /(^|\/)\.github\/(issue_template|pull_request_template|discussion_template)(\/|\.|$)/i;
-var TEMPLATE_NAME = /(^|[/_.-])template([_.-][^/]*)?\.(md|markdown)$/i;
-var BLOG_PATH = /(^|\/)(blog|blogs|posts|news)\//i;
-var EVENT_PATH = /(^|\/)[^/]*(hackathons?|hack[-_]the[-_]\w+|hack[-_]?days?|hack[-_]?weeks?)[^/]*\//i;
-var YEAR_MONTH = /(19|20)\d{2}[-_](0[1-9]|1[0-2])(?![0-9])/;
-var EVENT_PAGE = /(^|[/_#-])(19|20)\d{2}[-_](0[1-9]|1[0-2])(?![0-9])|hackathon|hack[-_]the[-_]garden/i;
-function namesEvent(seen) {
-  const { facts } = seen;
-  const named = [seen.title, facts.frontMatter.title, ...facts.frontMatter.labels ?? []].some((t) => !!t && EVENT.test(t));
-  return named || EVENT_PATH.test(facts.path);
-}
-function namesEventWrapUp(seen) {
-  const titles = [seen.title, seen.facts.frontMatter.title].filter((t) => !!t);
-  return titles.some((t) => EVENT.test(t) && (WRAP_UP_WORD.test(t) || seen.facts.dateLine !== null));
-}
-function isBlogPost(facts) {
-  return isBlogPostPath(facts.path) || (facts.frontMatter.labels ?? []).some((l) => /^(blog|post|posts|news|article)$/i.test(l));
-}
-function isBlogPostPath(path3) {
-  return BLOG_PATH.test(path3);
-}
-function retoldHeadings(links, start, end) {
-  return links.filter((l) => l.offset >= start && l.offset < end && l.anchor && l.url && EVENT_PAGE.test(pathOf(l.url))).map((l) => ({ url: l.url, anchor: l.anchor }));
-}
-function pathOf(url2) {
-  if (!/^https?:\/\//i.test(url2)) return url2;
-  try {
-    return new URL(url2).pathname;
-  } catch {
-    return "";
-  }
-}
-var quoted = (title) => title ? ` "${clip(title)}"` : "";
-var isTemplate = ({ facts, topics }) => {
-  if (GITHUB_TEMPLATE_PATH.test(facts.path)) return `an issue or pull request template: path ${facts.path}`;
-  const keys = facts.frontMatter.keys ?? [];
-  if (keys.includes("name") && keys.includes("about")) return "an issue template: front matter with name and about";
-  const linked = topics.some((t) => t.links.some((l) => isWorkItem(l)));
-  if (TEMPLATE_NAME.test(facts.path) && !linked) return `a template: path ${facts.path}, nothing linked`;
-  const withFields = topics.filter((t) => Object.keys(t.fields).length > 0);
-  const allEmpty = withFields.length > 0 && withFields.every((t) => Object.values(t.fields).every((v) => !v?.trim()));
-  return allEmpty && !linked ? `an empty template: ${withFields.length} topic(s), every field empty, nothing linked` : null;
-};
-var isMovedStub = ({ facts, fielded }) => {
-  if (fielded > 0 || facts.words > 80 || !facts.saysMoved) return null;
-  const target = facts.links.find((l) => /^https?:\/\//i.test(l.url));
-  return `a stub: its content moved${target ? ` to ${clip(target.url, 80)}` : ""}`;
-};
-var isMeetingNotes = ({ title, facts }) => {
-  const titles = [title, facts.frontMatter.title, ...facts.frontMatter.labels ?? []].filter((t) => !!t);
-  const eventWrapUp = (t) => EVENT.test(t) && WRAP_UP_WORD.test(t);
-  const named = titles.find((t) => MEETING.test(t) || MEETING_LIKE.test(t) && !eventWrapUp(t));
-  if (named) return `meeting notes: title${quoted(named)}`;
-  return MEETING_PATH.test(facts.path) ? `meeting notes: path ${facts.path}` : null;
-};
-var isReleaseNotes = ({ title, facts }) => {
-  const titles = [title, facts.frontMatter.title].filter((t) => !!t);
-  const named = titles.find((t) => RELEASE_TITLE.test(t));
-  if (named) return `release notes: title${quoted(named)}`;
-  if (RELEASE_PATH.test(facts.path)) return `release notes: path ${facts.path}`;
-  const versions = facts.headings.filter((h) => VERSION_HEADING.test(h)).length;
-  const sections = facts.headings.filter((h) => RELEASE_SECTIONS.test(h.replace(/[^\p{L}\p{N} ]/gu, "").trim())).length;
-  if (versions >= 2 || sections >= 3) return `a changelog: ${versions >= 2 ? `${versions} sections named by version` : `${sections} sections like "Bug Fixes"`}`;
-  return null;
-};
-var isFaq = ({ title, facts }) => {
-  const named = [title, facts.frontMatter.title, facts.path].find((t) => !!t && FAQ.test(t));
-  if (named) return `an FAQ: ${named === facts.path ? "path" : "title"}${quoted(named)}`;
-  const questions = facts.headings.filter((h) => /\?\s*$/.test(h)).length;
-  return questions >= 3 && questions * 2 >= facts.headings.length ? `an FAQ: ${questions} of ${facts.headings.length} headings are questions` : null;
-};
-var isApiReference = ({ title, facts }) => {
-  const named = [title, facts.frontMatter.title, facts.path].find((t) => !!t && API_REFERENCE.test(t));
-  if (named) return `an API reference: ${named === facts.path ? "path" : "title"}${quoted(named)}`;
-  return facts.tableRows >= 40 && facts.words < facts.tableRows * 12 ? `an API reference: ${facts.tableRows} table rows` : null;
-};
-var isEventIndex = ({ facts, fielded }) => {
-  if (fielded > 0) return null;
-  const months = new Set(facts.links.flatMap((l) => YEAR_MONTH.exec(pathOf(l.url))?.[0].slice(-7).replace("_", "-") ?? []));
-  return months.size >= 3 ? `an index of events: links to the pages of ${months.size} events` : null;
-};
-function clip(text5, max = 60) {
-  const flat = text5.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-// src/classifying/classify-wrapup.ts
-var WRAP_UP_FIELDS = [
-  ["problem", "problem statement"],
-  ["motivation", "motivation"],
-  ["achievements", "achievements"],
-  ["outcome", "outcome"],
-  ["nextSteps", "next steps"],
-  ["code", "code"]
-];
-var NEVER_WRAP_UPS = [isTemplate, isMovedStub, isMeetingNotes, isReleaseNotes, isFaq, isApiReference];
-function classifyWrapUp(wrapUp, facts, retold = []) {
-  const { title, topics } = wrapUp;
-  const needed = namesEvent({ title, facts, topics, fielded: 0 }) ? 2 : 3;
-  const fielded = topics.filter((t) => wrapUpFieldsOf(t).length >= needed);
-  const seen = { title, facts, topics, fielded: fielded.length };
-  for (const detect of NEVER_WRAP_UPS) {
-    const what = detect(seen);
-    if (what) return not(`reads like ${what}; ${describeSections(seen)}`);
-  }
-  if (topics.some((t) => t.declaredStatus)) return classifyBoard(seen);
-  if (isMostlyFielded(seen)) {
-    return wrapUp_(`${topics.length} topic${topics.length === 1 ? "" : "s"}, ${fielded.length} with wrap-up fields (${fieldList(fielded)})`);
-  }
-  const retelling = describeRetelling(seen, retold.filter((links) => links.length > 0).length);
-  if (retelling) return { kind: "retelling", why: `retelling: ${retelling}` };
-  const index2 = isEventIndex(seen);
-  if (index2) return not(`${index2}; ${describeSections(seen)}`);
-  if (namesEventWrapUp(seen) && !isBlogPost(facts)) {
-    if (topics.length === 0) return wrapUp_(`title${quote(title)} names an event wrap-up; no topics yet`);
-    return wrapUp_(`title${quote(title)} names an event wrap-up; ${topics.length} topic${topics.length === 1 ? "" : "s"} written as prose, without wrap-up fields`);
-  }
-  return not(`${describeSections(seen)}${title ? `; title${quote(title)}` : ""}`);
-}
-function wrapUpFieldsOf(topic) {
-  return WRAP_UP_FIELDS.map(([field]) => field).filter((field) => field in topic.fields);
-}
-function isMostlyFielded(seen) {
-  const { topics, fielded, facts } = seen;
-  if (isBlogPost(facts) && !namesEvent(seen)) return false;
-  if (fielded >= 2) return fielded * 2 >= topics.length;
-  return fielded === 1 && topics.length === 1 && namesEvent(seen);
-}
-function classifyBoard(seen) {
-  const marked = seen.topics.filter((t) => t.declaredStatus);
-  const counts = /* @__PURE__ */ new Map();
-  for (const t of marked) counts.set(t.declaredStatus, (counts.get(t.declaredStatus) ?? 0) + 1);
-  const tally = [...counts].map(([status, n]) => `${n} ${DECLARED_STATUS_LABELS[status]}`).join(", ");
-  const voted = seen.topics.some((t) => /\(\d+ votes?\)/i.test(t.heading)) || seen.facts.headings.some((h) => /\bvot(es?|ing)|\btopics\b|\bassignment/i.test(h));
-  if (namesEvent(seen) || voted) return wrapUp_(`a topic board: ${marked.length} topics marked with a status (${tally})`);
-  return not(`a status list (${tally}) that names no event and holds no votes`);
-}
-function describeRetelling(seen, retold) {
-  const { facts, topics } = seen;
-  const event = namesEvent(seen);
-  const blog = isBlogPost(facts);
-  if (!event && !blog) return null;
-  const what = blog ? "a blog post" : "a page";
-  const about = event ? ` about${quote(seen.title ?? facts.frontMatter.title)}` : "";
-  if (retold > 0) {
-    return `${what}${about}; ${retold} of its ${topics.length} sections ${retold === 1 ? "links" : "link"} to the wrap-up's headings`;
-  }
-  return blog && event ? `${what}${about}; a blog post about an event is never tracked on its own` : null;
-}
-function describeSections({ facts, fielded }) {
-  const n = facts.headings.length;
-  if (n === 0) return "no sections";
-  return `${n} section${n === 1 ? "" : "s"}, ${fielded === 0 ? "none" : fielded} with wrap-up fields`;
-}
-function fieldList(topics) {
-  const present = new Set(topics.flatMap(wrapUpFieldsOf));
-  return WRAP_UP_FIELDS.filter(([field]) => present.has(field)).map(([, name2]) => name2).join(", ");
-}
-function quote(title) {
-  return title ? ` "${clip(title)}"` : "";
-}
-function not(reason) {
-  return { kind: "not-a-wrap-up", why: `not a wrap-up: ${reason}` };
-}
-function wrapUp_(reason) {
-  return { kind: "wrap-up", why: `wrap-up: ${reason}` };
-}
-
-// src/reading/visit-tree.ts
-function visitTree(node3, enter) {
-  const stack = [node3];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (!enter(current) || !("children" in current)) continue;
-    const children = current.children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-}
-
-// src/reading/classify-url.ts
-var GITHUB_HOSTS = /* @__PURE__ */ new Set(["github.com", "www.github.com"]);
-var NOT_OWNERS = /* @__PURE__ */ new Set([
-  "about",
-  "collections",
-  "contact",
-  "customer-stories",
-  "enterprise",
-  "events",
-  "explore",
-  "features",
-  "login",
-  "marketplace",
-  "new",
-  "notifications",
-  "pricing",
-  "pulls",
-  "issues",
-  "search",
-  "security",
-  "settings",
-  "site",
-  "solutions",
-  "team",
-  "topics",
-  "trending",
-  "join",
-  "codespaces",
-  "readme"
-]);
-var ACCOUNT_PREFIXES = /* @__PURE__ */ new Set(["orgs", "apps", "sponsors", "users"]);
-var LIST_PAGES = /* @__PURE__ */ new Set(["new", "categories", "assigned", "created_by", "mentioned", "choose", "labels", "milestones"]);
-var SHA = /^[0-9a-f]{7,40}$/i;
-var NUMBER = /^[0-9]{1,9}$/;
-var NUMBERED = {
-  pull: "pull",
-  issues: "issue",
-  discussions: "discussion"
-};
-function classifyUrl(url2) {
-  const parsed = parseUrl2(url2);
-  if (!parsed || !GITHUB_HOSTS.has(parsed.hostname.toLowerCase())) return { kind: "external" };
-  const segments = splitPath(parsed.pathname);
-  const [first, second] = segments;
-  if (!first) return { kind: "external" };
-  if (ACCOUNT_PREFIXES.has(first.toLowerCase())) return second ? { kind: "user", owner: second } : { kind: "external" };
-  if (NOT_OWNERS.has(first.toLowerCase())) return { kind: "external" };
-  if (!second) return { kind: "user", owner: first };
-  const owner = first;
-  const repo = second.replace(/\.git$/i, "");
-  return classifyRepoPath(owner, repo, segments.slice(2));
-}
-function classifyRepoPath(owner, repo, rest) {
-  const at = { owner, repo };
-  const [section, ...tail] = rest;
-  if (!section) return { kind: "repo", ...at };
-  const numbered = NUMBERED[section];
-  if (numbered) {
-    const raw = tail[0];
-    if (numbered === "pull" && raw === "new" && tail.length > 1) return { kind: "branch", ...at, branch: tail.slice(1).join("/") };
-    if (raw === void 0 || LIST_PAGES.has(raw)) return { kind: "repo", ...at };
-    if (!NUMBER.test(raw)) {
-      return { kind: "repo", ...at, problem: `its ${numbered} number "${raw}" is not a number` };
-    }
-    return { kind: numbered, ...at, number: Number(raw) };
-  }
-  switch (section) {
-    case "commit":
-      return classifyCommit(at, tail[0]);
-    case "commits":
-      return classifyCommits(at, tail);
-    case "tree":
-      return classifyTree(at, tail);
-    case "compare":
-      return classifyCompare(at, tail);
-    case "blob":
-    case "raw":
-    case "blame":
-      return { kind: "file", ...at };
-    default:
-      return { kind: "repo", ...at };
-  }
-}
-function classifyCommit(at, raw) {
-  const sha = raw?.replace(/\.(diff|patch)$/i, "");
-  if (sha && SHA.test(sha)) return { kind: "commit", ...at, sha };
-  return { kind: "repo", ...at, problem: `its commit "${raw ?? ""}" is not a commit hash` };
-}
-function classifyCommits(at, tail) {
-  const ref2 = tail.join("/");
-  if (!ref2) return { kind: "repo", ...at };
-  if (/^[0-9a-f]{40}$/i.test(ref2)) return { kind: "commit", ...at, sha: ref2 };
-  return { kind: "branch", ...at, branch: ref2 };
-}
-function classifyTree(at, tail) {
-  if (tail.length === 0) return { kind: "repo", ...at };
-  const [ref2] = tail;
-  if (tail.length > 1 && (ref2 === "main" || ref2 === "master")) return { kind: "file", ...at };
-  if (tail.length === 1) return { kind: "branch", ...at, branch: tail.join("/") };
-  const branchCandidates = [];
-  for (let cut = tail.length; cut >= 1; cut--) {
-    branchCandidates.push({ branch: tail.slice(0, cut).join("/"), path: tail.slice(cut).join("/") });
-  }
-  return { kind: "branch", ...at, branch: tail.join("/"), branchCandidates };
-}
-function classifyCompare(at, tail) {
-  const spec = tail.join("/").replace(/\.(diff|patch)$/i, "");
-  if (!spec) return { kind: "repo", ...at };
-  const dots = spec.indexOf("...") >= 0 ? "..." : "..";
-  const split = spec.indexOf(dots);
-  const baseSpec = split >= 0 ? spec.slice(0, split) : "";
-  const headSpec = split >= 0 ? spec.slice(split + dots.length) : spec;
-  const head = readCompareSide(at, headSpec);
-  if (!head) return { kind: "repo", ...at, problem: `its compare range "${spec}" names no branch` };
-  const base = baseSpec ? readCompareSide(at, baseSpec) : null;
-  return { kind: "branch", owner: head.owner, repo: head.repo, branch: head.branch, ...base ? { base } : {} };
-}
-function readCompareSide(at, side) {
-  const parts = side.split(":");
-  const branch = parts.at(-1) ?? "";
-  if (!branch) return null;
-  if (parts.length >= 3) return { owner: parts[0] || at.owner, repo: parts[1] || at.repo, branch };
-  if (parts.length === 2) return { owner: parts[0] || at.owner, repo: at.repo, branch };
-  return { owner: at.owner, repo: at.repo, branch };
-}
-function parseUrl2(url2) {
-  if (!/^https?:\/\//i.test(url2)) return null;
-  try {
-    return new URL(url2);
-  } catch {
-    return null;
-  }
-}
-function splitPath(pathname) {
-  return pathname.split("/").filter((s) => s.length > 0).map(decodeSegment);
-}
-function decodeSegment(segment) {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-// src/reading/collect-links.ts
-var SHORT_REF = /(?<![\w.\/#@-])([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})#([0-9]{1,9})(?![\w#])/g;
-var HTML_HREF = /<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-function collectLinks(root) {
-  const definitions = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  visitTree(root, (node3) => {
-    if (node3.type === "definition") definitions.set(normalizeLabel(node3.identifier), node3.url);
-    if (node3.type === "linkReference") referenced.add(normalizeLabel(node3.identifier));
-    return true;
-  });
-  const found = [];
-  const warnings = [];
-  const add = (url2, offset, line) => addLink(found, warnings, url2.trim(), offset, line);
-  visitTree(root, (node3) => {
-    const start = node3.position?.start;
-    if (!start) return true;
-    const offset = start.offset ?? 0;
-    switch (node3.type) {
-      case "link":
-        add(node3.url, offset, start.line);
-        return false;
-      case "linkReference": {
-        const url2 = definitions.get(normalizeLabel(node3.identifier));
-        if (url2 !== void 0) add(url2, offset, start.line);
-        return false;
-      }
-      case "definition":
-        if (!referenced.has(normalizeLabel(node3.identifier))) add(node3.url, offset, start.line);
-        return false;
-      case "html":
-        collectHtmlLinks(node3, add);
-        return false;
-      case "text":
-        collectShortRefs(node3, found);
-        return false;
-      case "code":
-      case "inlineCode":
-      case "image":
-      case "imageReference":
-      case "yaml":
-        return false;
-      default:
-        return true;
-    }
-  });
-  return { links: found, warnings };
-}
-function addLink(found, warnings, url2, offset, line) {
-  if (!/^https?:\/\//i.test(url2)) return;
-  if (!URL.canParse(url2)) {
-    warnings.push(`line ${line}: the link "${clip2(url2)}" is not a valid URL and was ignored`);
-    return;
-  }
-  const classified = classifyUrl(url2);
-  if (classified.problem) {
-    warnings.push(`line ${line}: the link ${clip2(url2)} is not taken as a work item because ${classified.problem}`);
-  }
-  const { problem: _problem, ...rest } = classified;
-  found.push({ ...rest, url: url2, offset, line });
-}
-function collectHtmlLinks(node3, add) {
-  const start = node3.position?.start;
-  if (!start || !node3.value.includes("href")) return;
-  for (const match2 of node3.value.matchAll(HTML_HREF)) {
-    const url2 = decodeEntities(match2[1] ?? match2[2] ?? match2[3] ?? "");
-    const before = node3.value.slice(0, match2.index);
-    add(url2, (start.offset ?? 0) + match2.index, start.line + countNewlines(before));
-  }
-}
-function collectShortRefs(node3, found) {
-  const start = node3.position?.start;
-  if (!start || !node3.value.includes("#")) return;
-  for (const match2 of node3.value.matchAll(SHORT_REF)) {
-    const [, owner = "", repo = "", digits = ""] = match2;
-    if (!/[A-Za-z]/.test(owner + repo)) continue;
-    const before = node3.value.slice(0, match2.index);
-    found.push({
-      url: `https://github.com/${owner}/${repo}/issues/${digits}`,
-      kind: "issue-or-pull",
-      owner,
-      repo,
-      number: Number(digits),
-      offset: (start.offset ?? 0) + match2.index,
-      line: start.line + countNewlines(before)
-    });
-  }
-}
-function normalizeLabel(label) {
-  return label.toLowerCase().replace(/\s+/g, " ").trim();
-}
-function decodeEntities(value2) {
-  return value2.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-}
-function countNewlines(text5) {
-  let count = 0;
-  for (let i = text5.indexOf("\n"); i >= 0; i = text5.indexOf("\n", i + 1)) count++;
-  return count;
-}
-function clip2(text5) {
-  return text5.length > 100 ? `${text5.slice(0, 97)}…` : text5;
-}
-
-// src/reading/find-fields.ts
-function findFieldMarks(root, text5) {
-  const marks = [];
-  for (const node3 of root.children) collectFromBlock(node3, text5, marks);
-  return marks;
-}
-function readFieldHeading(node3) {
-  const field = matchFieldName(toString(node3));
-  const position2 = node3.position;
-  if (!field || !position2) return null;
-  return {
-    field,
-    label: toString(node3).replace(/:\s*$/, "").trim(),
-    markStart: position2.start.offset ?? 0,
-    contentStart: position2.end.offset ?? 0,
-    line: position2.start.line,
-    via: "heading",
-    depth: node3.depth
-  };
-}
-function collectFromBlock(node3, text5, marks) {
-  if (node3.type === "heading") {
-    const mark = readFieldHeading(node3);
-    if (mark) marks.push(mark);
-  } else if (node3.type === "paragraph") {
-    marks.push(...readLeadIns(node3, text5));
-  } else if (node3.type === "blockquote") {
-    collectFromBlockquote(node3, text5, marks);
-  }
-}
-function collectFromBlockquote(node3, text5, marks) {
-  const end = node3.position?.end.offset;
-  for (const child of node3.children) {
-    if (child.type !== "paragraph") continue;
-    for (const mark of readLeadIns(child, text5)) {
-      marks.push(mark.field === "tracking" ? { ...mark, via: "blockquote", contentEnd: end } : mark);
-    }
-  }
-}
-function readLeadIns(node3, text5) {
-  const marks = [];
-  node3.children.forEach((child, index2) => {
-    if (child.type !== "strong" || !child.position) return;
-    if (!startsLine(node3.children, index2)) return;
-    const mark = readLeadIn(child.position, toString(child), node3.children[index2 + 1], text5);
-    if (mark) marks.push(mark);
-  });
-  return marks;
-}
-function readLeadIn(span, strongText, next, text5) {
-  const nextText = next?.type === "text" ? next.value : next ? "x" : "";
-  const colonInside = /:\s*$/.test(strongText);
-  const colonAfter = /^\s*:/.test(nextText);
-  const aloneOnLine = nextText === "" || /^[ \t]*\n/.test(nextText);
-  if (!colonInside && !colonAfter && !aloneOnLine) return null;
-  const field = matchFieldName(strongText);
-  if (!field) return null;
-  let contentStart = span.end.offset ?? 0;
-  if (colonAfter) contentStart = text5.indexOf(":", contentStart) + 1;
-  return {
-    field,
-    label: strongText.replace(/:\s*$/, "").trim(),
-    markStart: span.start.offset ?? 0,
-    contentStart,
-    line: span.start.line,
-    via: "lead-in"
-  };
-}
-function startsLine(children, index2) {
-  if (index2 === 0) return true;
-  const previous3 = children[index2 - 1];
-  if (previous3?.type === "break") return true;
-  return previous3?.type === "text" && /\n[ \t]*$/.test(previous3.value);
-}
-
-// src/reading/read-date.ts
-var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-var MONTH_NAME = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
-var READERS = [
-  match(/\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]),
-  match(/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, (m) => [Number(m[3]), Number(m[2]), Number(m[1])]),
-  match(new RegExp(`\\b(\\d{1,2})\\.?\\s+${MONTH_NAME}\\s+(\\d{4})\\b`, "i"), (m) => [Number(m[3]), monthOf(m[2]), Number(m[1])]),
-  match(new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, "i"), (m) => [Number(m[3]), monthOf(m[1]), Number(m[2])]),
-  match(/\b(\d{4})-(\d{1,2})(?![\d-])/, (m) => [Number(m[1]), Number(m[2]), 1]),
-  match(/\b(\d{1,2})\/(\d{4})\b/, (m) => [Number(m[2]), Number(m[1]), 1]),
-  match(new RegExp(`\\b${MONTH_NAME}\\s+(\\d{4})\\b`, "i"), (m) => [Number(m[2]), monthOf(m[1]), 1])
-];
-function readEventDate(sources) {
-  for (const source of sources) {
-    if (!source) continue;
-    for (const read of READERS) {
-      const date5 = read(source);
-      if (date5 && isValid(date5)) return format(date5);
-    }
-  }
-  return null;
-}
-function match(pattern, pick3) {
-  return (text5) => {
-    const m = pattern.exec(text5);
-    return m ? pick3(m) : null;
-  };
-}
-function monthOf(name2) {
-  return MONTHS.indexOf((name2 ?? "").slice(0, 3).toLowerCase()) + 1;
-}
-function isValid([year, month, day]) {
-  if (year < 1990 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-function format([year, month, day]) {
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-// src/reading/read-date-line.ts
-var MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
-var DASH = "\\s*(?:-|–|—|to|bis|until)\\s*";
-var DATE_LINE = /^[ \t>]*(?:[-*+][ \t]+)?(?:[^\p{L}\p{N}\n]{0,8})(?:\*\*|__)?[ \t]*(?:event[ \t]+)?(?:dates?|when)[ \t]*(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?(.+)$/imu;
-var SHORT_RANGES = [
-  (t) => swap(new RegExp(`\\b\\d{1,2}\\.?${DASH}(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b`, "i").exec(t), (m) => `${m[1]}.${m[2]}.${m[3]}`),
-  (t) => swap(new RegExp(`\\b${MONTH}\\s+\\d{1,2}${DASH}(\\d{1,2}),?\\s+(\\d{4})\\b`, "i").exec(t), (m) => `${m[2]} ${m[1]} ${m[3]}`),
-  (t) => swap(new RegExp(`\\b\\d{1,2}\\.?${DASH}(\\d{1,2})\\.?\\s+${MONTH}\\s+(\\d{4})\\b`, "i").exec(t), (m) => `${m[1]} ${m[2]} ${m[3]}`)
-];
-function readDateLine(text5, beforeLine = Number.POSITIVE_INFINITY) {
-  const lines = text5.split("\n");
-  let inFence = false;
-  for (let i = 0; i < lines.length && i + 1 < beforeLine; i++) {
-    const line = lines[i];
-    if (/^\s*(`{3,}|~{3,})/.test(line)) inFence = !inFence;
-    if (inFence) continue;
-    const value2 = DATE_LINE.exec(line)?.[1];
-    const date5 = value2 ? lastDateOf(value2) : null;
-    if (date5) return { date: date5, line: i + 1 };
-  }
-  return null;
-}
-function lastDateOf(value2) {
-  for (const read of SHORT_RANGES) {
-    const date5 = read(value2);
-    if (date5) return date5;
-  }
-  const dates = [];
-  let rest = value2;
-  for (let guard = 0; guard < 4; guard++) {
-    const date5 = readFullDate(rest);
-    if (!date5) break;
-    dates.push(date5.iso);
-    rest = rest.slice(date5.end);
-  }
-  return dates.sort().at(-1) ?? null;
-}
-function readFullDate(text5) {
-  const patterns = [/\b\d{4}-\d{1,2}-\d{1,2}(?!\d)/, /\b\d{1,2}\.\d{1,2}\.\d{4}\b/, new RegExp(`\\b\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}\\b`, "i"), new RegExp(`\\b${MONTH}\\s+\\d{1,2},?\\s+\\d{4}\\b`, "i")];
-  let best = null;
-  for (const pattern of patterns) {
-    const m = pattern.exec(text5);
-    const iso = m ? readEventDate([m[0]]) : null;
-    if (m && iso && (!best || m.index < best.start)) best = { iso, end: m.index + m[0].length, start: m.index };
-  }
-  return best;
-}
-function swap(match2, toDate) {
-  return match2 ? readEventDate([toDate(match2)]) : null;
-}
-
-// src/reading/document-facts.ts
-var MOVED = /\b(has|have|was|were|been)\s+moved\b|\bmoved\s+(to|over|permanently)\b|\bnow\s+(lives|located|hosted|maintained|published)\s+(at|on|in|under)\b|\bcan\s+now\s+be\s+found\b|\brelocated\s+to\b/i;
-function readDocumentFacts(root, text5, path3, frontMatter, firstTopicLine) {
-  const facts = {
-    path: path3,
-    frontMatter,
-    headings: [],
-    tableRows: 0,
-    words: 0,
-    dateLine: readDateLine(text5, firstTopicLine),
-    links: [],
-    saysMoved: false
-  };
-  visitTree(root, (node3) => {
-    switch (node3.type) {
-      case "heading":
-        if (node3.depth > 1 && !readFieldHeading(node3)) facts.headings.push(toString(node3).trim());
-        return false;
-      case "table":
-        facts.tableRows += node3.children.length;
-        visitTree(node3, (cell) => cell.type === "link" ? (addLink2(facts.links, cell.url, cell.position?.start.offset ?? 0), false) : true);
-        return false;
-      case "code":
-      case "yaml":
-      case "html":
-        return false;
-      case "link":
-      case "definition":
-        addLink2(facts.links, node3.url, node3.position?.start.offset ?? 0);
-        return node3.type === "link";
-      case "text":
-        facts.words += node3.value.match(new RegExp("\\p{L}[\\p{L}\\p{N}'’-]*", "gu"))?.length ?? 0;
-        if (!facts.saysMoved && MOVED.test(node3.value)) facts.saysMoved = true;
-        return false;
-      default:
-        return true;
-    }
-  });
-  return facts;
-}
-function addLink2(links, raw, offset) {
-  const hash2 = raw.indexOf("#");
-  const url2 = (hash2 < 0 ? raw : raw.slice(0, hash2)).trim();
-  const fragment = hash2 < 0 ? "" : raw.slice(hash2 + 1).trim();
-  if (!url2 && !fragment) return;
-  links.push({ url: url2, anchor: fragment ? decode6(fragment) : null, offset });
-}
-function decode6(fragment) {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
-
-// src/reading/find-code-problems.ts
-var FENCE = /^[ \t>]*(`{3,}|~{3,})/;
-function findCodeProblems(root, text5) {
-  const warnings = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const node3 = stack.pop();
-    if (node3.type === "code") {
-      const warning = checkFence(node3, text5);
-      if (warning) warnings.push(warning);
-    } else if ("children" in node3) {
-      stack.push(...node3.children);
-    }
-  }
-  return warnings;
-}
-function checkFence(node3, text5) {
-  const start = node3.position?.start;
-  const end = node3.position?.end;
-  if (!start || !end) return null;
-  const raw = text5.slice(start.offset ?? 0, end.offset ?? 0);
-  const opening = FENCE.exec(raw)?.[1];
-  if (!opening) return null;
-  const lines = raw.split("\n");
-  const last = lines.at(-1) ?? "";
-  const closing = FENCE.exec(last)?.[1];
-  const closed = lines.length > 1 && !!closing && closing[0] === opening[0] && closing.length >= opening.length && last.trim().replace(/^>\s*/, "").replace(/^[`~]+/, "").trim() === "";
-  if (closed) return null;
-  const rest = (end.offset ?? 0) >= text5.trimEnd().length ? "the rest of the document" : "the rest of its block";
-  return `line ${start.line}: a code block (${opening}) opened here is never closed, so ${rest} was read as code`;
-}
-
-// src/reading/find-plain-topics.ts
-var PLAIN_LEAD_IN = /^[ \t>*_-]*([\p{L}][\p{L} \t/&+-]{0,40}?)[*_ \t]*:[*_]*[ \t]*/u;
-var MAX_TITLE_LENGTH = 120;
-function findPlainTopics(text5, inCode) {
-  const frames = [];
-  const slug2 = createSlugger();
-  let previous3 = null;
-  let previousIsField = false;
-  for (const line of splitLines(text5)) {
-    const lead = inCode(line.number) ? null : PLAIN_LEAD_IN.exec(line.text);
-    const field = lead ? matchFieldName(lead[1] ?? "") : null;
-    if (field === "problem") {
-      const titleLine = previous3 && !previousIsField && isTitleLike(previous3.text) ? previous3 : null;
-      closeFrame(frames.at(-1), titleLine?.start ?? line.start);
-      frames.push(openFrame(titleLine, line, slug2));
-    }
-    const frame = frames.at(-1);
-    if (field && frame && lead) {
-      closeSegment(frame, line.start);
-      const label = (lead[1] ?? "").trim();
-      frame.segments.push({ field, label, line: line.number, start: line.start + lead[0].length, end: text5.length });
-    }
-    if (line.text.trim() === "") continue;
-    previous3 = line;
-    previousIsField = field !== null;
-  }
-  closeFrame(frames.at(-1), text5.length);
-  return frames;
-}
-function openFrame(titleLine, problemLine, slug2) {
-  const source = titleLine ?? problemLine;
-  const title = titleLine ? plainTitle2(titleLine.text) : fallbackTitle(problemLine.text);
-  return {
-    title,
-    heading: source.text.trim(),
-    line: source.number,
-    // No heading, so nothing to link to; still the topic's key (follow-ups, exempt lists),
-    // so it must be unique in the document and survive edits elsewhere: the title's slug.
-    anchor: slug2(title),
-    start: source.start,
-    headingEnd: titleLine ? titleLine.end : problemLine.start,
-    end: source.start,
-    segments: []
-  };
-}
-function closeFrame(frame, end) {
-  if (!frame) return;
-  frame.end = end;
-  closeSegment(frame, end);
-}
-function closeSegment(frame, end) {
-  const last = frame.segments.at(-1);
-  if (last && last.end > end) last.end = end;
-}
-function fallbackTitle(problemLine) {
-  const words2 = plainTitle2(problemLine.replace(PLAIN_LEAD_IN, "")).split(" ");
-  return words2.length > 8 ? `${words2.slice(0, 8).join(" ")}…` : words2.join(" ");
-}
-function isTitleLike(text5) {
-  const trimmed = text5.trim();
-  return trimmed.length > 0 && trimmed.length <= MAX_TITLE_LENGTH && !/[.,:;]$/.test(trimmed) && !/^(<hr|[-*_]{3})/.test(trimmed);
-}
-function splitLines(text5) {
-  const lines = [];
-  let start = 0;
-  let number4 = 1;
-  while (start <= text5.length) {
-    const newline = text5.indexOf("\n", start);
-    const end = newline < 0 ? text5.length : newline;
-    lines.push({ number: number4, start, end, text: text5.slice(start, end).replace(/\r$/, "") });
-    if (newline < 0) break;
-    start = newline + 1;
-    number4++;
-  }
-  return lines;
-}
 
 // src/reading/event-part-names.ts
 var EVENT_PARTS = [
@@ -78949,175 +70823,172 @@ var EVENT_PARTS = [
   "proposals",
   "discussion topics"
 ].map(words);
-function isEventPartName(title) {
-  const said = words(title);
-  return EVENT_PARTS.some((part) => said.length <= part.length + 2 && part.every((word, i) => said[i] === word));
-}
-function words(text5) {
-  return text5.toLowerCase().normalize("NFKD").match(/[\p{L}\p{N}]+/gu) ?? [];
+function words(text3) {
+  return text3.toLowerCase().normalize("NFKD").match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-// src/reading/find-topics.ts
-function findTopicHeadings(root, text5, marks, links) {
-  const textLength = text5.length;
-  const headings = describeHeadings(root, textLength, marks, links);
-  const chosen = chooseByFields(headings, text5, links) ?? chooseByLinks(headings) ?? chooseBySections(headings);
-  if (!chosen) return [];
-  const topics = headings.filter((h, index2) => h.depth === chosen.depth && chosen.keep(h, index2));
-  const closers = marks.filter((m) => m.via === "heading" && (m.depth ?? 7) <= chosen.depth).map((m) => m.markStart);
-  return topics.map((heading) => ({ heading, end: sectionEnd(headings, heading, textLength, closers) }));
-}
-function chooseByFields(headings, text5, links) {
-  const depth = bestDepth(headings, (h) => h.fields > 0);
-  if (depth === null) return null;
-  const structured = (h) => h.fields > 0 || h.workLinks > 0;
-  const parents = new Set(headings.filter((h) => h.depth === depth && structured(h)).map((h) => h.parent));
-  const freeForm = (h, index2) => parents.has(h.parent) && isFreeFormTopic(headings, index2, text5, links);
-  return { depth, keep: (h, index2) => structured(h) || freeForm(h, index2) };
-}
-var FREE_FORM_MIN_WORDS = 50;
-function isFreeFormTopic(headings, index2, text5, links) {
-  const heading = headings[index2];
-  if (isEventPartName(toString(heading.node))) return false;
-  const end = sectionEnd(headings, heading, text5.length, []);
-  let subHeadings = 0;
-  for (let i = index2 + 1; i < headings.length && headings[i].start < end; i++) subHeadings++;
-  const workLinks = links.filter((l) => l.offset >= heading.start && l.offset < end && isLinkWorkItem(l)).length;
-  const words2 = countWords(text5.slice(heading.end, end));
-  return subHeadings > 0 && words2 >= FREE_FORM_MIN_WORDS || workLinks > 0 && words2 >= FREE_FORM_MIN_WORDS / 2;
-}
-function countWords(text5) {
-  return text5.replace(/```[\s\S]*?```/g, " ").match(new RegExp("\\p{L}[\\p{L}\\p{N}'’-]*", "gu"))?.length ?? 0;
-}
-function chooseByLinks(headings) {
-  const depth = bestDepth(headings, (h) => h.githubLinks > 0);
-  if (depth === null) return null;
-  const parents = new Set(headings.filter((h) => h.depth === depth && h.githubLinks > 0).map((h) => h.parent));
-  return { depth, keep: (h) => parents.has(h.parent) };
-}
-function chooseBySections(headings) {
-  const siblings = /* @__PURE__ */ new Map();
-  for (const h of headings) {
-    if (!h.hasContent) continue;
-    const key = `${h.depth}:${h.parent}`;
-    siblings.set(key, (siblings.get(key) ?? 0) + 1);
-  }
-  const groups2 = [...siblings.entries()].filter(([, count]) => count >= 3);
-  if (groups2.length === 0) return null;
-  const depth = Math.min(...groups2.map(([key]) => Number(key.split(":")[0])));
-  const parents = new Set(groups2.filter(([key]) => key.startsWith(`${depth}:`)).map(([key]) => Number(key.split(":")[1])));
-  return { depth, keep: (h) => h.hasContent && parents.has(h.parent) };
-}
-function bestDepth(headings, test) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const h of headings) if (test(h)) counts.set(h.depth, (counts.get(h.depth) ?? 0) + 1);
-  const rank = (depth) => depth === 1 ? 7 : depth;
-  let best = null;
-  for (const [depth, count] of counts) {
-    const bestCount = best === null ? 0 : counts.get(best) ?? 0;
-    if (count > bestCount || count === bestCount && best !== null && rank(depth) < rank(best)) best = depth;
-  }
-  return best;
-}
-function sectionEnd(headings, heading, textLength, closers) {
-  let end = textLength;
-  const from = headings.indexOf(heading);
-  for (let i = from + 1; i < headings.length; i++) {
-    const next = headings[i];
-    if (next.depth <= heading.depth) {
-      end = next.start;
-      break;
+// src/reading/general-field-names.ts
+var GENERAL_SYNONYMS = {
+  nextSteps: [
+    "what's next",
+    "whats next",
+    "what is next",
+    "what comes next",
+    "post-summit",
+    "post summit",
+    "post-event",
+    "after the event",
+    "after the sprint",
+    "outlook",
+    "next actions",
+    "action items",
+    "open questions",
+    "open issues",
+    "to-dos",
+    "future plans",
+    "future directions",
+    "remaining",
+    "still to do",
+    "ausblick",
+    "nächste schritte",
+    "offene punkte",
+    "weiteres vorgehen",
+    "to do list",
+    "todo list"
+  ],
+  achievements: [
+    "done",
+    "what we did",
+    "what was done",
+    "accomplishments",
+    "accomplished",
+    "progress",
+    "highlights",
+    "ergebnisse",
+    "erreicht",
+    "was wir erreicht haben"
+  ],
+  outcome: ["decisions", "decided", "findings", "result", "ergebnis", "entscheidungen"]
+};
+var BUILT_IN = keyMap(GENERAL_SYNONYMS);
+function keyMap(names) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const [field, list] of Object.entries(names ?? {})) {
+    for (const name2 of list ?? []) {
+      const key = fieldKey(name2);
+      if (key && key.length <= 40) map2.set(key, field);
     }
   }
-  const closer = closers.find((offset) => offset > heading.start);
-  return closer !== void 0 && closer < end ? closer : end;
+  return map2;
 }
-function describeHeadings(root, textLength, marks, links) {
-  const nodes = root.children.filter((n) => n.type === "heading" && !!n.position && !readFieldHeading(n));
-  const headings = [];
-  const openByDepth = [];
-  nodes.forEach((node3, index2) => {
-    const start = node3.position?.start.offset ?? 0;
-    const next = nodes[index2 + 1];
-    const ownEnd = next?.position?.start.offset ?? textLength;
-    openByDepth.length = node3.depth - 1;
-    const parent = openByDepth.findLast((i) => i !== void 0) ?? -1;
-    openByDepth[node3.depth - 1] = index2;
-    headings.push({
-      node: node3,
-      depth: node3.depth,
-      start,
-      end: node3.position?.end.offset ?? start,
-      line: node3.position?.start.line ?? 1,
-      ownEnd,
-      parent,
-      fields: 0,
-      workLinks: 0,
-      githubLinks: 0,
-      hasContent: false
-    });
-  });
-  countInside(headings, marks.map((m) => m.markStart), (h) => h.fields++);
-  countInside(headings, links.filter((l) => l.kind !== "external").map((l) => l.offset), (h) => h.githubLinks++);
-  countInside(headings, links.filter(isLinkWorkItem).map((l) => l.offset), (h) => h.workLinks++);
-  const blockStarts = root.children.filter((n) => n.type !== "heading").map((n) => n.position?.start.offset ?? 0);
-  countInside(headings, blockStarts, (h) => h.hasContent = true);
-  return headings;
-}
-function isLinkWorkItem(link) {
-  return isWorkItem({ ...link, field: "body" });
-}
-function countInside(headings, offsets, hit) {
-  const sorted = [...offsets].sort((a, b) => a - b);
-  let i = 0;
-  for (const offset of sorted) {
-    while (i < headings.length && headings[i].ownEnd <= offset) i++;
-    const h = headings[i];
-    if (h && offset >= h.start) hit(h);
+
+// node_modules/micromark-util-chunked/index.js
+function splice(list, start, remove, items) {
+  const end = list.length;
+  let chunkStart = 0;
+  let parameters;
+  if (start < 0) {
+    start = -start > end ? 0 : end + start;
+  } else {
+    start = start > end ? end : start;
+  }
+  remove = remove > 0 ? remove : 0;
+  if (items.length < 1e4) {
+    parameters = Array.from(items);
+    parameters.unshift(start, remove);
+    list.splice(...parameters);
+  } else {
+    if (remove) list.splice(start, remove);
+    while (chunkStart < items.length) {
+      parameters = items.slice(chunkStart, chunkStart + 1e4);
+      parameters.unshift(start, 0);
+      list.splice(...parameters);
+      chunkStart += 1e4;
+      start += 1e4;
+    }
   }
 }
 
-// src/reading/heading-frames.ts
-function anchorHeadings(root) {
-  const slug2 = createSlugger();
-  const anchors = /* @__PURE__ */ new Map();
-  for (const node3 of root.children) if (node3.type === "heading") anchors.set(node3, slug2(toString(node3)));
-  return anchors;
+// node_modules/micromark-util-character/index.js
+var asciiAlpha = regexCheck(/[A-Za-z]/);
+var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+function asciiControl(code2) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code2 !== null && (code2 < 32 || code2 === 127)
+  );
 }
-function frameHeadingTopics(topics, marks, anchors, text5) {
-  let markIndex = 0;
-  return topics.map(({ heading, end }) => {
-    while (markIndex < marks.length && marks[markIndex].markStart < heading.end) markIndex++;
-    const inside = [];
-    for (let i = markIndex; i < marks.length && marks[i].markStart < end; i++) inside.push(marks[i]);
-    return {
-      title: plainTitle2(toString(heading.node)),
-      heading: headingAsWritten(text5.slice(heading.start, heading.end)),
-      line: heading.line,
-      anchor: anchors.get(heading.node) ?? "",
-      start: heading.start,
-      headingEnd: heading.end,
-      end,
-      segments: segmentsOf(inside, end)
-    };
-  });
+var asciiDigit = regexCheck(/\d/);
+var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+function markdownLineEnding(code2) {
+  return code2 !== null && code2 < -2;
 }
-function segmentsOf(marks, topicEnd) {
-  const segments = [];
-  marks.forEach((mark, index2) => {
-    const nextStart = marks[index2 + 1]?.markStart ?? topicEnd;
-    const end = Math.min(mark.contentEnd ?? nextStart, nextStart);
-    segments.push({ field: mark.field, label: mark.label, line: mark.line, start: mark.contentStart, end });
-    const before = segments.at(-2);
-    if (end < nextStart && before) {
-      segments.push({ ...before, start: end, end: nextStart });
+function markdownLineEndingOrSpace(code2) {
+  return code2 !== null && (code2 < 0 || code2 === 32);
+}
+function markdownSpace(code2) {
+  return code2 === -2 || code2 === -1 || code2 === 32;
+}
+var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+var unicodeWhitespace = regexCheck(/\s/);
+function regexCheck(regex3) {
+  return check2;
+  function check2(code2) {
+    return code2 !== null && code2 > -1 && regex3.test(String.fromCharCode(code2));
+  }
+}
+
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok3, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start;
+  function start(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
     }
-  });
-  return segments;
+    return ok3(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size++ < limit) {
+      effects.consume(code2);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok3(code2);
+  }
 }
-function headingAsWritten(raw) {
-  const firstLine = raw.split("\n")[0] ?? "";
-  return firstLine.replace(/^\s*#{1,6}\s*/, "").replace(/\s+#+\s*$/, "").trim() || raw.trim();
+
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code2) {
+  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+    return 1;
+  }
+  if (unicodePunctuation(code2)) {
+    return 2;
+  }
+}
+
+// node_modules/micromark-util-resolve-all/index.js
+function resolveAll(constructs, events, context) {
+  const called = [];
+  let index = -1;
+  while (++index < constructs.length) {
+    const resolve2 = constructs[index].resolveAll;
+    if (resolve2 && !called.includes(resolve2)) {
+      events = resolve2(events, context);
+      called.push(resolve2);
+    }
+  }
+  return events;
+}
+
+// node_modules/devlop/lib/default.js
+function ok() {
 }
 
 // node_modules/fault/index.js
@@ -79133,31 +71004,31 @@ var fault = Object.assign(create(Error), {
 function create(Constructor) {
   FormattedError.displayName = Constructor.displayName || Constructor.name;
   return FormattedError;
-  function FormattedError(format2, ...values) {
-    const reason = format2 ? (0, import_format.default)(format2, ...values) : format2;
+  function FormattedError(format, ...values) {
+    const reason = format ? (0, import_format.default)(format, ...values) : format;
     return new Constructor(reason);
   }
 }
 
 // node_modules/micromark-extension-frontmatter/lib/to-matters.js
-var own5 = {}.hasOwnProperty;
+var own3 = {}.hasOwnProperty;
 var markers = {
   yaml: "-",
   toml: "+"
 };
 function toMatters(options2) {
   const result = [];
-  let index2 = -1;
+  let index = -1;
   const presetsOrMatters = Array.isArray(options2) ? options2 : options2 ? [options2] : ["yaml"];
-  while (++index2 < presetsOrMatters.length) {
-    result[index2] = matter(presetsOrMatters[index2]);
+  while (++index < presetsOrMatters.length) {
+    result[index] = matter(presetsOrMatters[index]);
   }
   return result;
 }
 function matter(option) {
   let result = option;
   if (typeof result === "string") {
-    if (!own5.call(markers, result)) {
+    if (!own3.call(markers, result)) {
       throw fault("Missing matter definition for `%s`", result);
     }
     result = {
@@ -79167,10 +71038,10 @@ function matter(option) {
   } else if (typeof result !== "object") {
     throw fault("Expected matter to be an object, not `%j`", result);
   }
-  if (!own5.call(result, "type")) {
+  if (!own3.call(result, "type")) {
     throw fault("Missing `type` in matter `%j`", result);
   }
-  if (!own5.call(result, "fence") && !own5.call(result, "marker")) {
+  if (!own3.call(result, "fence") && !own3.call(result, "marker")) {
     throw fault("Missing `marker` or `fence` in matter `%j`", result);
   }
   return result;
@@ -79179,21 +71050,21 @@ function matter(option) {
 // node_modules/micromark-extension-frontmatter/lib/syntax.js
 function frontmatter(options2) {
   const matters = toMatters(options2);
-  const flow3 = {};
-  let index2 = -1;
-  while (++index2 < matters.length) {
-    const matter2 = matters[index2];
+  const flow = {};
+  let index = -1;
+  while (++index < matters.length) {
+    const matter2 = matters[index];
     const code2 = fence(matter2, "open").charCodeAt(0);
     const construct = createConstruct(matter2);
-    const existing = flow3[code2];
+    const existing = flow[code2];
     if (Array.isArray(existing)) {
       existing.push(construct);
     } else {
-      flow3[code2] = [construct];
+      flow[code2] = [construct];
     }
   }
   return {
-    flow: flow3
+    flow
   };
 }
 function createConstruct(matter2) {
@@ -79228,11 +71099,11 @@ function createConstruct(matter2) {
     const self2 = this;
     return start;
     function start(code2) {
-      const position2 = self2.now();
+      const position = self2.now();
       if (
         // Indent not allowed.
-        position2.column === 1 && // Normally, only allowed in first line.
-        (position2.line === 1 || anywhere)
+        position.column === 1 && // Normally, only allowed in first line.
+        (position.line === 1 || anywhere)
       ) {
         buffer = fence(matter2, "open");
         bufferIndex = 0;
@@ -79362,19 +71233,27 @@ function pick2(schema, prop) {
   return typeof schema === "string" ? schema : schema[prop];
 }
 
+// node_modules/escape-string-regexp/index.js
+function escapeStringRegexp(string4) {
+  if (typeof string4 !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  return string4.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+}
+
 // node_modules/mdast-util-frontmatter/lib/index.js
 function frontmatterFromMarkdown(options2) {
   const matters = toMatters(options2);
   const enter = {};
-  const exit3 = {};
-  let index2 = -1;
-  while (++index2 < matters.length) {
-    const matter2 = matters[index2];
+  const exit2 = {};
+  let index = -1;
+  while (++index < matters.length) {
+    const matter2 = matters[index];
     enter[matter2.type] = opener(matter2);
-    exit3[matter2.type] = close;
-    exit3[matter2.type + "Value"] = value;
+    exit2[matter2.type] = close;
+    exit2[matter2.type + "Value"] = value;
   }
-  return { enter, exit: exit3 };
+  return { enter, exit: exit2 };
 }
 function opener(matter2) {
   return open2;
@@ -79385,207 +71264,1698 @@ function opener(matter2) {
 }
 function close(token) {
   const data = this.resume();
-  const node3 = this.stack[this.stack.length - 1];
-  ok("value" in node3);
+  const node2 = this.stack[this.stack.length - 1];
+  ok("value" in node2);
   this.exit(token);
-  node3.value = data.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+  node2.value = data.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
 }
 function value(token) {
   this.config.enter.data.call(this, token);
   this.config.exit.data.call(this, token);
 }
 
-// src/reading/markdown-tree.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var micromarkExtensions = [gfm(), frontmatter(["yaml"])];
-var mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(["yaml"])];
-function parseMarkdownTree(text5) {
-  const root = fromMarkdown(text5, { extensions: micromarkExtensions, mdastExtensions });
-  const warnings = [];
-  const yamlNode = root.children.find((node3) => node3.type === "yaml");
-  const frontMatter = yamlNode ? readFrontMatter(yamlNode, warnings) : {};
-  return { root, frontMatter, warnings };
-}
-function readFrontMatter(node3, warnings) {
-  let data;
-  try {
-    data = (0, import_yaml3.parse)(node3.value, { prettyErrors: false });
-  } catch {
-    warnings.push(`line ${node3.position?.start.line ?? 1}: the front matter is not valid YAML and was ignored`);
-    return {};
+// node_modules/ccount/index.js
+function ccount(value2, character) {
+  const source = String(value2);
+  if (typeof character !== "string") {
+    throw new TypeError("Expected character");
   }
-  if (!data || typeof data !== "object" || Array.isArray(data)) return {};
-  const record2 = data;
-  const result = { keys: Object.keys(record2), labels: readLabels(record2) };
-  if (typeof record2.title === "string") result.title = record2.title;
-  if (typeof record2.date === "string") result.date = record2.date;
-  else if (record2.date instanceof Date && !Number.isNaN(record2.date.getTime())) {
-    result.date = record2.date.toISOString();
+  let count = 0;
+  let index = source.indexOf(character);
+  while (index !== -1) {
+    count++;
+    index = source.indexOf(character, index + character.length);
+  }
+  return count;
+}
+
+// node_modules/unist-util-is/lib/index.js
+var convert = (
+  // Note: overloads in JSDoc can’t yet use different `@template`s.
+  /**
+   * @type {(
+   *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
+   *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
+   *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
+   *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
+   *   ((test?: Test) => Check)
+   * )}
+   */
+  /**
+   * @param {Test} [test]
+   * @returns {Check}
+   */
+  (function(test) {
+    if (test === null || test === void 0) {
+      return ok2;
+    }
+    if (typeof test === "function") {
+      return castFactory(test);
+    }
+    if (typeof test === "object") {
+      return Array.isArray(test) ? anyFactory(test) : (
+        // Cast because `ReadonlyArray` goes into the above but `isArray`
+        // narrows to `Array`.
+        propertiesFactory(
+          /** @type {Props} */
+          test
+        )
+      );
+    }
+    if (typeof test === "string") {
+      return typeFactory(test);
+    }
+    throw new Error("Expected function, string, or object as test");
+  })
+);
+function anyFactory(tests) {
+  const checks = [];
+  let index = -1;
+  while (++index < tests.length) {
+    checks[index] = convert(tests[index]);
+  }
+  return castFactory(any2);
+  function any2(...parameters) {
+    let index2 = -1;
+    while (++index2 < checks.length) {
+      if (checks[index2].apply(this, parameters)) return true;
+    }
+    return false;
+  }
+}
+function propertiesFactory(check2) {
+  const checkAsRecord = (
+    /** @type {Record<string, unknown>} */
+    check2
+  );
+  return castFactory(all);
+  function all(node2) {
+    const nodeAsRecord = (
+      /** @type {Record<string, unknown>} */
+      /** @type {unknown} */
+      node2
+    );
+    let key;
+    for (key in check2) {
+      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
+    }
+    return true;
+  }
+}
+function typeFactory(check2) {
+  return castFactory(type);
+  function type(node2) {
+    return node2 && node2.type === check2;
+  }
+}
+function castFactory(testFunction) {
+  return check2;
+  function check2(value2, index, parent) {
+    return Boolean(
+      looksLikeANode(value2) && testFunction.call(
+        this,
+        value2,
+        typeof index === "number" ? index : void 0,
+        parent || void 0
+      )
+    );
+  }
+}
+function ok2() {
+  return true;
+}
+function looksLikeANode(value2) {
+  return value2 !== null && typeof value2 === "object" && "type" in value2;
+}
+
+// node_modules/unist-util-visit-parents/lib/color.node.js
+function color(d3) {
+  return "\x1B[33m" + d3 + "\x1B[39m";
+}
+
+// node_modules/unist-util-visit-parents/lib/index.js
+var empty = [];
+var CONTINUE = true;
+var EXIT = false;
+var SKIP = "skip";
+function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
+  if (!tree || typeof tree !== "object") {
+    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
+  }
+  let preorder = true;
+  let check2;
+  let visitors;
+  let enter;
+  let exit2;
+  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
+    check2 = /** @type {Test} */
+    testOrEnterOrVisitors;
+    visitors = enterOrVisitorsOrReverse;
+    if (reverse) preorder = false;
+  } else {
+    visitors = /** @type {Visitors | Visitor} */
+    testOrEnterOrVisitors;
+    if (enterOrVisitorsOrReverse) preorder = false;
+  }
+  if (typeof visitors === "function") {
+    enter = visitors;
+  } else if (visitors && typeof visitors === "object") {
+    if (visitors.enter === null || visitors.enter === void 0) {
+    } else if (typeof visitors.enter === "function") {
+      enter = visitors.enter;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
+      );
+    }
+    if (typeof visitors.exit === "function") {
+      exit2 = visitors.exit;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
+      );
+    }
+  } else {
+    throw new Error(
+      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
+    );
+  }
+  const is2 = convert(check2);
+  const step = preorder ? 1 : -1;
+  factory(tree, void 0, [])();
+  function factory(node2, index, parents) {
+    const value2 = (
+      /** @type {Record<string, unknown>} */
+      node2 && typeof node2 === "object" ? node2 : {}
+    );
+    if (typeof value2.type === "string") {
+      const name2 = (
+        // `hast`
+        typeof value2.tagName === "string" ? value2.tagName : (
+          // `xast`
+          typeof value2.name === "string" ? value2.name : void 0
+        )
+      );
+      Object.defineProperty(visit2, "name", {
+        value: "node (" + color(node2.type + (name2 ? "<" + name2 + ">" : "")) + ")"
+      });
+    }
+    return visit2;
+    function visit2() {
+      const matches = !check2 || is2(node2, index, parents[parents.length - 1] || void 0);
+      let result = empty;
+      if (enter && matches) {
+        result = toResult(enter(node2, parents, index));
+        if (result[0] === EXIT) {
+          return result;
+        }
+      }
+      if ("children" in node2 && node2.children) {
+        const nodeAsParent = (
+          /** @type {UnistParent} */
+          node2
+        );
+        if (nodeAsParent.children && result[0] !== SKIP) {
+          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
+          const grandparents = [...parents, nodeAsParent];
+          while (offset > -1 && offset < nodeAsParent.children.length) {
+            const child = nodeAsParent.children[offset];
+            const subresult = factory(child, offset, grandparents)();
+            if (subresult[0] === EXIT) {
+              return subresult;
+            }
+            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
+          }
+        }
+      }
+      if (exit2 && matches) {
+        const exitResult = toResult(exit2(node2, parents, index));
+        if (exitResult[0] === SKIP) {
+          throw new Error(
+            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
+          );
+        }
+        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
+          return exitResult;
+        }
+      }
+      return result;
+    }
+  }
+}
+function toResult(value2) {
+  if (Array.isArray(value2)) {
+    return value2;
+  }
+  if (typeof value2 === "number") {
+    return [CONTINUE, value2];
+  }
+  return value2 === null || value2 === void 0 ? empty : [value2];
+}
+
+// node_modules/mdast-util-find-and-replace/lib/index.js
+function findAndReplace(tree, list, options2) {
+  const settings = options2 || {};
+  const ignored = convert(settings.ignore || []);
+  const pairs = toPairs(list);
+  let pairIndex = -1;
+  while (++pairIndex < pairs.length) {
+    visitParents(tree, visitor);
+  }
+  function visitor(node2, parents, index) {
+    if (node2.type === "text" && typeof index === "number") {
+      return handler2(node2, parents, index);
+    }
+    if (ignored(node2, index, parents[parents.length - 1])) return SKIP;
+  }
+  function handler2(node2, parents, index) {
+    const parent = parents[parents.length - 1];
+    const find = pairs[pairIndex][0];
+    const replace2 = pairs[pairIndex][1];
+    let start = 0;
+    let change = false;
+    let nodes = [];
+    find.lastIndex = 0;
+    let match2 = find.exec(node2.value);
+    while (match2) {
+      const position = match2.index;
+      const matchObject = {
+        index: match2.index,
+        input: match2.input,
+        stack: [...parents, node2]
+      };
+      let value2 = replace2(...match2, matchObject);
+      if (typeof value2 === "string") {
+        value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
+      }
+      if (value2 === false) {
+        find.lastIndex = position + 1;
+      } else {
+        if (start !== position) {
+          add({ type: "text", value: node2.value.slice(start, position) });
+        }
+        if (Array.isArray(value2)) {
+          for (const child of value2) add(child);
+        } else if (value2) {
+          add(value2);
+        }
+        start = position + match2[0].length;
+        change = true;
+      }
+      if (!find.global) {
+        break;
+      }
+      match2 = find.exec(node2.value);
+    }
+    if (change) {
+      if (start < node2.value.length) {
+        add({ type: "text", value: node2.value.slice(start) });
+      }
+      parent.children.splice(index, 1, ...nodes);
+    } else {
+      nodes = [node2];
+    }
+    return index + nodes.length;
+    function add(child) {
+      const previous2 = nodes[nodes.length - 1];
+      if (previous2 && previous2.type === "text" && child.type === "text") {
+        previous2.value += child.value;
+      } else {
+        nodes.push(child);
+      }
+    }
+  }
+}
+function toPairs(tupleOrList) {
+  if (!Array.isArray(tupleOrList)) {
+    throw new TypeError("Expected find and replace tuple or list of tuples");
+  }
+  const result = [];
+  const list = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+    /** @type {FindAndReplaceList} */
+    tupleOrList
+  ) : [
+    /** @type {FindAndReplaceTuple} */
+    tupleOrList
+  ];
+  let index = -1;
+  while (++index < list.length) {
+    const tuple2 = list[index];
+    result.push([toExpression(tuple2[0]), toFunction(tuple2[1])]);
   }
   return result;
 }
-function readLabels(record2) {
-  const values = ["type", "layout", "categories", "category", "tags", "kind"].flatMap((key) => {
-    const value2 = record2[key];
-    return Array.isArray(value2) ? value2 : [value2];
-  });
-  return values.filter((v) => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+function toExpression(find) {
+  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
 }
+function toFunction(replace2) {
+  return typeof replace2 === "function" ? replace2 : function() {
+    return replace2;
+  };
+}
+
+// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+function gfmAutolinkLiteralFromMarkdown() {
+  return {
+    transforms: [transformGfmAutolinkLiterals],
+    enter: {
+      literalAutolink: enterLiteralAutolink,
+      literalAutolinkEmail: enterLiteralAutolinkValue,
+      literalAutolinkHttp: enterLiteralAutolinkValue,
+      literalAutolinkWww: enterLiteralAutolinkValue
+    },
+    exit: {
+      literalAutolink: exitLiteralAutolink,
+      literalAutolinkEmail: exitLiteralAutolinkEmail,
+      literalAutolinkHttp: exitLiteralAutolinkHttp,
+      literalAutolinkWww: exitLiteralAutolinkWww
+    }
+  };
+}
+function enterLiteralAutolink(token) {
+  this.enter(
+    { type: "link", title: null, url: "", children: [], position: void 0 },
+    token
+  );
+}
+function enterLiteralAutolinkValue(token) {
+  this.config.enter.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkHttp(token) {
+  this.config.exit.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkWww(token) {
+  this.config.exit.data.call(this, token);
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "link");
+  node2.url = "http://" + this.sliceSerialize(token);
+}
+function exitLiteralAutolinkEmail(token) {
+  this.config.exit.autolinkEmail.call(this, token);
+}
+function exitLiteralAutolink(token) {
+  this.exit(token);
+}
+function transformGfmAutolinkLiterals(tree) {
+  findAndReplace(
+    tree,
+    [
+      [
+        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
+        findUrl
+      ],
+      [
+        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
+        findXmpp
+      ],
+      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
+      [
+        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
+        findEmail
+      ]
+    ],
+    { ignore: ["link", "linkReference"] }
+  );
+}
+function findUrl(_, protocol, domain3, path3, match2) {
+  if (!previous(match2)) {
+    return false;
+  }
+  let prefix = "";
+  if (/^w/i.test(protocol)) {
+    domain3 = protocol + domain3;
+    protocol = "";
+    prefix = "http://";
+  }
+  if (unicodePunctuation(domain3.charCodeAt(0)) || !isCorrectDomain(domain3)) {
+    return false;
+  }
+  const parts = splitUrl(domain3 + path3);
+  const result = {
+    type: "link",
+    title: null,
+    url: prefix + protocol + parts[0],
+    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
+    position: void 0
+  };
+  if (parts[1]) {
+    return [result, { type: "text", value: parts[1], position: void 0 }];
+  }
+  return result;
+}
+function findEmail(_, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  return {
+    type: "link",
+    title: null,
+    url: "mailto:" + atext + "@" + label,
+    children: [{ type: "text", value: atext + "@" + label, position: void 0 }],
+    position: void 0
+  };
+}
+function findMailto(_, atext, label) {
+  if (/[\d\-_]$/.test(label)) {
+    return false;
+  }
+  const value2 = "mailto:" + atext + "@" + label;
+  return {
+    type: "link",
+    title: null,
+    url: value2,
+    children: [{ type: "text", value: value2, position: void 0 }],
+    position: void 0
+  };
+}
+function findXmpp(matchValue, atext, label, resource, match2) {
+  if (/[\d\-_]$/.test(label) || resource && (!/[A-Za-z]$/.test(resource) || match2.input.charAt(match2.index + matchValue.length) === "@")) {
+    return false;
+  }
+  const value2 = "xmpp:" + atext + "@" + label + (resource || "");
+  return {
+    type: "link",
+    title: null,
+    url: value2,
+    children: [{ type: "text", value: value2, position: void 0 }],
+    position: void 0
+  };
+}
+function isCorrectDomain(domain3) {
+  const parts = domain3.split(".");
+  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
+    return false;
+  }
+  return true;
+}
+function splitUrl(url2) {
+  let index = url2.length;
+  while (index > 0) {
+    const code2 = url2.charCodeAt(index - 1);
+    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 62 || code2 === 63 || code2 === 93 || code2 === 125) {
+      index--;
+    } else {
+      break;
+    }
+  }
+  if (index === url2.length) {
+    return [url2, void 0];
+  }
+  let trail2 = url2.slice(index);
+  url2 = url2.slice(0, index);
+  let closingParenIndex = trail2.indexOf(")");
+  const openingParens = ccount(url2, "(");
+  let closingParens = ccount(url2, ")");
+  while (closingParenIndex !== -1 && openingParens > closingParens) {
+    url2 += trail2.slice(0, closingParenIndex + 1);
+    trail2 = trail2.slice(closingParenIndex + 1);
+    closingParenIndex = trail2.indexOf(")");
+    closingParens++;
+  }
+  return [url2, trail2];
+}
+function previous(match2) {
+  const code2 = match2.input.charCodeAt(match2.index - 1);
+  return match2.index === 0 || unicodeWhitespace(code2) || unicodePunctuation(code2);
+}
+
+// node_modules/mdast-util-gfm-strikethrough/lib/index.js
+handleDelete.attention = attentionDelete;
+handleDelete.peek = peekDelete;
+function gfmStrikethroughFromMarkdown() {
+  return {
+    canContainEols: ["delete"],
+    enter: { strikethrough: enterStrikethrough },
+    exit: { strikethrough: exitStrikethrough }
+  };
+}
+function enterStrikethrough(token) {
+  this.enter({ type: "delete", children: [], position: void 0 }, token);
+}
+function exitStrikethrough(token) {
+  this.exit(token);
+}
+function handleDelete(node2, _, state, info) {
+  const tracker = state.createTracker(info);
+  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
+  const exit2 = state.enter("strikethrough");
+  let value2 = tracker.move(sequence);
+  value2 += state.containerPhrasing(node2, {
+    ...tracker.current(),
+    before: value2,
+    after: "~"
+  });
+  value2 += tracker.move(sequence);
+  exit2();
+  return value2;
+}
+function attentionDelete() {
+  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
+}
+function peekDelete() {
+  return "~";
+}
+
+// node_modules/mdast-util-gfm-table/lib/index.js
+function gfmTableFromMarkdown() {
+  return {
+    enter: {
+      table: enterTable,
+      tableData: enterCell,
+      tableHeader: enterCell,
+      tableRow: enterRow
+    },
+    exit: {
+      codeText: exitCodeText,
+      table: exitTable,
+      tableData: exit,
+      tableHeader: exit,
+      tableRow: exit
+    }
+  };
+}
+function enterTable(token) {
+  const align = token._align;
+  ok(align, "expected `_align` on table");
+  this.enter(
+    {
+      type: "table",
+      align: align.map(function(d3) {
+        return d3 === "none" ? null : d3;
+      }),
+      children: [],
+      position: void 0
+    },
+    token
+  );
+  this.data.inTable = true;
+}
+function exitTable(token) {
+  this.exit(token);
+  this.data.inTable = void 0;
+}
+function enterRow(token) {
+  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
+}
+function exit(token) {
+  this.exit(token);
+}
+function enterCell(token) {
+  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
+}
+function exitCodeText(token) {
+  let value2 = this.resume();
+  if (this.data.inTable) {
+    value2 = value2.replace(/\\([\\|])/g, replace);
+  }
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "inlineCode");
+  node2.value = value2;
+  this.exit(token);
+}
+function replace($0, $1) {
+  return $1 === "|" ? $1 : $0;
+}
+
+// node_modules/mdast-util-gfm-task-list-item/lib/index.js
+function gfmTaskListItemFromMarkdown() {
+  return {
+    exit: {
+      taskListCheckValueChecked: exitCheck,
+      taskListCheckValueUnchecked: exitCheck,
+      paragraph: exitParagraphWithTaskListItem
+    }
+  };
+}
+function exitCheck(token) {
+  const node2 = this.stack[this.stack.length - 2];
+  ok(node2.type === "listItem");
+  node2.checked = token.type === "taskListCheckValueChecked";
+}
+function exitParagraphWithTaskListItem(token) {
+  const parent = this.stack[this.stack.length - 2];
+  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
+    const node2 = this.stack[this.stack.length - 1];
+    ok(node2.type === "paragraph");
+    const head = node2.children[0];
+    if (head && head.type === "text") {
+      const siblings = parent.children;
+      let index = -1;
+      let firstParagraph;
+      while (++index < siblings.length) {
+        const sibling = siblings[index];
+        if (sibling.type === "paragraph") {
+          firstParagraph = sibling;
+          break;
+        }
+      }
+      if (firstParagraph === node2) {
+        head.value = head.value.slice(1);
+        if (head.value.length === 0) {
+          node2.children.shift();
+        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
+          head.position.start.column++;
+          head.position.start.offset++;
+          node2.position.start = { ...head.position.start };
+        }
+      }
+    }
+  }
+  this.exit(token);
+}
+
+// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+var wwwPrefix = {
+  tokenize: tokenizeWwwPrefix,
+  partial: true
+};
+var domain2 = {
+  tokenize: tokenizeDomain,
+  partial: true
+};
+var path2 = {
+  tokenize: tokenizePath,
+  partial: true
+};
+var trail = {
+  tokenize: tokenizeTrail,
+  partial: true
+};
+var emailDomainDotTrail = {
+  tokenize: tokenizeEmailDomainDotTrail,
+  partial: true
+};
+var wwwAutolink = {
+  name: "wwwAutolink",
+  tokenize: tokenizeWwwAutolink,
+  previous: previousWww
+};
+var protocolAutolink = {
+  name: "protocolAutolink",
+  tokenize: tokenizeProtocolAutolink,
+  previous: previousProtocol
+};
+var emailAutolink = {
+  name: "emailAutolink",
+  tokenize: tokenizeEmailAutolink,
+  previous: previousEmail
+};
+var text2 = {};
+function gfmAutolinkLiteral() {
+  return {
+    text: text2
+  };
+}
+var code = 48;
+while (code < 123) {
+  text2[code] = emailAutolink;
+  code++;
+  if (code === 58) code = 65;
+  else if (code === 91) code = 97;
+}
+text2[43] = emailAutolink;
+text2[45] = emailAutolink;
+text2[46] = emailAutolink;
+text2[95] = emailAutolink;
+text2[72] = [emailAutolink, protocolAutolink];
+text2[104] = [emailAutolink, protocolAutolink];
+text2[87] = [emailAutolink, wwwAutolink];
+text2[119] = [emailAutolink, wwwAutolink];
+function tokenizeEmailAutolink(effects, ok3, nok) {
+  const self2 = this;
+  let dot;
+  let data;
+  return start;
+  function start(code2) {
+    if (!gfmAtext(code2) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code2);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkEmail");
+    return atext(code2);
+  }
+  function atext(code2) {
+    if (gfmAtext(code2)) {
+      effects.consume(code2);
+      return atext;
+    }
+    if (code2 === 64) {
+      effects.consume(code2);
+      return emailDomain;
+    }
+    return nok(code2);
+  }
+  function emailDomain(code2) {
+    if (code2 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code2);
+    }
+    if (code2 === 45 || code2 === 95 || asciiAlphanumeric(code2)) {
+      data = true;
+      effects.consume(code2);
+      return emailDomain;
+    }
+    return emailDomainAfter(code2);
+  }
+  function emailDomainDot(code2) {
+    effects.consume(code2);
+    dot = true;
+    return emailDomain;
+  }
+  function emailDomainAfter(code2) {
+    if (data && dot && asciiAlpha(self2.previous)) {
+      effects.exit("literalAutolinkEmail");
+      effects.exit("literalAutolink");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+function tokenizeWwwAutolink(effects, ok3, nok) {
+  const self2 = this;
+  return wwwStart;
+  function wwwStart(code2) {
+    if (code2 !== 87 && code2 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code2);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkWww");
+    return effects.check(wwwPrefix, effects.attempt(domain2, effects.attempt(path2, wwwAfter), nok), nok)(code2);
+  }
+  function wwwAfter(code2) {
+    effects.exit("literalAutolinkWww");
+    effects.exit("literalAutolink");
+    return ok3(code2);
+  }
+}
+function tokenizeProtocolAutolink(effects, ok3, nok) {
+  const self2 = this;
+  let buffer = "";
+  let seen = false;
+  return protocolStart;
+  function protocolStart(code2) {
+    if ((code2 === 72 || code2 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
+      effects.enter("literalAutolink");
+      effects.enter("literalAutolinkHttp");
+      buffer += String.fromCodePoint(code2);
+      effects.consume(code2);
+      return protocolPrefixInside;
+    }
+    return nok(code2);
+  }
+  function protocolPrefixInside(code2) {
+    if (asciiAlpha(code2) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code2);
+      effects.consume(code2);
+      return protocolPrefixInside;
+    }
+    if (code2 === 58) {
+      const protocol = buffer.toLowerCase();
+      if (protocol === "http" || protocol === "https") {
+        effects.consume(code2);
+        return protocolSlashesInside;
+      }
+    }
+    return nok(code2);
+  }
+  function protocolSlashesInside(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      if (seen) {
+        return afterProtocol;
+      }
+      seen = true;
+      return protocolSlashesInside;
+    }
+    return nok(code2);
+  }
+  function afterProtocol(code2) {
+    return code2 === null || asciiControl(code2) || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || unicodePunctuation(code2) ? nok(code2) : effects.attempt(domain2, effects.attempt(path2, protocolAfter), nok)(code2);
+  }
+  function protocolAfter(code2) {
+    effects.exit("literalAutolinkHttp");
+    effects.exit("literalAutolink");
+    return ok3(code2);
+  }
+}
+function tokenizeWwwPrefix(effects, ok3, nok) {
+  let size = 0;
+  return wwwPrefixInside;
+  function wwwPrefixInside(code2) {
+    if ((code2 === 87 || code2 === 119) && size < 3) {
+      size++;
+      effects.consume(code2);
+      return wwwPrefixInside;
+    }
+    if (code2 === 46 && size === 3) {
+      effects.consume(code2);
+      return wwwPrefixAfter;
+    }
+    return nok(code2);
+  }
+  function wwwPrefixAfter(code2) {
+    return code2 === null ? nok(code2) : ok3(code2);
+  }
+}
+function tokenizeDomain(effects, ok3, nok) {
+  let underscoreInLastSegment;
+  let underscoreInLastLastSegment;
+  let seen;
+  return domainInside;
+  function domainInside(code2) {
+    if (code2 === 46 || code2 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code2);
+    }
+    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || code2 !== 45 && unicodePunctuation(code2)) {
+      return domainAfter(code2);
+    }
+    seen = true;
+    effects.consume(code2);
+    return domainInside;
+  }
+  function domainAtPunctuation(code2) {
+    if (code2 === 95) {
+      underscoreInLastSegment = true;
+    } else {
+      underscoreInLastLastSegment = underscoreInLastSegment;
+      underscoreInLastSegment = void 0;
+    }
+    effects.consume(code2);
+    return domainInside;
+  }
+  function domainAfter(code2) {
+    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
+      return nok(code2);
+    }
+    return ok3(code2);
+  }
+}
+function tokenizePath(effects, ok3) {
+  let sizeOpen = 0;
+  let sizeClose = 0;
+  return pathInside;
+  function pathInside(code2) {
+    if (code2 === 40) {
+      sizeOpen++;
+      effects.consume(code2);
+      return pathInside;
+    }
+    if (code2 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code2);
+    }
+    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 63 || code2 === 93 || code2 === 95 || code2 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code2);
+    }
+    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+      return ok3(code2);
+    }
+    effects.consume(code2);
+    return pathInside;
+  }
+  function pathAtPunctuation(code2) {
+    if (code2 === 41) {
+      sizeClose++;
+    }
+    effects.consume(code2);
+    return pathInside;
+  }
+}
+function tokenizeTrail(effects, ok3, nok) {
+  return trail2;
+  function trail2(code2) {
+    if (code2 === 33 || code2 === 34 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 63 || code2 === 95 || code2 === 126) {
+      effects.consume(code2);
+      return trail2;
+    }
+    if (code2 === 38) {
+      effects.consume(code2);
+      return trailCharacterReferenceStart;
+    }
+    if (code2 === 93) {
+      effects.consume(code2);
+      return trailBracketAfter;
+    }
+    if (
+      // `<` is an end.
+      code2 === 60 || // So is whitespace.
+      code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)
+    ) {
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+  function trailBracketAfter(code2) {
+    if (code2 === null || code2 === 40 || code2 === 91 || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+      return ok3(code2);
+    }
+    return trail2(code2);
+  }
+  function trailCharacterReferenceStart(code2) {
+    return asciiAlpha(code2) ? trailCharacterReferenceInside(code2) : nok(code2);
+  }
+  function trailCharacterReferenceInside(code2) {
+    if (code2 === 59) {
+      effects.consume(code2);
+      return trail2;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return trailCharacterReferenceInside;
+    }
+    return nok(code2);
+  }
+}
+function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.consume(code2);
+    return after;
+  }
+  function after(code2) {
+    return asciiAlphanumeric(code2) ? nok(code2) : ok3(code2);
+  }
+}
+function previousWww(code2) {
+  return code2 === null || code2 === 40 || code2 === 42 || code2 === 95 || code2 === 91 || code2 === 93 || code2 === 126 || markdownLineEndingOrSpace(code2);
+}
+function previousProtocol(code2) {
+  return !asciiAlpha(code2);
+}
+function previousEmail(code2) {
+  return !(code2 === 47 || gfmAtext(code2));
+}
+function gfmAtext(code2) {
+  return code2 === 43 || code2 === 45 || code2 === 46 || code2 === 95 || asciiAlphanumeric(code2);
+}
+function previousUnbalanced(events) {
+  let index = events.length;
+  let result = false;
+  while (index--) {
+    const token = events[index][1];
+    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
+      result = true;
+      break;
+    }
+    if (token._gfmAutolinkLiteralWalkedInto) {
+      result = false;
+      break;
+    }
+  }
+  if (events.length > 0 && !result) {
+    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
+  }
+  return result;
+}
+
+// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+function gfmStrikethrough(options2) {
+  const options_ = options2 || {};
+  let single = options_.singleTilde;
+  const tokenizer = {
+    name: "strikethrough",
+    tokenize: tokenizeStrikethrough,
+    resolveAll: resolveAllStrikethrough
+  };
+  if (single === null || single === void 0) {
+    single = true;
+  }
+  return {
+    text: {
+      [126]: tokenizer
+    },
+    insideSpan: {
+      null: [tokenizer]
+    },
+    attentionMarkers: {
+      null: [126]
+    }
+  };
+  function resolveAllStrikethrough(events, context) {
+    let index = -1;
+    while (++index < events.length) {
+      if (events[index][0] === "enter" && events[index][1].type === "strikethroughSequenceTemporary" && events[index][1]._close) {
+        let open2 = index;
+        while (open2--) {
+          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
+          events[index][1].end.offset - events[index][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
+            events[index][1].type = "strikethroughSequence";
+            events[open2][1].type = "strikethroughSequence";
+            const strikethrough = {
+              type: "strikethrough",
+              start: Object.assign({}, events[open2][1].start),
+              end: Object.assign({}, events[index][1].end)
+            };
+            const text3 = {
+              type: "strikethroughText",
+              start: Object.assign({}, events[open2][1].end),
+              end: Object.assign({}, events[index][1].start)
+            };
+            const nextEvents = [["enter", strikethrough, context], ["enter", events[open2][1], context], ["exit", events[open2][1], context], ["enter", text3, context]];
+            const insideSpan = context.parser.constructs.insideSpan.null;
+            if (insideSpan) {
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan, events.slice(open2 + 1, index), context));
+            }
+            splice(nextEvents, nextEvents.length, 0, [["exit", text3, context], ["enter", events[index][1], context], ["exit", events[index][1], context], ["exit", strikethrough, context]]);
+            splice(events, open2 - 1, index - open2 + 3, nextEvents);
+            index = open2 + nextEvents.length - 2;
+            break;
+          }
+        }
+      }
+    }
+    index = -1;
+    while (++index < events.length) {
+      if (events[index][1].type === "strikethroughSequenceTemporary") {
+        events[index][1].type = "data";
+      }
+    }
+    return events;
+  }
+  function tokenizeStrikethrough(effects, ok3, nok) {
+    const previous2 = this.previous;
+    const events = this.events;
+    let size = 0;
+    return start;
+    function start(code2) {
+      if (previous2 === 126 && events[events.length - 1][1].type !== "characterEscape") {
+        return nok(code2);
+      }
+      effects.enter("strikethroughSequenceTemporary");
+      return more(code2);
+    }
+    function more(code2) {
+      const before = classifyCharacter(previous2);
+      if (code2 === 126) {
+        if (size > 1) return nok(code2);
+        effects.consume(code2);
+        size++;
+        return more;
+      }
+      if (size < 2 && !single) return nok(code2);
+      const token = effects.exit("strikethroughSequenceTemporary");
+      const after = classifyCharacter(code2);
+      token._open = !after || after === 2 && Boolean(before);
+      token._close = !before || before === 2 && Boolean(after);
+      return ok3(code2);
+    }
+  }
+}
+
+// node_modules/micromark-extension-gfm-table/lib/edit-map.js
+var EditMap = class {
+  /**
+   * Create a new edit map.
+   */
+  constructor() {
+    this.map = [];
+    this.index = /* @__PURE__ */ new Map();
+  }
+  /**
+   * Create an edit: a remove and/or add at a certain place.
+   *
+   * @param {number} index
+   *   Index at which to apply the edit.
+   * @param {number} remove
+   *   Count of items to remove at the index.
+   * @param {Array<Event>} add
+   *   Items to add at the index.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  add(index, remove, add) {
+    addImplementation(this, index, remove, add);
+  }
+  // To do: add this when moving to `micromark`.
+  // /**
+  //  * Create an edit: but insert `add` before existing additions.
+  //  *
+  //  * @param {number} index
+  //  * @param {number} remove
+  //  * @param {Array<Event>} add
+  //  * @returns {undefined}
+  //  */
+  // addBefore(index, remove, add) {
+  //   addImplementation(this, index, remove, add, true)
+  // }
+  /**
+   * Done, change the events.
+   *
+   * @param {Array<Event>} events
+   *   List of events to apply the edits to.
+   * @returns {undefined}
+   *   Nothing.
+   */
+  consume(events) {
+    this.map.sort(function(a, b) {
+      return a[0] - b[0];
+    });
+    if (this.map.length === 0) {
+      return;
+    }
+    let index = this.map.length;
+    const vecs = [];
+    while (index > 0) {
+      index -= 1;
+      vecs.push(events.slice(this.map[index][0] + this.map[index][1]), this.map[index][2]);
+      events.length = this.map[index][0];
+    }
+    vecs.push(events.slice());
+    events.length = 0;
+    let slice = vecs.pop();
+    while (slice) {
+      for (const element of slice) {
+        events.push(element);
+      }
+      slice = vecs.pop();
+    }
+    this.map.length = 0;
+    this.index.clear();
+  }
+};
+function addImplementation(editMap, at, remove, add) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    existing[2].push(...add);
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+
+// node_modules/micromark-extension-gfm-table/lib/infer.js
+function gfmTableAlign(events, index) {
+  let inDelimiterRow = false;
+  const align = [];
+  while (index < events.length) {
+    const event = events[index];
+    if (inDelimiterRow) {
+      if (event[0] === "enter") {
+        if (event[1].type === "tableContent") {
+          align.push(events[index + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
+        }
+      } else if (event[1].type === "tableContent") {
+        if (events[index - 1][1].type === "tableDelimiterMarker") {
+          const alignIndex = align.length - 1;
+          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
+        }
+      } else if (event[1].type === "tableDelimiterRow") {
+        break;
+      }
+    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
+      inDelimiterRow = true;
+    }
+    index += 1;
+  }
+  return align;
+}
+
+// node_modules/micromark-extension-gfm-table/lib/syntax.js
+function gfmTable() {
+  return {
+    flow: {
+      null: {
+        name: "table",
+        tokenize: tokenizeTable,
+        resolveAll: resolveTable
+      }
+    }
+  };
+}
+function tokenizeTable(effects, ok3, nok) {
+  const self2 = this;
+  let size = 0;
+  let sizeB = 0;
+  let seen;
+  return start;
+  function start(code2) {
+    let index = self2.events.length - 1;
+    while (index > -1) {
+      const {
+        type
+      } = self2.events[index][1];
+      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+      type === "linePrefix") {
+        index--;
+      } else {
+        break;
+      }
+    }
+    const tail = index > -1 ? self2.events[index][1].type : null;
+    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
+    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
+      return nok(code2);
+    }
+    return next(code2);
+  }
+  function headRowBefore(code2) {
+    effects.enter("tableHead");
+    effects.enter("tableRow");
+    return headRowStart(code2);
+  }
+  function headRowStart(code2) {
+    if (code2 === 124) {
+      return headRowBreak(code2);
+    }
+    seen = true;
+    sizeB += 1;
+    return headRowBreak(code2);
+  }
+  function headRowBreak(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      if (sizeB > 1) {
+        sizeB = 0;
+        self2.interrupt = true;
+        effects.exit("tableRow");
+        effects.enter("lineEnding");
+        effects.consume(code2);
+        effects.exit("lineEnding");
+        return headDelimiterStart;
+      }
+      return nok(code2);
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code2);
+    }
+    sizeB += 1;
+    if (seen) {
+      seen = false;
+      size += 1;
+    }
+    if (code2 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code2);
+      effects.exit("tableCellDivider");
+      seen = true;
+      return headRowBreak;
+    }
+    effects.enter("data");
+    return headRowData(code2);
+  }
+  function headRowData(code2) {
+    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
+      effects.exit("data");
+      return headRowBreak(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? headRowEscape : headRowData;
+  }
+  function headRowEscape(code2) {
+    if (code2 === 92 || code2 === 124) {
+      effects.consume(code2);
+      return headRowData;
+    }
+    return headRowData(code2);
+  }
+  function headDelimiterStart(code2) {
+    self2.interrupt = false;
+    if (self2.parser.lazy[self2.now().line]) {
+      return nok(code2);
+    }
+    effects.enter("tableDelimiterRow");
+    seen = false;
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+    }
+    return headDelimiterBefore(code2);
+  }
+  function headDelimiterBefore(code2) {
+    if (code2 === 45 || code2 === 58) {
+      return headDelimiterValueBefore(code2);
+    }
+    if (code2 === 124) {
+      seen = true;
+      effects.enter("tableCellDivider");
+      effects.consume(code2);
+      effects.exit("tableCellDivider");
+      return headDelimiterCellBefore;
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterCellBefore(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code2);
+    }
+    return headDelimiterValueBefore(code2);
+  }
+  function headDelimiterValueBefore(code2) {
+    if (code2 === 58) {
+      sizeB += 1;
+      seen = true;
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code2);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterLeftAlignmentAfter;
+    }
+    if (code2 === 45) {
+      sizeB += 1;
+      return headDelimiterLeftAlignmentAfter(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      return headDelimiterCellAfter(code2);
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterLeftAlignmentAfter(code2) {
+    if (code2 === 45) {
+      effects.enter("tableDelimiterFiller");
+      return headDelimiterFiller(code2);
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterFiller(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return headDelimiterFiller;
+    }
+    if (code2 === 58) {
+      seen = true;
+      effects.exit("tableDelimiterFiller");
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code2);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterRightAlignmentAfter;
+    }
+    effects.exit("tableDelimiterFiller");
+    return headDelimiterRightAlignmentAfter(code2);
+  }
+  function headDelimiterRightAlignmentAfter(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code2);
+    }
+    return headDelimiterCellAfter(code2);
+  }
+  function headDelimiterCellAfter(code2) {
+    if (code2 === 124) {
+      return headDelimiterBefore(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      if (!seen || size !== sizeB) {
+        return headDelimiterNok(code2);
+      }
+      effects.exit("tableDelimiterRow");
+      effects.exit("tableHead");
+      return ok3(code2);
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterNok(code2) {
+    return nok(code2);
+  }
+  function bodyRowStart(code2) {
+    effects.enter("tableRow");
+    return bodyRowBreak(code2);
+  }
+  function bodyRowBreak(code2) {
+    if (code2 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code2);
+      effects.exit("tableCellDivider");
+      return bodyRowBreak;
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("tableRow");
+      return ok3(code2);
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code2);
+    }
+    effects.enter("data");
+    return bodyRowData(code2);
+  }
+  function bodyRowData(code2) {
+    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
+      effects.exit("data");
+      return bodyRowBreak(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? bodyRowEscape : bodyRowData;
+  }
+  function bodyRowEscape(code2) {
+    if (code2 === 92 || code2 === 124) {
+      effects.consume(code2);
+      return bodyRowData;
+    }
+    return bodyRowData(code2);
+  }
+}
+function resolveTable(events, context) {
+  let index = -1;
+  let inFirstCellAwaitingPipe = true;
+  let rowKind = 0;
+  let lastCell = [0, 0, 0, 0];
+  let cell = [0, 0, 0, 0];
+  let afterHeadAwaitingFirstBodyRow = false;
+  let lastTableEnd = 0;
+  let currentTable;
+  let currentBody;
+  let currentCell;
+  const map2 = new EditMap();
+  while (++index < events.length) {
+    const event = events[index];
+    const token = event[1];
+    if (event[0] === "enter") {
+      if (token.type === "tableHead") {
+        afterHeadAwaitingFirstBodyRow = false;
+        if (lastTableEnd !== 0) {
+          flushTableEnd(map2, context, lastTableEnd, currentTable, currentBody);
+          currentBody = void 0;
+          lastTableEnd = 0;
+        }
+        currentTable = {
+          type: "table",
+          start: Object.assign({}, token.start),
+          // Note: correct end is set later.
+          end: Object.assign({}, token.end)
+        };
+        map2.add(index, 0, [["enter", currentTable, context]]);
+      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+        inFirstCellAwaitingPipe = true;
+        currentCell = void 0;
+        lastCell = [0, 0, 0, 0];
+        cell = [0, index + 1, 0, 0];
+        if (afterHeadAwaitingFirstBodyRow) {
+          afterHeadAwaitingFirstBodyRow = false;
+          currentBody = {
+            type: "tableBody",
+            start: Object.assign({}, token.start),
+            // Note: correct end is set later.
+            end: Object.assign({}, token.end)
+          };
+          map2.add(index, 0, [["enter", currentBody, context]]);
+        }
+        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
+      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+        inFirstCellAwaitingPipe = false;
+        if (cell[2] === 0) {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map2, context, lastCell, rowKind, void 0, currentCell);
+            lastCell = [0, 0, 0, 0];
+          }
+          cell[2] = index;
+        }
+      } else if (token.type === "tableCellDivider") {
+        if (inFirstCellAwaitingPipe) {
+          inFirstCellAwaitingPipe = false;
+        } else {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map2, context, lastCell, rowKind, void 0, currentCell);
+          }
+          lastCell = cell;
+          cell = [lastCell[1], index, 0, 0];
+        }
+      }
+    } else if (token.type === "tableHead") {
+      afterHeadAwaitingFirstBodyRow = true;
+      lastTableEnd = index;
+    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+      lastTableEnd = index;
+      if (lastCell[1] !== 0) {
+        cell[0] = cell[1];
+        currentCell = flushCell(map2, context, lastCell, rowKind, index, currentCell);
+      } else if (cell[1] !== 0) {
+        currentCell = flushCell(map2, context, cell, rowKind, index, currentCell);
+      }
+      rowKind = 0;
+    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+      cell[3] = index;
+    }
+  }
+  if (lastTableEnd !== 0) {
+    flushTableEnd(map2, context, lastTableEnd, currentTable, currentBody);
+  }
+  map2.consume(context.events);
+  index = -1;
+  while (++index < context.events.length) {
+    const event = context.events[index];
+    if (event[0] === "enter" && event[1].type === "table") {
+      event[1]._align = gfmTableAlign(context.events, index);
+    }
+  }
+  return events;
+}
+function flushCell(map2, context, range, rowKind, rowEnd, previousCell) {
+  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
+  const valueName = "tableContent";
+  if (range[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
+    map2.add(range[0], 0, [["exit", previousCell, context]]);
+  }
+  const now = getPoint(context.events, range[1]);
+  previousCell = {
+    type: groupName,
+    start: Object.assign({}, now),
+    // Note: correct end is set later.
+    end: Object.assign({}, now)
+  };
+  map2.add(range[1], 0, [["enter", previousCell, context]]);
+  if (range[2] !== 0) {
+    const relatedStart = getPoint(context.events, range[2]);
+    const relatedEnd = getPoint(context.events, range[3]);
+    const valueToken = {
+      type: valueName,
+      start: Object.assign({}, relatedStart),
+      end: Object.assign({}, relatedEnd)
+    };
+    map2.add(range[2], 0, [["enter", valueToken, context]]);
+    if (rowKind !== 2) {
+      const start = context.events[range[2]];
+      const end = context.events[range[3]];
+      start[1].end = Object.assign({}, end[1].end);
+      start[1].type = "chunkText";
+      start[1].contentType = "text";
+      if (range[3] > range[2] + 1) {
+        const a = range[2] + 1;
+        const b = range[3] - range[2] - 1;
+        map2.add(a, b, []);
+      }
+    }
+    map2.add(range[3] + 1, 0, [["exit", valueToken, context]]);
+  }
+  if (rowEnd !== void 0) {
+    previousCell.end = Object.assign({}, getPoint(context.events, rowEnd));
+    map2.add(rowEnd, 0, [["exit", previousCell, context]]);
+    previousCell = void 0;
+  }
+  return previousCell;
+}
+function flushTableEnd(map2, context, index, table, tableBody) {
+  const exits = [];
+  const related = getPoint(context.events, index);
+  if (tableBody) {
+    tableBody.end = Object.assign({}, related);
+    exits.push(["exit", tableBody, context]);
+  }
+  table.end = Object.assign({}, related);
+  exits.push(["exit", table, context]);
+  map2.add(index + 1, 0, exits);
+}
+function getPoint(events, index) {
+  const event = events[index];
+  const side = event[0] === "enter" ? "start" : "end";
+  return event[1][side];
+}
+
+// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+var tasklistCheck = {
+  name: "tasklistCheck",
+  tokenize: tokenizeTasklistCheck
+};
+function gfmTaskListItem() {
+  return {
+    text: {
+      [91]: tasklistCheck
+    }
+  };
+}
+function tokenizeTasklistCheck(effects, ok3, nok) {
+  const self2 = this;
+  return open2;
+  function open2(code2) {
+    if (
+      // Exit if there’s stuff before.
+      self2.previous !== null || // Exit if not in the first content that is the first child of a list
+      // item.
+      !self2._gfmTasklistFirstContentOfListItem
+    ) {
+      return nok(code2);
+    }
+    effects.enter("taskListCheck");
+    effects.enter("taskListCheckMarker");
+    effects.consume(code2);
+    effects.exit("taskListCheckMarker");
+    return inside;
+  }
+  function inside(code2) {
+    if (markdownLineEndingOrSpace(code2)) {
+      effects.enter("taskListCheckValueUnchecked");
+      effects.consume(code2);
+      effects.exit("taskListCheckValueUnchecked");
+      return close2;
+    }
+    if (code2 === 88 || code2 === 120) {
+      effects.enter("taskListCheckValueChecked");
+      effects.consume(code2);
+      effects.exit("taskListCheckValueChecked");
+      return close2;
+    }
+    return nok(code2);
+  }
+  function close2(code2) {
+    if (code2 === 93) {
+      effects.enter("taskListCheckMarker");
+      effects.consume(code2);
+      effects.exit("taskListCheckMarker");
+      effects.exit("taskListCheck");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    if (markdownLineEnding(code2)) {
+      return ok3(code2);
+    }
+    if (markdownSpace(code2)) {
+      return effects.check({
+        tokenize: spaceThenNonSpace
+      }, ok3, nok)(code2);
+    }
+    return nok(code2);
+  }
+}
+function spaceThenNonSpace(effects, ok3, nok) {
+  return factorySpace(effects, after, "whitespace");
+  function after(code2) {
+    return code2 === null ? nok(code2) : ok3(code2);
+  }
+}
+
+// src/reading/markdown-tree.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var micromarkExtensions = [gfmAutolinkLiteral(), gfmStrikethrough(), gfmTable(), gfmTaskListItem(), frontmatter(["yaml"])];
+var mdastExtensions = [
+  gfmAutolinkLiteralFromMarkdown(),
+  gfmStrikethroughFromMarkdown(),
+  gfmTableFromMarkdown(),
+  gfmTaskListItemFromMarkdown(),
+  frontmatterFromMarkdown(["yaml"])
+];
 
 // src/reading/prepare-text.ts
-var MAX_TEXT_LENGTH = 1e6;
-var MAX_PREFIX_LENGTH = 100;
-var MAX_EMPHASIS_MARKS = 1e3;
-var CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
-var PREFIX2 = /^[ \t>*+\-.)0-9]*/;
-function prepareText(input2) {
-  const warnings = [];
-  let text5 = input2.charCodeAt(0) === 65279 ? input2.slice(1) : input2;
-  if (text5.length > MAX_TEXT_LENGTH) {
-    const cut = text5.lastIndexOf("\n", MAX_TEXT_LENGTH);
-    const keep = cut > MAX_TEXT_LENGTH / 2 ? cut : MAX_TEXT_LENGTH;
-    warnings.push(
-      `the document is ${megabytes(text5.length)} long; only its first ${megabytes(keep)} were read (a wrap-up is usually under 100 KB)`
-    );
-    text5 = text5.slice(0, keep);
-  }
-  const controls = text5.match(CONTROL)?.length ?? 0;
-  if (controls > 0) {
-    const looksBinary = text5.includes("\0") || controls > 16;
-    warnings.push(
-      looksBinary ? `the document looks like binary data, not text: ${controls} control bytes were removed and the rest was read as text` : `${controls} stray control character(s) were removed from the text`
-    );
-    text5 = text5.replace(CONTROL, "");
-  }
-  text5 = text5.replace(/\r\n?/g, "\n");
-  return defuse(text5, warnings);
-}
-function defuse(text5, warnings) {
-  if (!needsDefusing(text5)) return { text: text5, warnings };
-  const lines = text5.split("\n");
-  let flattened = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const prefix = PREFIX2.exec(line)?.[0] ?? "";
-    if (prefix.length <= MAX_PREFIX_LENGTH) continue;
-    if (flattened++ === 0) warnings.push(`line ${i + 1}: nesting deeper than ${MAX_PREFIX_LENGTH} levels was flattened`);
-    lines[i] = prefix.slice(0, MAX_PREFIX_LENGTH) + line.slice(prefix.length);
-  }
-  defuseEmphasis(lines, warnings);
-  return { text: lines.join("\n"), warnings };
-}
-function needsDefusing(text5) {
-  let marks = 0;
-  for (let i = 0; i < text5.length; i++) {
-    const c = text5.charCodeAt(i);
-    if (c === 42 || c === 95) marks++;
-  }
-  return marks > MAX_EMPHASIS_MARKS || new RegExp(`(^|\\n)[ \\t>*+\\-.)0-9]{${MAX_PREFIX_LENGTH + 1}}`).test(text5);
-}
-function defuseEmphasis(lines, warnings) {
-  let start = 0;
-  for (let i = 0; i <= lines.length; i++) {
-    if (i < lines.length && lines[i].trim() !== "") continue;
-    let marks = 0;
-    for (let j2 = start; j2 < i; j2++) marks += countMarks(lines[j2]);
-    if (marks > MAX_EMPHASIS_MARKS) {
-      warnings.push(`line ${start + 1}: a paragraph with ${marks} emphasis marks (* and _) was read as plain text`);
-      for (let j2 = start; j2 < i; j2++) lines[j2] = lines[j2].replace(/\*/g, "∗").replace(/_/g, "＿");
-    }
-    start = i + 1;
-  }
-}
-function countMarks(line) {
-  let marks = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 42 || c === 95) marks++;
-  }
-  return marks;
-}
-function megabytes(chars) {
-  return `${(chars / 1e6).toFixed(1)} MB`;
-}
+var TRAILING = new Set([...`!"&')*,.:;<?]_~`].map((c) => c.charCodeAt(0)));
 
-// src/wrapup/parse-wrapup.ts
-function parseWrapUp(input2, options2) {
-  try {
-    return parseOrThrow(input2, options2);
-  } catch (error62) {
-    const reason = error62 instanceof Error ? error62.message : String(error62);
-    const warnings = [`the document could not be read: ${reason}`];
-    return { path: options2.path, title: null, date: null, topics: [], warnings, kind: "not-a-wrap-up", why: `not a wrap-up: ${warnings[0]}` };
-  }
-}
-function parseOrThrow(input2, { path: path3 }) {
-  const { text: text5, warnings } = prepareText(typeof input2 === "string" ? input2 : String(input2 ?? ""));
-  const { root, frontMatter, warnings: treeWarnings } = parseMarkdownTree(text5);
-  warnings.push(...treeWarnings);
-  const marks = findFieldMarks(root, text5);
-  const collected = collectLinks(root);
-  const links = collected.links.sort((a, b) => a.offset - b.offset);
-  const frames = findFrames(root, text5, marks, links);
-  const topicWarnings = [];
-  const topics = frames.map((frame) => buildTopic(frame, text5, links, topicWarnings));
-  const title = readTitle(root, frontMatter.title, text5);
-  const facts = readDocumentFacts(root, text5, path3, frontMatter, topics[0]?.line ?? Number.POSITIVE_INFINITY);
-  const retold = frames.map((frame) => retoldHeadings(facts.links, frame.start, frame.end));
-  const { kind, why } = classifyWrapUp({ title, topics }, facts, retold);
-  if (kind === "retelling") topics.forEach((topic, i) => retold[i]?.length ? topic.sameAs = retold[i] : void 0);
-  warnings.push(...findCodeProblems(root, text5), ...collected.warnings, ...topicWarnings);
-  const garbled = topics.find((t) => hasMojibake(t.heading));
-  if (garbled || hasMojibake(title ?? "")) {
-    const where = garbled ? `line ${garbled.line}: ` : "";
-    warnings.push(`${where}the text looks mis-decoded (UTF-8 read as Mac Roman, so emoji show as "üåê"); topic titles were repaired`);
-  }
-  if (topics.length === 0 && text5.trim() !== "") {
-    warnings.push("no topics found: no heading has fields (Problem Statement, Next Steps, …) or GitHub links under it");
-  }
-  const date5 = facts.dateLine?.date ?? readEventDate([frontMatter.date, frontMatter.title, title]);
-  return { path: path3, title, date: date5, topics, warnings: sortByLine(warnings), kind, why };
-}
-function findFrames(root, text5, marks, links) {
-  if (marks.length === 0 && PLAIN_PROBLEM.test(text5)) {
-    const codeLines = codeLineSet(root);
-    const plain = findPlainTopics(text5, (line) => codeLines.has(line));
-    if (plain.length > 0) return plain;
-  }
-  if (marks.length === 0) {
-    const board = findBoardTopics(root, text5);
-    if (board.length > 0) return board;
-  }
-  const topicHeadings = findTopicHeadings(root, text5, marks, links);
-  return frameHeadingTopics(topicHeadings, marks, anchorHeadings(root), text5);
-}
-var PLAIN_PROBLEM = /^[ \t]*problem statement[ \t]*:/im;
-function readTitle(root, frontMatterTitle, text5) {
-  const h1 = root.children.find((node3) => node3.type === "heading" && node3.depth === 1);
-  const raw = h1 ? toString(h1) : frontMatterTitle ?? indentedTitle(root, text5);
-  const title = raw ? plainTitle2(raw) : "";
-  return title || null;
-}
-function indentedTitle(root, text5) {
-  for (const node3 of root.children) {
-    if (node3.type === "heading") return void 0;
-    const fenced = /^[ \t]*(`{3}|~{3})/.test(text5.slice(node3.position?.start.offset ?? 0));
-    if (node3.type === "code" && !fenced) {
-      const line = /^[ \t]*#[ \t]+(\S.*)$/m.exec(node3.value)?.[1];
-      if (line) return line;
-    }
-  }
-  return void 0;
-}
-function codeLineSet(root) {
-  const lines = /* @__PURE__ */ new Set();
-  for (const node3 of root.children) {
-    if (node3.type !== "code" || !node3.position) continue;
-    for (let line = node3.position.start.line; line <= node3.position.end.line; line++) lines.add(line);
-  }
-  return lines;
-}
-function sortByLine(warnings) {
-  const lineOf = (w) => Number(/^line (\d+):/.exec(w)?.[1] ?? 0);
-  return warnings.map((warning, index2) => ({ warning, index: index2, line: lineOf(warning) })).sort((a, b) => a.line - b.line || a.index - b.index).map((entry) => entry.warning);
+// src/progress/types.ts
+var TOPIC_VERDICTS = ["done", "active", "stalled", "untracked", "unchecked", "unplanned"];
+function emptyVerdictCounts() {
+  return Object.fromEntries(TOPIC_VERDICTS.map((v) => [v, 0]));
 }
 
 // src/progress/describe-link.ts
@@ -79621,12 +72991,12 @@ function elapsedMs(from, now) {
   const start = typeof from === "string" ? Date.parse(from) : from.getTime();
   return now.getTime() - start;
 }
-function isOlderThanDays(from, now, days) {
-  return elapsedMs(from, now) > days * DAY_MS;
+function isOlderThanDays(from, now, days2) {
+  return elapsedMs(from, now) > days2 * DAY_MS;
 }
-function addDays(from, days) {
+function addDays(from, days2) {
   const start = typeof from === "string" ? Date.parse(from) : from.getTime();
-  return new Date(start + days * DAY_MS).toISOString();
+  return new Date(start + days2 * DAY_MS).toISOString();
 }
 function toIsoDate(time3) {
   return (typeof time3 === "string" ? new Date(time3) : time3).toISOString().slice(0, 10);
@@ -79639,11 +73009,11 @@ function formatDuration(ms) {
   const hours = Math.floor(span / 36e5);
   if (hours < 1) return "less than an hour";
   if (hours < 24) return plural2(hours, "hour");
-  const days = Math.floor(span / DAY_MS);
-  if (days <= 90) return plural2(days, "day");
-  const months = Math.floor(days / 30.44);
+  const days2 = Math.floor(span / DAY_MS);
+  if (days2 <= 90) return plural2(days2, "day");
+  const months = Math.floor(days2 / 30.44);
   if (months < 12) return plural2(months, "month");
-  const years = Math.floor(days / 365.25);
+  const years = Math.floor(days2 / 365.25);
   return plural2(years, "year");
 }
 function formatAgo(from, now) {
@@ -79660,11 +73030,11 @@ function judgeLink(link, state, options2) {
 }
 function judgeState(link, state, options2) {
   const label = describeLink(link, state);
-  if (!state) return fixed("error", "error", `${label}: no state was returned`);
+  if (!state) return fixed("unchecked", "unchecked", `${label}: no state was returned`);
   if (state.status !== "ok") {
     if (state.status === "missing") return fixed("missing", "missing", `${label} not found (deleted, wrong number, or private)`);
     if (state.status === "forbidden") return fixed("missing", "missing", `${label} is not accessible (private repository?)`);
-    return fixed("error", "error", `${label} could not be checked (${state.message})`);
+    return fixed("unchecked", "unchecked", `${label} could not be checked (${state.message})`);
   }
   switch (state.type) {
     case "pull":
@@ -79726,11 +73096,11 @@ function judgeIssue(label, issue2, options2) {
     return fixed("done", "closed", `${label} closed as completed ${formatAgo(closedAt, now)}`, closedAt);
   }
   const openCloser = issue2.closedBy.filter((p) => p.state === "OPEN").sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
-  const own6 = issue2.lastHumanActivityAt ?? issue2.createdAt;
-  if (openCloser && Date.parse(openCloser.updatedAt) > Date.parse(own6)) {
+  const own4 = issue2.lastHumanActivityAt ?? issue2.createdAt;
+  if (openCloser && Date.parse(openCloser.updatedAt) > Date.parse(own4)) {
     return judgeOpen(`${label} open; fix in ${shortPull(openCloser)}`, openCloser.updatedAt, "open", options2);
   }
-  return judgeOpen(`${label} open`, own6, "open", options2);
+  return judgeOpen(`${label} open`, own4, "open", options2);
 }
 function judgeDiscussion(label, discussion, options2) {
   if (discussion.isAnswered) return fixed("done", "answered", `${label} answered`, discussion.updatedAt);
@@ -79806,24 +73176,28 @@ function decide(topic, links, options2) {
     return declared === "done" ? { verdict: "done", reason: "marked ✅ done on the board; nothing linked to check" } : { verdict: "untracked", reason: `marked ${DECLARED_STATUS_LABELS[declared]} on the board, but nothing linked to watch` };
   }
   if (links.length === 0) {
-    return topic.nextSteps === null ? { verdict: "done", reason: "no next steps left" } : { verdict: "untracked", reason: "next steps, but no linked PR, issue or branch to watch" };
+    return topic.nextSteps === null ? { verdict: "unplanned", reason: "no next steps and no linked work: nothing to follow up" } : { verdict: "untracked", reason: "next steps, but no linked PR, issue or branch to watch" };
   }
-  const known = links.filter((l) => l.verdict !== "error");
-  if (known.length === 0) return { verdict: "untracked", reason: links[0].reason };
-  if (known.every((l) => l.verdict === "done")) {
-    return { verdict: "done", reason: known.length === 1 ? known[0].reason : `${known.length === 2 ? "both" : `all ${known.length}`} linked items done` };
+  const known2 = links.filter((l) => l.verdict !== "unchecked");
+  if (known2.length === 0) return { verdict: "unchecked", reason: links[0].reason, cites: links[0].key };
+  const unchecked = links.find((l) => l.verdict === "unchecked");
+  const seenActive = newest2(known2.filter((l) => l.verdict === "active"));
+  if (unchecked && !seenActive) return { verdict: "unchecked", reason: unchecked.reason, cites: unchecked.key };
+  if (known2.every((l) => l.verdict === "done")) {
+    if (known2.length === 1) return { verdict: "done", reason: known2[0].reason, cites: known2[0].key };
+    return { verdict: "done", reason: `${known2.length === 2 ? "both" : `all ${known2.length}`} linked items done` };
   }
-  const active = newest2(known.filter((l) => l.verdict === "active"));
-  if (active) return { verdict: "active", reason: active.reason };
-  const open2 = known.filter((l) => l.verdict === "stale" || l.verdict === "unpublished");
-  const finished = newest2(known.filter((l) => l.verdict === "done" && movedRecently(l, options2)));
+  const active = newest2(known2.filter((l) => l.verdict === "active"));
+  if (active) return { verdict: "active", reason: active.reason, cites: active.key };
+  const open2 = known2.filter((l) => l.verdict === "stale" || l.verdict === "unpublished");
+  const finished = newest2(known2.filter((l) => l.verdict === "done" && movedRecently(l, options2)));
   if (finished) {
-    const rest = known.length - known.filter((l) => l.verdict === "done").length;
-    return { verdict: "active", reason: `${finished.reason}; ${rest} other link${rest === 1 ? "" : "s"} not done` };
+    const rest = known2.length - known2.filter((l) => l.verdict === "done").length;
+    return { verdict: "active", reason: `${finished.reason}; ${rest} other link${rest === 1 ? "" : "s"} not done`, cites: finished.key };
   }
   if (topic.nextSteps === null && open2.length === 0) return { verdict: "done", reason: "no next steps left; nothing open" };
-  const evidence = newest2(open2) ?? newest2(known.filter((l) => l.verdict !== "done")) ?? known[0];
-  return { verdict: "stalled", reason: evidence.reason };
+  const evidence = newest2(open2) ?? newest2(known2.filter((l) => l.verdict !== "done")) ?? known2[0];
+  return { verdict: "stalled", reason: evidence.reason, cites: evidence.key };
 }
 function movedRecently(link, { now, staleAfterDays }) {
   return !!link.lastActivityAt && !isOlderThanDays(link.lastActivityAt, now, staleAfterDays);
@@ -79906,7 +73280,7 @@ function findDuplicates(topics) {
 function findStatusMismatches(topics) {
   return topics.flatMap(({ topic, judgement }) => {
     const declared = topic.declaredStatus;
-    const links = judgement.links.filter((l) => l.verdict !== "ignored" && l.verdict !== "error" && l.verdict !== "missing");
+    const links = judgement.links.filter((l) => l.verdict !== "ignored" && l.verdict !== "unchecked" && l.verdict !== "missing");
     if (!declared || links.length === 0) return [];
     const open2 = links.filter((l) => l.verdict !== "done");
     const at = { topicAnchor: topic.anchor, line: topic.line };
@@ -79925,7 +73299,7 @@ function findStatusMismatches(topics) {
 function judgeWrapUp(wrapUp, states, options2) {
   const eventDate = wrapUp.date ?? options2.eventDate ?? null;
   const topics = wrapUp.topics.map((topic) => ({ topic, judgement: judgeTopic(topic, states, { ...options2, eventDate }) }));
-  const counts = { done: 0, active: 0, stalled: 0, untracked: 0 };
+  const counts = emptyVerdictCounts();
   for (const { judgement } of topics) counts[judgement.verdict] += 1;
   const findings = [...findFindings(wrapUp, states), ...findStatusMismatches(topics)];
   return { path: wrapUp.path, title: wrapUp.title, date: eventDate, topics, findings, counts };
@@ -80069,16 +73443,103 @@ async function listWrapUpFiles(octokit, repo, branch, config3) {
   return { files: paths.map((path3) => ({ path: path3, ...shas.get(path3) ? { sha: shas.get(path3) } : {} })), truncated: data.truncated };
 }
 
+// src/pipeline/parse-pool.ts
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+
+// node_modules/piscina/dist/esm-wrapper.mjs
+var import_main = __toESM(require_main(), 1);
+var ArrayTaskQueue = import_main.default.ArrayTaskQueue;
+var FixedQueue = import_main.default.FixedQueue;
+var Piscina = import_main.default.Piscina;
+var isWorkerThread = import_main.default.isWorkerThread;
+var move = import_main.default.move;
+var queueOptionsSymbol = import_main.default.queueOptionsSymbol;
+var transferableSymbol = import_main.default.transferableSymbol;
+var valueSymbol = import_main.default.valueSymbol;
+var version2 = import_main.default.version;
+var workerData = import_main.default.workerData;
+
+// src/pipeline/parse-pool.ts
+var DEFAULT_PARSE_LIMITS = {
+  deadlineMs: envNumber("WRAPUP_PARSE_DEADLINE_MS", 2e3),
+  memoryMb: envNumber("WRAPUP_PARSE_MEMORY_MB", 192),
+  maxLength: 1e6
+};
+var THREADS = Math.max(1, Math.min(2, availableParallelism() - 1));
+var pool = null;
+var running = new PQueue({ concurrency: THREADS });
+async function parseInPool(task, limits = DEFAULT_PARSE_LIMITS) {
+  if (task.text.length > limits.maxLength) {
+    return unreadableWrapUp(task.path, `too large/complex to read: ${megabytes(task.text.length)}, over the ${megabytes(limits.maxLength)} limit (files that large are not read)`);
+  }
+  const parsed = await running.add(async () => {
+    try {
+      const threads = getPool(limits);
+      if (threads.threads.length === 0) await threads.run({ warm: true });
+      return await threads.run(task, { signal: AbortSignal.timeout(limits.deadlineMs) });
+    } catch (error62) {
+      return unreadableWrapUp(task.path, `too large/complex to read: ${describeFailure(error62, limits)}`);
+    }
+  });
+  return parsed;
+}
+function unreadableWrapUp(path3, reason) {
+  return { path: path3, title: null, date: null, topics: [], warnings: [reason], kind: "not-a-wrap-up", why: `not a wrap-up: ${reason}`, unreadable: reason };
+}
+function getPool(limits) {
+  if (pool) return pool;
+  const { filename, execArgv } = workerEntry();
+  pool = new Piscina({
+    filename,
+    execArgv,
+    minThreads: 0,
+    maxThreads: THREADS,
+    // Idle threads end soon, so a CLI run exits and a server between sweeps holds no parser heap.
+    idleTimeout: 1e4,
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 }
+  });
+  return pool;
+}
+function workerEntry() {
+  const compiled = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
+  if (existsSync(compiled)) return { filename: compiled, execArgv: [] };
+  return { filename: fileURLToPath(new URL("./parse-worker.ts", import.meta.url)), execArgv: ["--import", "tsx"] };
+}
+function describeFailure(error62, limits) {
+  const { name: name2, code: code2, message } = error62 ?? {};
+  if (name2 === "AbortError" || name2 === "TimeoutError") return `parsing took longer than ${limits.deadlineMs / 1e3} s and was stopped`;
+  if (code2 === "ERR_WORKER_OUT_OF_MEMORY") return `parsing needed more than ${limits.memoryMb} MB of memory and was stopped`;
+  return `the parser failed (${String(message ?? error62).slice(0, 120)})`;
+}
+function megabytes(length) {
+  return `${(length / 1e6).toFixed(1)} MB`;
+}
+function envNumber(name2, fallback) {
+  const value2 = Number(process.env[name2]);
+  return Number.isFinite(value2) && value2 > 0 ? value2 : fallback;
+}
+
 // src/classifying/could-be-wrapup.ts
-var LABEL_LINE = /^[ \t>#*_+-]*(?:\d+\.[ \t]*)?(?:\*\*|__)?[ \t]*(?:[^\p{L}\p{N}\n]{0,8}[ \t]*)?([\p{L}][\p{L} \t/&'’+-]{0,40}?)[ \t]*(?:\*\*|__)?[ \t]*(?::|$)/gmu;
+var LABEL_LOOK_AHEAD = 120;
+var LINE_BREAK = /[\n\r\u2028\u2029]/;
+var MARKERS = /* @__PURE__ */ new Set([" ", "	", ">", "#", "*", "_", "+", "-"]);
+var LABEL = new RegExp("^(?:\\d{1,9}\\.[ \\t]{0,9})?(?:\\*\\*|__)?[ \\t]{0,9}(?:[^\\p{L}\\p{N}\\n]{0,8}?[ \\t]{0,9})?(\\p{L}[\\p{L} \\t/&'’+-]{0,40})(?:\\*\\*|__)?[ \\t]{0,9}(?::|$)", "u");
 var EVENT_WORDS = new RegExp(`${EVENT.source}|\\bwrap[\\s_-]*ups?\\b`, "iu");
 var STATUS_ITEM = /^[ \t]*[-*+][ \t]+(?:✅|🚧|⏸|🙅)/mu;
-function couldBeWrapUp(text5) {
-  if (EVENT_WORDS.test(text5) || STATUS_ITEM.test(text5)) return true;
-  for (const match2 of text5.matchAll(LABEL_LINE)) {
-    if (matchFieldName(match2[1] ?? "")) return true;
+function couldBeWrapUp(text3) {
+  if (EVENT_WORDS.test(text3) || STATUS_ITEM.test(text3)) return true;
+  for (const line of text3.split(LINE_BREAK)) {
+    if (startsWithLabel(line)) return true;
   }
   return false;
+}
+function startsWithLabel(line) {
+  let start = 0;
+  while (start < line.length && MARKERS.has(line[start])) start++;
+  const label = LABEL.exec(line.slice(start, start + LABEL_LOOK_AHEAD))?.[1];
+  return !!label && !!matchFieldName(label);
 }
 function skippedWrapUp(path3) {
   return {
@@ -80090,6 +73551,12 @@ function skippedWrapUp(path3) {
     kind: "not-a-wrap-up",
     why: "not a wrap-up: names no wrap-up field, no event and no board status (ruled out before parsing)"
   };
+}
+
+// src/classifying/could-be-event-report.ts
+var HEAD_LENGTH = 1500;
+function couldBeEventReport(text3, path3, eventWords = []) {
+  return findEventName(path3, eventWords) !== null || findEventName(text3.slice(0, HEAD_LENGTH), eventWords) !== null;
 }
 
 // src/classifying/mark-repeated-wrapups.ts
@@ -80119,31 +73586,44 @@ function titleKey(topic) {
 
 // src/pipeline/read-wrapups.ts
 var memo3 = new I({ max: 2e4 });
-var memoKey = (sha, path3) => `${sha} ${path3}`;
+var memoKey = (sha, path3, reading) => `${sha} ${path3}${readingKey(reading)}`;
+function readingKey(reading) {
+  if (!reading?.eventWords?.length && !reading?.fields) return "";
+  return ` ${JSON.stringify([reading.eventWords ?? [], reading.fields ?? {}])}`;
+}
 async function readWrapUps(listed, fetchTexts, options2) {
-  const stats = { files: listed.length, fromMemo: 0, fetched: 0, parsed: 0, parseMs: 0, skipped: [] };
-  const known = /* @__PURE__ */ new Map();
+  const stats = { files: listed.length, fromMemo: 0, fetched: 0, parsed: 0, parseMs: 0, skipped: [], unreadable: [] };
+  const known2 = /* @__PURE__ */ new Map();
   for (const file2 of listed) {
-    const hit = file2.sha ? memo3.get(memoKey(file2.sha, file2.path)) : void 0;
-    if (hit && (hit.complete || !options2.everyFile)) known.set(file2.path, hit.wrapUp);
+    const hit = file2.sha ? memo3.get(memoKey(file2.sha, file2.path, options2.reading)) : void 0;
+    if (hit && (hit.complete || !options2.everyFile)) known2.set(file2.path, hit.wrapUp);
   }
-  stats.fromMemo = known.size;
-  const missing = listed.filter((file2) => !known.has(file2.path)).map((file2) => file2.path);
+  stats.fromMemo = known2.size;
+  const missing = listed.filter((file2) => !known2.has(file2.path)).map((file2) => file2.path);
   if (missing.length > 0) {
     const texts2 = await fetchTexts(missing);
     stats.fetched = texts2.files.length;
     stats.skipped = texts2.skipped;
     const started = performance.now();
-    for (const file2 of texts2.files) {
-      const parse6 = options2.everyFile || couldBeWrapUp(file2.text);
-      const wrapUp = parse6 ? parseWrapUp(file2.text, { path: file2.path }) : skippedWrapUp(file2.path);
-      if (parse6) stats.parsed += 1;
-      known.set(file2.path, wrapUp);
-      if (file2.oid) memo3.set(memoKey(file2.oid, file2.path), remember(wrapUp, parse6));
+    const words2 = options2.reading?.eventWords ?? [];
+    const reading = { ...options2.reading, chosen: options2.everyFile };
+    const read = await Promise.all(
+      texts2.files.map(async (file2) => {
+        const parse5 = options2.everyFile || couldBeWrapUp(file2.text) || couldBeEventReport(file2.text, file2.path, words2);
+        const wrapUp = parse5 ? await parseInPool({ path: file2.path, text: file2.text, reading }) : skippedWrapUp(file2.path);
+        return { file: file2, parse: parse5, wrapUp };
+      })
+    );
+    for (const { file: file2, parse: parse5, wrapUp } of read) {
+      if (parse5) stats.parsed += 1;
+      known2.set(file2.path, wrapUp);
+      if (file2.oid) memo3.set(memoKey(file2.oid, file2.path, options2.reading), remember(wrapUp, parse5));
     }
     stats.parseMs = Math.round(performance.now() - started);
   }
-  return { wrapUps: markRepeatedWrapUps(listed.flatMap((file2) => known.get(file2.path) ?? [])), stats };
+  const wrapUps = listed.flatMap((file2) => known2.get(file2.path) ?? []);
+  stats.unreadable = wrapUps.flatMap((w) => w.unreadable ? [{ path: w.path, reason: w.unreadable }] : []);
+  return { wrapUps: markRepeatedWrapUps(wrapUps), stats };
 }
 function remember(wrapUp, parsed) {
   if (wrapUp.kind !== "not-a-wrap-up") return { wrapUp, complete: parsed };
@@ -80161,7 +73641,7 @@ async function readBranchWrapUps(octokit, repo, branch, config3, graphql3) {
       graphqlRequests2 += texts2.graphqlRequests;
       return texts2;
     },
-    { everyFile: !needsTopics(config3) }
+    { everyFile: !needsTopics(config3), reading: readingOptionsOf(config3) }
   );
   return { ...read, graphqlRequests: graphqlRequests2 };
 }
@@ -80189,7 +73669,7 @@ function titlesMatch(a, b) {
 // src/progress/find-threads.ts
 function findThreads(events) {
   const ordered = [...events].sort(compareEvents);
-  const nodes = ordered.flatMap((event, index3) => event.topics.map((topic) => toNode(event, index3, topic)));
+  const nodes = ordered.flatMap((event, index2) => event.topics.map((topic) => toNode(event, index2, topic)));
   const parent = nodes.map((_, i) => i);
   const root = (i) => parent[i] === i ? i : parent[i] = root(parent[i]);
   const reasons = /* @__PURE__ */ new Map();
@@ -80198,76 +73678,76 @@ function findThreads(events) {
     if (a !== b) parent[b] = a;
     reasons.set(a, /* @__PURE__ */ new Set([...reasons.get(a) ?? [], ...a !== b ? reasons.get(b) ?? [] : [], why]));
   };
-  const index2 = createIndex(nodes);
+  const index = createIndex(nodes);
   let start = 0;
   while (start < nodes.length) {
     let end = start;
     while (end < nodes.length && nodes[end].event === nodes[start].event) end += 1;
     for (let later = start; later < end; later += 1) {
-      for (const [earlier, why] of index2.matches(nodes[later])) join2(earlier, later, why);
+      for (const [earlier, why] of index.matches(nodes[later])) join2(earlier, later, why);
     }
-    for (let i = start; i < end; i += 1) index2.add(i);
+    for (let i = start; i < end; i += 1) index.add(i);
     start = end;
   }
   const groups2 = /* @__PURE__ */ new Map();
-  nodes.forEach((node3, i) => {
+  nodes.forEach((node2, i) => {
     const id = root(i);
     const members2 = groups2.get(id);
-    if (members2) members2.push(node3);
-    else groups2.set(id, [node3]);
+    if (members2) members2.push(node2);
+    else groups2.set(id, [node2]);
   });
-  const list2 = [];
+  const list = [];
   const byTopic = /* @__PURE__ */ new Map();
   for (const [id, members2] of groups2) {
     if (members2.length < 2 || members2[0].event === members2.at(-1).event) continue;
     const thread = { topics: members2.map((m) => m.ref), reasons: [...reasons.get(id) ?? []] };
-    list2.push(thread);
+    list.push(thread);
     members2.forEach((member, i) => {
       const from = [...members2.slice(0, i)].reverse().find((m) => m.event < member.event)?.ref ?? null;
       const next = members2.slice(i + 1).find((m) => m.event > member.event)?.ref ?? null;
       byTopic.set(topicId(member.ref.path, member.ref.anchor), { from, in: next, thread });
     });
   }
-  return { list: list2, of: (path3, anchor2) => byTopic.get(topicId(path3, anchor2)) ?? null };
+  return { list, of: (path3, anchor2) => byTopic.get(topicId(path3, anchor2)) ?? null };
 }
 function createIndex(nodes) {
   const byTracking = /* @__PURE__ */ new Map();
   const byWork = /* @__PURE__ */ new Map();
   const byWord = /* @__PURE__ */ new Map();
   const frequency = /* @__PURE__ */ new Map();
-  for (const node3 of nodes) for (const word of node3.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const prefix = (node3) => {
-    const sorted = [...node3.words].sort((a, b) => frequency.get(a) - frequency.get(b) || (a < b ? -1 : 1));
+  for (const node2 of nodes) for (const word of node2.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const prefix = (node2) => {
+    const sorted = [...node2.words].sort((a, b) => frequency.get(a) - frequency.get(b) || (a < b ? -1 : 1));
     return sorted.slice(0, sorted.length - Math.ceil(TITLE_MATCH_RATIO * sorted.length) + 1);
   };
-  const titled = (node3) => node3.followable && node3.words.size >= 2;
-  const push2 = (map2, key, i) => {
-    const list2 = map2.get(key);
-    if (list2) list2.push(i);
+  const titled = (node2) => node2.followable && node2.words.size >= 2;
+  const push = (map2, key, i) => {
+    const list = map2.get(key);
+    if (list) list.push(i);
     else map2.set(key, [i]);
   };
   return {
     add(i) {
-      const node3 = nodes[i];
-      for (const key of node3.tracking) push2(byTracking, key, i);
-      for (const key of node3.work) push2(byWork, key, i);
-      if (titled(node3)) for (const word of prefix(node3)) push2(byWord, word, i);
+      const node2 = nodes[i];
+      for (const key of node2.tracking) push(byTracking, key, i);
+      for (const key of node2.work) push(byWork, key, i);
+      if (titled(node2)) for (const word of prefix(node2)) push(byWord, word, i);
     },
-    matches(node3) {
+    matches(node2) {
       const found = /* @__PURE__ */ new Map();
-      for (const key of node3.tracking) for (const i of byTracking.get(key) ?? []) found.set(i, "tracking issue");
-      for (const key of node3.work) for (const i of byWork.get(key) ?? []) if (!found.has(i)) found.set(i, "work link");
-      if (!titled(node3)) return found;
-      for (const word of prefix(node3)) {
+      for (const key of node2.tracking) for (const i of byTracking.get(key) ?? []) found.set(i, "tracking issue");
+      for (const key of node2.work) for (const i of byWork.get(key) ?? []) if (!found.has(i)) found.set(i, "work link");
+      if (!titled(node2)) return found;
+      for (const word of prefix(node2)) {
         for (const i of byWord.get(word) ?? []) {
-          if (!found.has(i) && titlesMatch(nodes[i].ref.title, node3.ref.title)) found.set(i, "title");
+          if (!found.has(i) && titlesMatch(nodes[i].ref.title, node2.ref.title)) found.set(i, "title");
         }
       }
       return found;
     }
   };
 }
-function toNode(event, index2, topic) {
+function toNode(event, index, topic) {
   const tracking = /* @__PURE__ */ new Set();
   const work = /* @__PURE__ */ new Set();
   for (const link of topic.links) {
@@ -80279,7 +73759,7 @@ function toNode(event, index2, topic) {
     if (isIssue && (link.field === "tracking" || link.field === "issue")) tracking.add(item);
   }
   const ref2 = { path: event.path, anchor: topic.anchor, title: topic.title || topic.heading, event: eventLabel(event) };
-  return { event: index2, ref: ref2, tracking, work, followable: topic.nextSteps !== null || work.size > 0, words: titleWords(ref2.title) };
+  return { event: index, ref: ref2, tracking, work, followable: topic.nextSteps !== null || work.size > 0, words: titleWords(ref2.title) };
 }
 function eventLabel(event) {
   const match2 = /^(\d{4})-(\d{2})/.exec(event.date ?? "");
@@ -80308,7 +73788,7 @@ var DASHBOARD_MARKER = "<!-- wrapup-tracker:dashboard -->";
 var BOX_MARKER = "<!-- wrapup-tracker:start-following-up -->";
 var BOX_LABEL = "Start following up";
 var BOX_LINE = new RegExp(`^\\s{0,3}[-*+] \\[([ xX])\\] .*${BOX_MARKER}`, "m");
-var LABEL_LINE2 = new RegExp(`^\\s{0,3}[-*+] \\[([ xX])\\] \\**${BOX_LABEL}`, "m");
+var LABEL_LINE = new RegExp(`^\\s{0,3}[-*+] \\[([ xX])\\] \\**${BOX_LABEL}`, "m");
 function hasDashboardMarker(body) {
   return typeof body === "string" && body.includes(DASHBOARD_MARKER);
 }
@@ -80317,7 +73797,7 @@ function renderStartBox(ticked) {
 }
 function readStartBox(body) {
   if (!body) return null;
-  const found = BOX_LINE.exec(body) ?? LABEL_LINE2.exec(body);
+  const found = BOX_LINE.exec(body) ?? LABEL_LINE.exec(body);
   return found ? found[1] !== " " : null;
 }
 
@@ -80459,7 +73939,8 @@ async function checkPullRequest(octokit, pr, deps, options2) {
   const raw = octokit.graphql;
   const queued = queueGraphql(raw, { scope: pr.scope });
   const read = await readWrapUps(candidates, (paths) => fetchFileTexts(queued, pr, pr.headSha, paths), {
-    everyFile: !!config3 && !needsTopics(config3)
+    everyFile: !!config3 && !needsTopics(config3),
+    reading: readingOptionsOf(config3)
   });
   const now = deps.now();
   const self2 = await deps.self();
@@ -80529,17 +74010,17 @@ function writeSnooze(body, until) {
   return until === null ? bare : `${bare}
 <!-- wrapup-tracker:snooze until=${until} -->`;
 }
-function snoozeUntil(now, days) {
-  return new Date(now.getTime() + days * 864e5).toISOString();
+function snoozeUntil(now, days2) {
+  return new Date(now.getTime() + days2 * 864e5).toISOString();
 }
 
 // src/render/render-topic-summary.ts
 function renderTopicLink(topic, location) {
   return renderLink(topic.topic.title || topic.topic.heading, location ? topicUrl(location, topic.topic.anchor) : null, 120);
 }
-function renderStatusLine({ judgement }) {
-  const since = judgement.since ? ` (since ${judgement.since})` : "";
-  return `${renderVerdict(judgement.verdict)} — ${escapeInline(judgement.reason, 240)}${since}`;
+function renderStatusLine({ judgement }, now) {
+  const why = renderWhy(judgement, now, 240);
+  return judgement.verdict === "stalled" && judgement.since ? `${VERDICT_EMOJI.stalled} ${why}` : `${renderVerdict(judgement.verdict)} — ${why}`;
 }
 function renderNextStepsBlock({ topic }, max) {
   if (topic.nextSteps === null) return [];
@@ -80588,6 +74069,13 @@ function renderContinuedComment(input2) {
 }
 
 // src/render/render-follow-up.ts
+var FOLLOW_UP_CALL_TO_ACTION = [
+  "**What now?**",
+  "",
+  "- **Moving again?** Link the pull request under the topic in the wrap-up: this issue closes itself once the work is done.",
+  "- **Not now?** Comment `/snooze <days>` (for example `/snooze 30`) to pause reminders.",
+  "- **Dropped?** Close this issue: wrapup-tracker opens no new one unless the topic's links change."
+].join("\n");
 function renderFollowUpTitle(topicTitle, wrapUpTitle) {
   const wrap = plainTitle(wrapUpTitle, 80);
   return `Follow up: ${plainTitle(topicTitle, 240 - 14 - wrap.length)} (${wrap})`;
@@ -80603,12 +74091,13 @@ function renderFollowUpIssue(input2) {
     renderFollowUpMarker(marker),
     `The topic **${renderTopicLink(topic, location)}** of the wrap-up ${wrapUp}:
 
-${renderStatusLine(topic)}`,
+${renderStatusLine(topic, input2.now)}`,
     ...input2.trackedIn ? [`Tracked in ${renderLink(input2.trackedIn.label, input2.trackedIn.url, 120)}, where wrapup-tracker is not installed: it follows up here instead.`] : []
   ].join("\n\n");
   const tail = [
+    FOLLOW_UP_CALL_TO_ACTION,
     ...renderMentions(input2.mentions),
-    `<sub>Opened by wrapup-tracker on ${formatCheckTime(input2.now)} for ${escapeInline(location.path, 200)}. It reminds here while the topic is stalled and closes this issue when its work is done. Comment \`/refresh\` to check now, or \`/snooze <days>\` to pause reminders.</sub>`
+    `<sub>Opened by wrapup-tracker on ${formatCheckTime(input2.now)} for ${escapeInline(location.path, 200)}. It reminds here while the topic is stalled and closes this issue when its work is done. Comment \`/refresh\` to check now.</sub>`
   ].join("\n\n");
   const main = [...renderNextStepsBlock(topic, 6e3), ...renderWorkList(topic, 30)].join("\n\n");
   const body = fitBody({ head, main, tail }, input2.limit ?? GITHUB_BODY_LIMIT);
@@ -80622,7 +74111,7 @@ function renderReminderComment(input2) {
     renderReminderMarker({ ...input2.key, at: input2.now.toISOString() }),
     `⏰ **Reminder:** ${renderTopicLink(topic, input2.location ?? null)} from the wrap-up *${escapeInline(input2.wrapUpTitle, 120)}* is still stalled.
 
-${renderStatusLine(topic)}`
+${renderStatusLine(topic, input2.now)}`
   ].join("\n\n");
   const main = [...renderNextStepsBlock(topic, 3e3), ...renderWorkList(topic, 15)].join("\n\n");
   const tail = [
@@ -80670,7 +74159,8 @@ async function refreshFollowUp(octokit, issue2, marker, options2) {
   const graphql3 = options2.graphql ?? octokit.graphql;
   const queued = queueGraphql(graphql3, { scope: options2.scope });
   const read = await readWrapUps([{ path: marker.path }], (paths) => fetchFileTexts(queued, { owner, repo: name2 }, info.default_branch, paths), {
-    everyFile: true
+    everyFile: true,
+    reading: readingOptionsOf(options2.config)
   });
   const checked = await checkFiles(read.wrapUps, {
     config: { ...options2.config, paths: [marker.path] },
@@ -80776,15 +74266,33 @@ var pacings = /* @__PURE__ */ new WeakMap();
 function writePacingOf(octokit) {
   return pacings.get(octokit) ?? null;
 }
+function laneOf(scope, options2) {
+  return options2.request?.pacing === "reply" ? `${scope}:replies` : scope;
+}
 function paceWrites(octokit, octokitOptions) {
   const installationId = octokitOptions.auth?.installationId;
   const scope = installationId === void 0 ? "token" : String(installationId);
   pacings.set(octokit, { scope, nextSlot: (kind) => sharedWritePacer().nextSlot(scope, kind) });
   octokit.hook.wrap("request", async (request2, options2) => {
     const kind = writeKindOf(options2);
-    if (kind) await sharedWritePacer().take(scope, kind);
+    if (kind) await sharedWritePacer().take(laneOf(scope, options2), kind);
     return request2(options2);
   });
+}
+
+// src/github/filter-assignable.ts
+async function filterAssignable(octokit, repo, logins) {
+  const kept = [];
+  for (const login of logins) {
+    try {
+      await octokit.rest.issues.checkUserCanBeAssigned({ ...repo, assignee: login });
+      kept.push(login);
+    } catch (raw) {
+      const error62 = toGithubError(raw);
+      if (isRateLimit(error62)) throw error62;
+    }
+  }
+  return kept;
 }
 
 // src/writes/sync-follow-ups.ts
@@ -80792,14 +74300,14 @@ async function executeSweepPlan(octokit, actions, options2) {
   const plan = { actions: [], lookups: 0 };
   const pacing = writePacingOf(octokit);
   const maxWait = options2.maxPacingWaitMs ?? 6e4;
-  let stopped = false;
+  let stopped2 = false;
   for (const action of actions) {
     if (options2.dryRun) {
       plan.actions.push({ action, outcome: "planned" });
       continue;
     }
-    stopped ||= !!pacing && pacing.nextSlot(action.kind === "create-issue" || action.kind === "comment" ? "content" : "edit") - Date.now() > maxWait;
-    if (stopped) {
+    stopped2 ||= !!pacing && pacing.nextSlot(action.kind === "create-issue" || action.kind === "comment" ? "content" : "edit") - Date.now() > maxWait;
+    if (stopped2) {
       plan.actions.push({ action, outcome: "deferred" });
       continue;
     }
@@ -80808,9 +74316,9 @@ async function executeSweepPlan(octokit, actions, options2) {
       plan.actions.push({ action, outcome: "done", ...done });
     } catch (raw) {
       const error62 = toGithubError(raw);
-      stopped = isRateLimit(error62);
-      if (stopped) plan.stoppedBy = error62;
-      plan.actions.push({ action, outcome: stopped ? "deferred" : "failed", error: error62.message });
+      stopped2 = isRateLimit(error62);
+      if (stopped2) plan.stoppedBy = error62;
+      plan.actions.push({ action, outcome: stopped2 ? "deferred" : "failed", error: error62.message });
     }
   }
   return plan;
@@ -80820,7 +74328,9 @@ async function executeAction(octokit, action, self2, onLookup) {
   const recovered = (outcome) => outcome === "found" ? { recovered: true } : {};
   switch (action.kind) {
     case "create-issue": {
-      const { id, outcome } = await openIssueOnce(octokit, action.repo, { title: action.title, body: action.body, labels: action.labels }, self2, onLookup);
+      const assignees = action.assignees?.length ? await filterAssignable(octokit, action.repo, action.assignees) : [];
+      const issue2 = { title: action.title, body: action.body, labels: action.labels, ...assignees.length > 0 ? { assignees } : {} };
+      const { id, outcome } = await openIssueOnce(octokit, action.repo, issue2, self2, onLookup);
       return { number: id, ...recovered(outcome) };
     }
     case "comment": {
@@ -80850,8 +74360,8 @@ function describeAction(action) {
 }
 
 // src/writes/upsert-config-issue.ts
-async function syncConfigIssue(octokit, repo, own6, issue2, options2) {
-  const open2 = own6.find((issue3) => issue3.state === "open" && options2.isConfigIssue(issue3.body));
+async function syncConfigIssue(octokit, repo, own4, issue2, options2) {
+  const open2 = own4.find((issue3) => issue3.state === "open" && options2.isConfigIssue(issue3.body));
   if (issue2 === null) {
     if (!open2) return "none";
     if (options2.dryRun) return "planned";
@@ -80966,7 +74476,7 @@ function planTopic(p, report, topic) {
   const key = p.texts.topicKey(report, topic);
   const skip = (why) => void p.plan.skipped.push({ key, why });
   if (p.config.exempt.topics.includes(topic.topic.anchor)) return skip("topic is exempt");
-  if (topic.judgement.links.some((l) => l.verdict === "error")) return skip(UNCHECKED);
+  if (topic.judgement.links.some((l) => l.verdict === "unchecked")) return skip(UNCHECKED);
   const ours = newestFollowUp(p.existing, key);
   if (ours?.labels.includes(p.config.exempt.label)) return skip(`follow-up #${ours.number} is labelled exempt`);
   if (topic.judgement.verdict === "done") return planDone(p, report, topic, ours);
@@ -81032,11 +74542,13 @@ function planNewFollowUp(p, report, topic, key) {
   p.created += 1;
   const { title, body } = p.texts.followUp(report, topic, mentionsFor(p, topic), p.trackingElsewhere?.get(key));
   const why = `topic "${topic.topic.title}" stalled: ${topic.judgement.reason}`;
-  p.plan.actions.push({ kind: "create-issue", repo: p.followUpRepo, title, body, labels: p.config.followUp.labels, key, why });
+  const assignees = p.config.followUp.assignPeople ? [...new Set(p.authorsOf(topic))].slice(0, MAX_ASSIGNEES) : [];
+  p.plan.actions.push({ kind: "create-issue", repo: p.followUpRepo, title, body, labels: p.config.followUp.labels, ...assignees.length > 0 ? { assignees } : {}, key, why });
 }
 function newestFollowUp(existing, key) {
   return existing.filter((f) => f.key === key).sort((a, b) => b.number - a.number)[0];
 }
+var MAX_ASSIGNEES = 10;
 function mentionsFor(p, topic) {
   if (!p.config.followUp.assignAuthors) return [];
   return [...new Set(p.authorsOf(topic))].slice(0, MAX_MENTIONS2);
@@ -81084,8 +74596,8 @@ async function hasTriage(octokit, repo) {
 }
 
 // src/writes/upsert-dashboard.ts
-function findDashboard(own6) {
-  const ours = own6.filter((issue2) => hasDashboardMarker(issue2.body));
+function findDashboard(own4) {
+  const ours = own4.filter((issue2) => hasDashboardMarker(issue2.body));
   const byAge = (a, b) => a.number - b.number;
   return ours.filter((i) => i.state === "open").sort(byAge)[0] ?? ours.sort(byAge)[0] ?? null;
 }
@@ -81105,7 +74617,8 @@ async function upsertDashboard(octokit, repo, found, dashboard, options2) {
 // src/sweep/decide-approval.ts
 function decideApproval(config3, dashboard, followedUpBefore) {
   if (config3.followUp.approval === "none") return { approved: true, why: "configured" };
-  if (dashboard) return dashboard.ticked ? { approved: true, why: "ticked" } : { approved: false, why: "unticked" };
+  if (dashboard?.ticked) return { approved: true, why: "ticked" };
+  if (dashboard) return followedUpBefore ? { approved: false, why: "unticked" } : { approved: false, why: "new" };
   return followedUpBefore ? { approved: true, why: "followed-up-before" } : { approved: false, why: "new" };
 }
 
@@ -81158,24 +74671,38 @@ async function dropRefusedWrites(actions, canWrite) {
 }
 
 // src/render/render-dashboard-chart.ts
-var CHART_MAX_EVENTS = 24;
-var PALETTE = "#afb8c1, #cf222e, #4ac26b, #116329, #afb8c1";
-var CHART_CAPTION = "Topics per event, oldest first: dark green ✅ done · light green 🟢 active · red 🔴 stalled · grey ⚪ untracked.";
+var CHART_MAX_EVENTS = 40;
+var VERDICT_COLOUR = {
+  done: { hex: "#116329", name: "dark green" },
+  active: { hex: "#4ac26b", name: "light green" },
+  stalled: { hex: "#cf222e", name: "red" },
+  untracked: { hex: "#8c959f", name: "grey" },
+  unchecked: { hex: "#bf8700", name: "amber" },
+  unplanned: { hex: "#d1d9e0", name: "pale grey" }
+};
+var ROW_PX = 28;
+var FRAME_PX = 90;
+function renderChartCaption(shown, total) {
+  const legend = VERDICT_ORDER.map((v) => `${VERDICT_EMOJI[v]} ${VERDICT_LABEL[v]} (${VERDICT_COLOUR[v].name})`).join(" → ");
+  const cut = shown < total ? ` The newest ${shown} of ${total} events are drawn.` : "";
+  return `Topics per event, oldest at the top. Each bar stacks its topics from the axis out, always in this order: ${legend}.${cut}`;
+}
 function renderVerdictChart(eventsOldestFirst) {
   const events = eventsOldestFirst.slice(-CHART_MAX_EVENTS);
   if (events.length === 0) return null;
-  const layers = [
-    events.map(({ counts: c }) => c.done + c.active + c.stalled + c.untracked),
-    events.map(({ counts: c }) => c.done + c.active + c.stalled),
-    events.map(({ counts: c }) => c.done + c.active),
-    events.map(({ counts: c }) => c.done)
-  ];
+  const layers = VERDICT_ORDER.map((_, i) => events.map(({ counts }) => VERDICT_ORDER.slice(0, VERDICT_ORDER.length - i).reduce((sum, v) => sum + counts[v], 0)));
+  const palette = [...VERDICT_ORDER].reverse().map((v) => VERDICT_COLOUR[v].hex);
   const labels = uniqueLabels(events.map((e) => chartLabel(e.label)));
-  const zero = Math.min(...layers[3]) > 0 ? [`  line [${events.map(() => 0).join(", ")}]`] : [];
+  const init2 = {
+    xyChart: { width: 700, height: FRAME_PX + ROW_PX * events.length, chartOrientation: "horizontal" },
+    // The last colour is the zero line's, drawn in the axis colour.
+    themeVariables: { xyChart: { plotColorPalette: [...palette, "#d1d9e0"].join(", ") } }
+  };
+  const zero = Math.min(...layers.at(-1)) > 0 ? [`  line [${events.map(() => 0).join(", ")}]`] : [];
   return [
     "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${PALETTE}"}}}}%%`,
-    "xychart-beta",
+    `%%{init: ${JSON.stringify(init2)}}%%`,
+    "xychart-beta horizontal",
     `  x-axis [${labels.map((l) => `"${l}"`).join(", ")}]`,
     '  y-axis "Topics"',
     ...layers.map((values) => `  bar [${values.join(", ")}]`),
@@ -81206,14 +74733,19 @@ function renderFollowingUp(view, links, detailed) {
   if (!approval.approved) {
     const lead2 = approval.why === "new" ? "⏸️ **Nothing is followed up yet.** This dashboard is all wrapup-tracker has written. Tick the box to let it follow up on stalled topics:" : "⏸️ **Paused.** Follow-ups and reminders wait while the box is unticked. Tick it to start again:";
     const would = `It would open **${opens}** and remind on **${reminds}**${otherWrites(view)}${deferredNote(view)}.`;
-    return ["### Following up", lead2, renderStartBox(false), would, ...renderList(view, links, detailed)].join("\n\n");
+    return ["### Following up", lead2, renderStartBox(false), would, ...heldBackNote(view), ...renderList(view, links, detailed)].join("\n\n");
   }
   const lead = approval.why === "configured" ? "▶️ **Following up** (`followUp.approval: none`)." : approval.why === "followed-up-before" ? "▶️ **Following up**, as it did before this dashboard existed. Untick the box to pause follow-ups and reminders:" : "▶️ **Following up.** Untick the box to pause follow-ups and reminders:";
   const open2 = plural3(view.events.reduce((sum, e) => sum + e.followUps.length, 0), "follow-up issue");
   const tracked = plural3(new Set(view.stalled.flatMap((s) => s.where.kind === "tracking" ? [`${s.where.issue.repo}#${s.where.issue.number}`] : [])).size, "tracking issue");
   const state = `Now: **${open2}** open, reminders on **${tracked}**${deferredNote(view)}.`;
   const box = approval.why === "configured" ? [] : [renderStartBox(true)];
-  return ["### Following up", lead, ...box, state].join("\n\n");
+  return ["### Following up", lead, ...box, state, ...heldBackNote(view)].join("\n\n");
+}
+function heldBackNote(view) {
+  if (view.heldBack === 0) return [];
+  const topics = view.heldBack === 1 ? "**1 stalled topic** gets" : `**${view.heldBack} stalled topics** get`;
+  return [`${topics} no follow-up because ${view.heldBack === 1 ? "its event is" : "their events are"} older than the horizon of ${view.horizonDays} days. To follow them up, raise \`followUp.maxEventAgeDays\` in \`.github/wrapup-tracker.yml\`.`];
 }
 function renderList(view, links, detailed) {
   const items = [
@@ -81245,12 +74777,12 @@ function plural3(count, noun) {
 var MARGIN2 = 512;
 function renderDashboard(view, options2) {
   const limit = options2.limit ?? GITHUB_BODY_LIMIT;
-  const all2 = view.events.length;
+  const all = view.events.length;
   const fits = (detail2, rows2) => compose(view, options2, detail2, rows2).length <= limit - MARGIN2;
-  if (fits(all2, all2)) return compose(view, options2, all2, all2);
-  const detail = largest(0, all2, (n) => fits(n, all2));
-  if (detail !== null) return compose(view, options2, detail, all2);
-  const rows = largest(1, all2, (n) => fits(0, n)) ?? 1;
+  if (fits(all, all)) return compose(view, options2, all, all);
+  const detail = largest(0, all, (n) => fits(n, all));
+  if (detail !== null) return compose(view, options2, detail, all);
+  const rows = largest(1, all, (n) => fits(0, n)) ?? 1;
   const body = compose(view, options2, 0, rows);
   return body.length <= limit - MARGIN2 ? body : fitBody({ head: DASHBOARD_MARKER, main: body.slice(DASHBOARD_MARKER.length).trim(), tail: "" }, limit);
 }
@@ -81293,34 +74825,61 @@ function linksFor(options2) {
   };
 }
 function renderSummary(view) {
-  const totals = { done: 0, active: 0, stalled: 0, untracked: 0 };
+  const totals = emptyVerdictCounts();
   for (const event of view.events) for (const v of VERDICT_ORDER) totals[v] += event.counts[v];
   const topics = view.events.reduce((sum, e) => sum + e.topics, 0);
-  const counts = VERDICT_ORDER.map((v) => `${VERDICT_EMOJI[v]} ${totals[v]} ${v}`).join(" · ");
+  const counts = VERDICT_ORDER.filter((v) => totals[v] > 0).map((v) => `${VERDICT_EMOJI[v]} ${totals[v]} ${VERDICT_LABEL[v]}`).join(" · ");
   const events = `${view.events.length} event${view.events.length === 1 ? "" : "s"}`;
   return `wrapup-tracker follows the hackathon wrap-ups of this repository: **${events}**, ${topics} topics · ${counts}.`;
 }
 function renderEvents(view, links, rows) {
   if (view.events.length === 0) return "### Events\n\nNo wrap-ups found yet.";
-  const shown = view.events.slice(0, rows).map((event) => eventRow(event, links));
-  const folded = view.events.slice(rows);
-  if (folded.length > 0) {
-    const count = (v) => folded.reduce((sum, e) => sum + e.counts[v], 0);
-    const topics = folded.reduce((sum, e) => sum + e.topics, 0);
-    shown.push(`| ${folded.length} older events | | ${topics} | ${count("done")} | ${count("active")} | ${count("stalled")} | ${count("untracked")} | |`);
-  }
-  const header = "| Event | Date | Topics | ✅ | 🟢 | 🔴 | ⚪ | Open follow-ups |\n| :-- | :-- | --: | --: | --: | --: | --: | :-- |";
-  return `### Events
+  const recent = view.events.filter((e) => e.recent);
+  const older = view.events.filter((e) => !e.recent);
+  const intro = `Follow-ups and reminders concern events of the last **${view.horizonDays} days** (\`followUp.maxEventAgeDays\`); older events stay listed here.`;
+  const table = (events, offset) => {
+    const keep = Math.max(0, Math.min(events.length, rows - offset));
+    const lines = events.slice(0, keep).map((event) => eventRow(event, links));
+    if (keep < events.length) lines.push(foldedRow(events.slice(keep)));
+    return `${EVENTS_HEADER}
+${lines.join("\n")}`;
+  };
+  const parts = [`### Events
 
-${header}
-${shown.join("\n")}`;
+${intro}`, recent.length > 0 ? table(recent, 0) : `No event within the last ${view.horizonDays} days.`];
+  if (older.length > 0) {
+    const summary = `${older.length} older event${older.length === 1 ? "" : "s"}, without follow-ups (${totalsText(older)})`;
+    parts.push(`<details>
+<summary>${summary}</summary>
+
+${table(older, recent.length)}
+
+</details>`);
+  }
+  return parts.join("\n\n");
 }
+var EVENTS_HEADER = [
+  `| Event | Date | Topics | ${VERDICT_ORDER.map((v) => VERDICT_EMOJI[v]).join(" | ")} | Open follow-ups |`,
+  `| :-- | :-- | --: | ${VERDICT_ORDER.map(() => "--:").join(" | ")} | :-- |`
+].join("\n");
 function eventRow(event, links) {
   const title = renderLink(event.title, links.file(event.path), 90);
   const date5 = event.date ? event.date.slice(0, 10) : "—";
-  const followUps = event.followUps.length > 0 ? listIssues(event.followUps, links, 8) : event.recent ? "—" : "— _older than the horizon_";
-  const c = event.counts;
-  return `| ${title} | ${date5} | ${event.topics} | ${c.done} | ${c.active} | ${c.stalled} | ${c.untracked} | ${followUps} |`;
+  const followUps = event.followUps.length > 0 ? listIssues(event.followUps, links, 8) : "—";
+  return `| ${title} | ${date5} | ${event.topics} | ${VERDICT_ORDER.map((v) => event.counts[v]).join(" | ")} | ${followUps} |`;
+}
+function foldedRow(folded) {
+  const topics = folded.reduce((sum, e) => sum + e.topics, 0);
+  const counts = VERDICT_ORDER.map((v) => folded.reduce((sum, e) => sum + e.counts[v], 0));
+  return `| ${folded.length} more events | | ${topics} | ${counts.join(" | ")} | |`;
+}
+function totalsText(events) {
+  const topics = events.reduce((sum, e) => sum + e.topics, 0);
+  const counts = VERDICT_ORDER.flatMap((v) => {
+    const n = events.reduce((sum, e) => sum + e.counts[v], 0);
+    return n > 0 ? [`${VERDICT_EMOJI[v]} ${n}`] : [];
+  });
+  return [`${topics} topics`, ...counts].join(" · ");
 }
 function listIssues(issues, links, max) {
   const shown = issues.slice(0, max).map(links.issue);
@@ -81330,21 +74889,23 @@ function listIssues(issues, links, max) {
 function renderChart(view) {
   const oldestFirst = [...view.events].reverse().map((e) => ({ label: e.date ? e.date.slice(0, 7) : e.title, counts: e.counts }));
   const chart = renderVerdictChart(oldestFirst);
+  const caption = renderChartCaption(Math.min(oldestFirst.length, CHART_MAX_EVENTS), oldestFirst.length);
   return chart ? [`### Verdicts per event
 
-${CHART_CAPTION}
+${caption}
 
 ${chart}`] : [];
 }
 function renderStalled(view, links, detailed) {
-  const heading = `### Stalled topics of the last ${view.horizonDays} days`;
+  const heading = "### Stalled topics of recent events";
   const rows = view.stalled.filter((s) => detailed.has(s.path));
   if (view.stalled.length === 0) return [`${heading}
 
 None.`];
   const lines = rows.map((s) => {
     const from = s.continuedFrom ? ` · continued from ${escapeInline(s.continuedFrom, 60)}` : "";
-    return `- 🔴 ${links.topic(s)} (${escapeInline(s.event, 60)}${from}) — ${whereText(s.where, links)} — ${escapeInline(s.reason, 160)}`;
+    const why = s.since ? `stalled since ${s.since}${s.cites ? ` (${escapeInline(shortLinkLabel(s.cites), 80)})` : ""}` : escapeInline(s.reason, 160);
+    return `- 🔴 ${links.topic(s)} (${escapeInline(s.event, 60)}${from}) — ${whereText(s.where, links)} — ${why}`;
   });
   const left = view.stalled.length - rows.length;
   if (left > 0) lines.push(`- … and ${left} more of older events, left out to stay within GitHub's size limit`);
@@ -81398,7 +74959,6 @@ function renderHowItWorks(view) {
   const lines = [
     "- The app rewrites this issue at each sweep (only when something changed). Edits to it are overwritten, except the box.",
     view.approval.why === "configured" ? "- `followUp.approval: none` is configured: follow-ups start without the box." : "- **The box** starts follow-ups and reminders; unticking it pauses them. Status comments on wrap-up pull requests never wait for it.",
-    `- Follow-ups and reminders only concern events of the last ${view.horizonDays} days (\`followUp.maxEventAgeDays\`); older events stay listed here.`,
     "- A tracking issue gets reminders only where wrapup-tracker is installed; elsewhere a follow-up issue opens here and links it.",
     "- Comment `/refresh` here to sweep again now (same permission and cooldown as elsewhere).",
     `- Configure it in ${renderCode(".github/wrapup-tracker.yml")}; the keys are documented in the app's \`config/default.yml\`.`
@@ -81437,6 +74997,7 @@ function planDashboard(input2) {
     reminds,
     otherWrites: input2.actions.length - opens.length - reminds.length,
     deferred: input2.deferred,
+    heldBack: events.filter((e) => !e.recent).reduce((sum, e) => sum + e.counts.stalled, 0),
     events,
     stalled: stalledTopics(input2, describe3),
     threads: threadRows(input2),
@@ -81466,7 +75027,8 @@ function stalledTopics(input2, describe3) {
       const key = input2.topicKey(report, topic);
       if (topic.judgement.verdict !== "stalled" || input2.gates.get(key)?.kind === "continued") continue;
       const from = input2.threads.of(report.path, topic.topic.anchor)?.from?.event ?? null;
-      rows.push({ ...describe3(report, topic), reason: topic.judgement.reason, where: whereFollowedUp(key, input2), continuedFrom: from });
+      const { reason, since, cites } = topic.judgement;
+      rows.push({ ...describe3(report, topic), reason, since, cites: cites ?? null, where: whereFollowedUp(key, input2), continuedFrom: from });
     }
   }
   return rows;
@@ -81546,12 +75108,15 @@ function openFollowUpsAfter(existing, executed) {
   return open2;
 }
 function findProblems(input2) {
-  const problems = [];
+  const problems = [...input2.configProblems ?? []];
   for (const action of input2.dropped) {
     problems.push(`not attempted, wrapup-tracker is not installed on ${action.repo.owner}/${action.repo.repo}: ${describeAction(action)}`);
   }
   for (const { action, outcome, error: error62 } of input2.executed) {
     if (outcome === "failed") problems.push(`GitHub refused a write: ${describeAction(action)} — ${error62 ?? "unknown error"}`);
+  }
+  for (const { path: path3, reason } of input2.unreadable ?? []) {
+    problems.push(`${path3} was not checked, ${reason}`);
   }
   for (const report of input2.reports) {
     if (!report.date) problems.push(`${report.path} states no event date and its first commit was not found: followUp.maxEventAgeDays cannot apply to it`);
@@ -81577,9 +75142,9 @@ async function sweepRepository(octokit, repo, options2) {
   summary.dryRun = dryRun;
   const { data: info } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
   const repair = { dryRun, self: options2.self, repairs: [] };
-  const own6 = await repairOwnIssues(octokit, repo, await listOwnIssues(octokit, repo, options2.self), repair);
+  const own4 = await repairOwnIssues(octokit, repo, await listOwnIssues(octokit, repo, options2.self), repair);
   const configIssue = loaded.ok ? null : renderConfigProblemsIssue({ problems: loaded.problems, now: options2.now });
-  summary.configIssue = await syncConfigIssue(octokit, repo, own6, configIssue, {
+  summary.configIssue = await syncConfigIssue(octokit, repo, own4, configIssue, {
     isConfigIssue: (body) => body.includes(CONFIG_PROBLEMS_MARKER),
     dryRun,
     self: options2.self
@@ -81589,11 +75154,12 @@ async function sweepRepository(octokit, repo, options2) {
   const checked = await checkDefaultBranch(octokit, repo, info.default_branch, loaded.config, graphql3, options2);
   const reports = checked.reports;
   summary.files = reports.length;
-  summary.read = { candidates: checked.read.files, fromMemo: checked.read.fromMemo, fetched: checked.read.fetched, parsed: checked.read.parsed };
+  summary.read = { candidates: checked.read.files, fromMemo: checked.read.fromMemo, fetched: checked.read.fetched, parsed: checked.read.parsed, unreadable: checked.read.unreadable.length };
   for (const report of reports) for (const topic of report.topics) summary.topics[topic.judgement.verdict] += 1;
   Object.assign(summary, { graphqlRequests: checked.graphqlRequests, points: checked.stats.points, cacheHits: checked.stats.cacheHits });
   const where = { ref: info.default_branch, webUrl: new URL(info.html_url).origin };
-  const planned = await planRepository(octokit, repo, reports, checked, loaded.config, own6, { ...options2, ...where, repair });
+  const configProblems = [...loaded.warnings ?? []];
+  const planned = await planRepository(octokit, repo, reports, checked, loaded.config, own4, { ...options2, ...where, repair, configProblems });
   summary.approval = planned.context.approval.why;
   const executed = await executeSweepPlan(octokit, planned.kept, { dryRun: dryRun || !planned.context.approval.approved, self: options2.self });
   summary.actions = executed.actions;
@@ -81601,6 +75167,8 @@ async function sweepRepository(octokit, repo, options2) {
   summary.failed = summary.actions.filter((a) => a.outcome === "failed").length;
   summary.deferred = planned.plan.deferred + summary.actions.filter((a) => a.outcome === "deferred").length;
   Object.assign(summary, { repaired: repair.repairs.length, lookups: executed.lookups, unchecked: countUnchecked(reports) });
+  const firstUnchecked = reports.flatMap((r) => r.topics.flatMap((t) => t.judgement.links)).find((l) => l.verdict === "unchecked");
+  if (firstUnchecked) summary.uncheckedReason = firstUnchecked.reason;
   if (executed.stoppedBy) {
     summary.stoppedBy = executed.stoppedBy.message;
     return summary;
@@ -81610,10 +75178,12 @@ async function sweepRepository(octokit, repo, options2) {
     reports,
     config: loaded.config,
     executed: summary.actions,
+    configProblems,
     now: options2.now,
     ...where,
     dryRun,
-    self: options2.self
+    self: options2.self,
+    unreadable: checked.read.unreadable
   }).catch((error62) => (summary.dashboardError = error62.message, { outcome: "failed", number: null }));
   summary.dashboard = dashboard.outcome;
   if (dashboard.number !== null) summary.dashboardIssue = dashboard.number;
@@ -81633,13 +75203,17 @@ async function checkDefaultBranch(octokit, repo, branch, config3, graphql3, opti
   });
   return { ...checked, graphqlRequests: read.graphqlRequests + checked.stats.graphqlRequests, read: read.stats };
 }
-async function planRepository(octokit, repo, reports, checked, config3, own6, options2) {
+async function planRepository(octokit, repo, reports, checked, config3, own4, options2) {
   const followUpRepo = parseRepo(config3.followUp.repo) ?? repo;
   const sameRepo2 = followUpRepo.owner.toLowerCase() === repo.owner.toLowerCase() && followUpRepo.repo.toLowerCase() === repo.repo.toLowerCase();
-  const followUpIssues = sameRepo2 ? own6 : await repairOwnIssues(octokit, followUpRepo, await listOwnIssues(octokit, followUpRepo, options2.self), options2.repair);
+  const followUpIssues = sameRepo2 ? own4 : await listFollowUpRepoIssues(octokit, followUpRepo, options2);
+  if (followUpIssues === null) {
+    options2.configProblems.push(`followUp.repo: ${config3.followUp.repo} does not exist or wrapup-tracker is not installed there; no follow-up is opened until it is fixed`);
+    config3 = { ...config3, followUp: { ...config3.followUp, enabled: false } };
+  }
   const texts2 = createSweepTexts({ repo: `${repo.owner}/${repo.repo}`, ref: options2.ref, webUrl: options2.webUrl, now: options2.now });
-  const existing = toFollowUps(followUpIssues, followUpRepo);
-  const context = prepareFollowUpContext(octokit, repo, { reports, config: config3, own: own6, followUps: existing, topicKey: texts2.topicKey, self: options2.self, now: options2.now });
+  const existing = toFollowUps(followUpIssues ?? [], followUpRepo);
+  const context = prepareFollowUpContext(octokit, repo, { reports, config: config3, own: own4, followUps: existing, topicKey: texts2.topicKey, self: options2.self, now: options2.now });
   const trackingElsewhere = /* @__PURE__ */ new Map();
   const tracking = await findTrackingIssues(octokit, reports, texts2.topicKey, options2.self, {
     wanted: (key) => context.gates.get(key)?.kind === "open",
@@ -81663,6 +75237,17 @@ async function planRepository(octokit, repo, reports, checked, config3, own6, op
   const { kept, dropped } = await dropRefusedWrites(plan.actions, context.canWrite);
   return { plan, kept, dropped, context, existing, tracking, trackingElsewhere, topicKey: texts2.topicKey };
 }
+async function listFollowUpRepoIssues(octokit, repo, options2) {
+  let issues;
+  try {
+    issues = await listOwnIssues(octokit, repo, options2.self);
+  } catch (raw) {
+    const error62 = toGithubError(raw);
+    if (error62.kind === "not-found" || error62.kind === "forbidden" || raw.status === 410) return null;
+    throw error62;
+  }
+  return repairOwnIssues(octokit, repo, issues, options2.repair);
+}
 function parseRepo(fullName) {
   if (!fullName) return null;
   const [owner, name2] = fullName.split("/");
@@ -81674,7 +75259,7 @@ function emptySummary(repo, dryRun) {
     status: "swept",
     dryRun,
     files: 0,
-    topics: { done: 0, active: 0, stalled: 0, untracked: 0 },
+    topics: emptyVerdictCounts(),
     actions: [],
     writes: 0,
     failed: 0,
@@ -81689,7 +75274,7 @@ function emptySummary(repo, dryRun) {
   };
 }
 function countUnchecked(reports) {
-  return reports.flatMap((r) => r.topics).filter((t) => t.judgement.links.some((l) => l.verdict === "error")).length;
+  return reports.flatMap((r) => r.topics).filter((t) => t.judgement.links.some((l) => l.verdict === "unchecked")).length;
 }
 function summarizeSweep(summary) {
   const { actions, ...rest } = summary;
@@ -81698,64 +75283,64 @@ function summarizeSweep(summary) {
 
 // src/metrics/metrics.ts
 var import_prom_client = __toESM(require_prom_client(), 1);
-var PREFIX3 = "wrapup_tracker_";
+var PREFIX2 = "wrapup_tracker_";
 var registry2 = new import_prom_client.Registry();
 var registers = [registry2];
 var deliveries = new import_prom_client.Counter({
-  name: `${PREFIX3}deliveries_total`,
+  name: `${PREFIX2}deliveries_total`,
   help: "Webhook deliveries by event and outcome: handled, failed, rejected (bad signature or payload), refused (shutting down).",
   labelNames: ["event", "outcome"],
   registers
 });
 var deliverySeconds = new import_prom_client.Histogram({
-  name: `${PREFIX3}delivery_duration_seconds`,
+  name: `${PREFIX2}delivery_duration_seconds`,
   help: "Time from a delivery's arrival to the end of its handlers.",
   labelNames: ["event"],
   buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
   registers
 });
-var deliveriesInFlight = new import_prom_client.Gauge({ name: `${PREFIX3}deliveries_in_flight`, help: "Deliveries whose handlers are still running.", registers });
+var deliveriesInFlight = new import_prom_client.Gauge({ name: `${PREFIX2}deliveries_in_flight`, help: "Deliveries whose handlers are still running.", registers });
 var graphqlRequests = new import_prom_client.Counter({
-  name: `${PREFIX3}graphql_requests_total`,
+  name: `${PREFIX2}graphql_requests_total`,
   help: "GraphQL requests through the request queue (retries included in one), by outcome: ok or the error kind.",
   labelNames: ["outcome"],
   registers
 });
-var graphqlPoints = new import_prom_client.Counter({ name: `${PREFIX3}graphql_points_total`, help: "GraphQL rate-limit points spent, as GitHub reports them.", registers });
+var graphqlPoints = new import_prom_client.Counter({ name: `${PREFIX2}graphql_points_total`, help: "GraphQL rate-limit points spent, as GitHub reports them.", registers });
 var rateLimitRemaining = new import_prom_client.Gauge({
-  name: `${PREFIX3}rate_limit_remaining`,
+  name: `${PREFIX2}rate_limit_remaining`,
   help: "Requests or points left in the current window, per installation and resource (core, graphql, …), from GitHub's last answer.",
   labelNames: ["installation", "resource"],
   registers
 });
 var cacheLookups = new import_prom_client.Counter({
-  name: `${PREFIX3}state_cache_lookups_total`,
+  name: `${PREFIX2}state_cache_lookups_total`,
   help: "Link-state cache lookups by result (hit, miss).",
   labelNames: ["result"],
   registers
 });
 var sweepSeconds = new import_prom_client.Histogram({
-  name: `${PREFIX3}sweep_duration_seconds`,
+  name: `${PREFIX2}sweep_duration_seconds`,
   help: "Duration of one repository's sweep, by trigger (schedule, push, dashboard) and status (swept, config-invalid, config-unavailable, failed).",
   labelNames: ["trigger", "status"],
   buckets: [1, 5, 15, 30, 60, 120, 300, 900, 3600],
   registers
 });
 var githubWrites = new import_prom_client.Counter({
-  name: `${PREFIX3}github_writes_total`,
+  name: `${PREFIX2}github_writes_total`,
   help: "REST writes (comments, issues, reactions, …) by method, route and outcome (ok, failed: after retries).",
   labelNames: ["method", "route", "outcome"],
   registers
 });
 var lockWaitSeconds = new import_prom_client.Histogram({
-  name: `${PREFIX3}lock_wait_seconds`,
+  name: `${PREFIX2}lock_wait_seconds`,
   help: "Time spent waiting for a write lock, by lock (thread, repository).",
   labelNames: ["lock"],
   buckets: [1e-3, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120, 600],
   registers
 });
 var leasesLost = new import_prom_client.Counter({
-  name: `${PREFIX3}leases_lost_total`,
+  name: `${PREFIX2}leases_lost_total`,
   help: "Leases that expired while held (Redis unreachable, or the process stalled), by lock.",
   labelNames: ["lock"],
   registers
@@ -81790,7 +75375,7 @@ var processMetrics = false;
 function collectProcessMetrics() {
   if (processMetrics) return;
   processMetrics = true;
-  (0, import_prom_client.collectDefaultMetrics)({ register: registry2, prefix: PREFIX3 });
+  (0, import_prom_client.collectDefaultMetrics)({ register: registry2, prefix: PREFIX2 });
 }
 async function renderMetrics() {
   return { contentType: registry2.contentType, body: await registry2.metrics() };
@@ -81832,7 +75417,7 @@ async function runRefresh(context, deps, loaded, words2) {
   const cooldownMs = (loaded.ok ? loaded.config : defaultConfig()).commands.refresh.cooldownSeconds * 1e3;
   const claim3 = await coordinationOf(deps).claimCooldown(thread, cooldownMs);
   if (!claim3.claimed) {
-    await reply(context, `Refreshed moments ago; try again in ${Math.ceil(claim3.retryInMs / 1e3)} s.`);
+    await replyOnceThenReact(context, deps, `Refreshed moments ago; try again in ${Math.ceil(claim3.retryInMs / 1e3)} s.`);
     return "cooldown";
   }
   await react(context, "eyes");
@@ -81841,7 +75426,9 @@ async function runRefresh(context, deps, loaded, words2) {
     const ok3 = await refreshThread(context, deps, loaded, words2, scope);
     if (!ok3) {
       await react(context, "confused");
-      await reply(context, "`/refresh` works on wrap-up pull requests, on the wrap-up dashboard and on follow-up issues opened by wrapup-tracker.");
+      if (await claimReplyBudget(context, deps)) {
+        await reply(context, "`/refresh` works on wrap-up pull requests, on the wrap-up dashboard and on follow-up issues opened by wrapup-tracker.");
+      }
       return "not-applicable";
     }
     await react(context, "rocket");
@@ -81880,19 +75467,19 @@ async function refreshThread(context, deps, loaded, words2, scope) {
   });
   return true;
 }
-function oneLine(text5) {
-  const line = text5.split("\n")[0].trim();
+function oneLine(text3) {
+  const line = text3.split("\n")[0].trim();
   return line.length > 200 ? `${line.slice(0, 197)}…` : line;
 }
 
 // src/handlers/snooze.ts
 async function runSnooze(context, deps, command, isFollowUp) {
   if (!isFollowUp) {
-    await reply(context, "`/snooze` works in follow-up issues opened by wrapup-tracker.");
+    await replyOnceThenReact(context, deps, "`/snooze` works in follow-up issues opened by wrapup-tracker.");
     return "not-a-follow-up";
   }
   if (command.name === "snooze-invalid") {
-    await reply(context, "Usage: `/snooze <days>` with a whole number of days from 1 to 365.");
+    await replyOnceThenReact(context, deps, "Usage: `/snooze <days>` with a whole number of days from 1 to 365.");
     return "invalid";
   }
   const body = context.payload.issue.body ?? "";
@@ -81910,21 +75497,24 @@ function registerIssueCommentHandler(app, deps) {
   app.on("issue_comment.created", async (context) => {
     const { comment, issue: issue2 } = context.payload;
     if (comment.user?.type === "Bot" || context.isBot) return;
+    if (comment.body.length > MAX_COMMAND_BODY) return;
     const refresh = findRefreshCommand(comment.body);
     const snooze = refresh ? null : findSnoozeCommand(comment.body);
     if (!refresh && !snooze) return;
+    const login = comment.user.login;
+    const granted = await getCachedUserPermission(context.octokit, context.repo(), login, deps.permissions);
+    const refuse = async (minPermission2) => {
+      const answer2 = await replyOnceThenReact(context, deps, `Sorry @${login}, this command needs ${minPermission2} permission on this repository.`);
+      context.log.info({ user: login, granted, minPermission: minPermission2, answer: answer2 }, "command refused: permission");
+    };
+    if (!hasPermission(granted, permissionLevels[0])) return refuse(permissionLevels[0]);
     const loaded = await loadContextConfig(context);
     if (loaded.ok === "unavailable") {
       context.log.warn({ error: loaded.error }, "config unavailable, command not run");
       return;
     }
     const minPermission = configOf(loaded).commands.refresh.minPermission;
-    const granted = await getUserPermission(context.octokit, context.repo(), comment.user.login);
-    if (!hasPermission(granted, minPermission)) {
-      await reply(context, `Sorry @${comment.user.login}, this command needs ${minPermission} permission on this repository.`);
-      context.log.info({ user: comment.user.login, granted, minPermission }, "command refused: permission");
-      return;
-    }
+    if (!hasPermission(granted, minPermission)) return refuse(minPermission);
     if (refresh) {
       const outcome2 = await runRefresh(context, deps, loaded, refresh.words);
       context.log.info({ issue: issue2.number, outcome: outcome2 }, "/refresh handled");
@@ -82086,10 +75676,11 @@ async function isDue2(deps, last, load) {
 }
 
 // src/lifecycle/track-deliveries.ts
-function trackDeliveries(app) {
+var SLOW_DELIVERY_MS = 6e4;
+function trackDeliveries(app, slowAfterMs = slowDeliveryFromEnv()) {
   const webhooks = app.webhooks;
   const receive = webhooks.verifyAndReceive;
-  const running = /* @__PURE__ */ new Set();
+  const running2 = /* @__PURE__ */ new Set();
   let taking = true;
   webhooks.verifyAndReceive = async (event) => {
     if (!taking) {
@@ -82100,15 +75691,20 @@ function trackDeliveries(app) {
     const started = performance.now();
     const done = trackDeliveryStart();
     const work = receive(event);
-    running.add(work);
+    running2.add(work);
+    const slow = setTimeout(() => {
+      app.log.warn({ event: event.name, id: event.id, seconds: Math.round(slowAfterMs / 1e3) }, "delivery still running");
+    }, slowAfterMs);
+    slow.unref();
     let outcome = "handled";
     try {
       await work;
     } catch (error62) {
-      outcome = statusOf2(error62) === 400 ? "rejected" : "failed";
+      outcome = statusOf(error62) === 400 ? "rejected" : "failed";
       throw error62;
     } finally {
-      running.delete(work);
+      clearTimeout(slow);
+      running2.delete(work);
       done();
       countDelivery(event.name, outcome, (performance.now() - started) / 1e3);
     }
@@ -82121,14 +75717,18 @@ function trackDeliveries(app) {
       return taking;
     },
     idle: async () => {
-      while (running.size > 0) await Promise.allSettled([...running]);
+      while (running2.size > 0) await Promise.allSettled([...running2]);
     },
     get inFlight() {
-      return running.size;
+      return running2.size;
     }
   };
 }
-function statusOf2(error62) {
+function slowDeliveryFromEnv(env = process.env) {
+  const ms = Number(env.WRAPUP_SLOW_DELIVERY_MS);
+  return env.WRAPUP_SLOW_DELIVERY_MS && Number.isFinite(ms) && ms > 0 ? ms : SLOW_DELIVERY_MS;
+}
+function statusOf(error62) {
   const first = error62.errors?.[0];
   return typeof first?.status === "number" ? first.status : void 0;
 }
@@ -82209,7 +75809,7 @@ function startSweepScheduler(sweep, options2) {
   const jitter = () => Math.floor((options2.random ?? Math.random)() * periodMs * (options2.jitterRatio ?? 0.1));
   let inFlight = null;
   let timer = null;
-  let stopped = false;
+  let stopped2 = false;
   const runNow = () => {
     inFlight ??= sweep().catch((error62) => options2.onError?.(error62)).finally(() => {
       inFlight = null;
@@ -82217,7 +75817,7 @@ function startSweepScheduler(sweep, options2) {
     return inFlight;
   };
   const schedule = (delayMs) => {
-    if (stopped) return;
+    if (stopped2) return;
     timer = setTimeout(() => {
       void runNow().finally(() => schedule(periodMs + jitter()));
     }, delayMs);
@@ -82227,7 +75827,7 @@ function startSweepScheduler(sweep, options2) {
   return {
     runNow,
     stop: () => {
-      stopped = true;
+      stopped2 = true;
       if (timer) clearTimeout(timer);
     },
     idle: async () => {
@@ -82275,8 +75875,10 @@ async function startWrapupTracker(app, options2, env = process.env) {
 }
 async function addRoutes(app, options2, env, isDraining) {
   const health = createHealthHandler(isDraining);
+  const ready = createReadyHandler(isDraining);
   try {
     options2?.addHandler(health);
+    options2?.addHandler(ready);
     if (!env.METRICS_PORT) options2?.addHandler(handleMetrics);
   } catch {
     app.log.debug("no HTTP server: GET /health and /metrics not registered");
@@ -82285,7 +75887,7 @@ async function addRoutes(app, options2, env, isDraining) {
   collectProcessMetrics();
   if (!options2 || !env.METRICS_PORT) return void 0;
   const host = env.METRICS_HOST || env.HOST || "localhost";
-  const internal = await startInternalServer({ port: Number(env.METRICS_PORT), host, routes: [health, handleMetrics], log: app.log });
+  const internal = await startInternalServer({ port: Number(env.METRICS_PORT), host, routes: [health, ready, handleMetrics], log: app.log });
   app.log.info({ port: internal.port, host }, "metrics and health on the internal port");
   return internal;
 }
@@ -82332,6 +75934,62 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 
 // src/github/client.ts
 var import_bottleneck2 = __toESM(require_lib(), 1);
+
+// src/github/request-timeout.ts
+var DEFAULT_GITHUB_TIMEOUT_MS = 3e4;
+var UNREACHABLE = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+var GithubTimeoutError = class extends Error {
+  constructor(what, timeoutMs) {
+    super(`GitHub did not answer within ${formatSeconds(timeoutMs)}: ${what}`);
+    this.what = what;
+    this.timeoutMs = timeoutMs;
+  }
+  what;
+  timeoutMs;
+  name = "GithubTimeoutError";
+  code = "WRAPUP_GITHUB_TIMEOUT";
+};
+function githubTimeoutFromEnv(env = process.env) {
+  const ms = Number(env.WRAPUP_GITHUB_TIMEOUT_MS);
+  return env.WRAPUP_GITHUB_TIMEOUT_MS && Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_GITHUB_TIMEOUT_MS;
+}
+var NULL_BODY_STATUSES = /* @__PURE__ */ new Set([101, 204, 205, 304]);
+function fetchWithTimeout(timeoutMs, baseFetch = globalThis.fetch) {
+  return async (input2, init2 = {}) => {
+    const controller = new AbortController();
+    const what = `${init2.method ?? "GET"} ${describeUrl(input2)}`;
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const signal = init2.signal ? AbortSignal.any([init2.signal, controller.signal]) : controller.signal;
+    try {
+      const response = await baseFetch(input2, { ...init2, signal });
+      const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+      const buffered = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      Object.defineProperty(buffered, "url", { value: response.url });
+      noteGithubAnswer();
+      return buffered;
+    } catch (error62) {
+      if (controller.signal.aborted && !init2.signal?.aborted) {
+        const timedOut = new GithubTimeoutError(what, timeoutMs);
+        noteGithubSilence(timedOut.message);
+        throw timedOut;
+      }
+      const code2 = String(error62.cause?.code ?? "");
+      if (UNREACHABLE.has(code2)) noteGithubSilence(`GitHub could not be reached (${code2}): ${what}`);
+      throw error62;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+function describeUrl(input2) {
+  const raw = typeof input2 === "string" ? input2 : input2 instanceof URL ? input2.href : input2.url;
+  return raw.split("?")[0];
+}
+function formatSeconds(ms) {
+  return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
+// src/github/client.ts
 var isGraphql2 = (options2) => /^\/graphql\b|\/graphql$/.test(options2.url ?? "");
 function throttleHandlers(waitLimit = unlimitedWait) {
   const wait2 = (limit, retryAfter, options2, octokit) => {
@@ -82362,15 +76020,26 @@ function throttleGroups(graphqlPacingMs = 0) {
     notifications: new import_bottleneck2.default.Group({ maxConcurrent: 1, minTime: 0 })
   };
 }
-var PluggedOctokit = Octokit2.plugin(throttling, retry, retryPolicy, paceWrites);
+function failFastWhenUnreachable(octokit) {
+  octokit.hook.error("request", (error62) => {
+    if (silenceOf(error62) === "unreachable") error62.status = 0;
+    throw error62;
+  });
+}
+function withTimeout(request2, timeoutMs = githubTimeoutFromEnv()) {
+  const base = request2?.fetch ?? ((input2, init2) => globalThis.fetch(input2, init2));
+  return { ...request2, fetch: fetchWithTimeout(timeoutMs, base) };
+}
+var PluggedOctokit = Octokit2.plugin(failFastWhenUnreachable, throttling, retry, retryPolicy, paceWrites, trackGithubClock);
 function appOctokitClass(options2 = {}) {
   const handlers = throttleHandlers(options2.waitLimit);
   const groups2 = throttleGroups();
-  return ProbotOctokit.plugin(retryPolicy, paceWrites).defaults((instance) => {
+  return ProbotOctokit.plugin(retryPolicy, paceWrites, trackGithubClock).defaults((instance) => {
     const throttle = instance.throttle ?? {};
     const shared2 = throttle.connection != null;
     return {
       ...instance,
+      request: withTimeout(instance.request),
       throttle: { ...throttle, ...handlers, ...shared2 ? {} : groups2 },
       retry: { ...instance.retry, retries: 3 }
     };
@@ -82382,23 +76051,142 @@ var AppOctokit = appOctokitClass();
 var EXIT_OK = 0;
 var EXIT_FAILURE = 1;
 var EXIT_USAGE = 2;
+function usageError(io, command, message) {
+  io.err(`wrapup-tracker ${command}: ${oneLine2(message)} (see \`wrapup-tracker ${command} --help\`)`);
+  return EXIT_USAGE;
+}
+function oneLine2(message) {
+  return message.split("\n").find((line) => line.trim() !== "")?.trim() ?? "unknown error";
+}
 function processIo() {
   process.stdout.on("error", (error62) => {
     if (error62.code === "EPIPE") process.exit(EXIT_OK);
     throw error62;
   });
   return {
-    out: (text5) => process.stdout.write(text5.endsWith("\n") ? text5 : `${text5}
+    out: (text3) => process.stdout.write(text3.endsWith("\n") ? text3 : `${text3}
 `),
-    err: (text5) => process.stderr.write(text5.endsWith("\n") ? text5 : `${text5}
+    err: (text3) => process.stderr.write(text3.endsWith("\n") ? text3 : `${text3}
 `),
     env: process.env,
-    cwd: process.cwd()
+    cwd: process.cwd(),
+    ...process.stderr.isTTY ? { progress: terminalProgress() } : {}
+  };
+}
+function terminalProgress() {
+  let shown = false;
+  return (text3) => {
+    if (text3 === null) {
+      if (shown) process.stderr.write("\r\x1B[2K");
+      shown = false;
+      return;
+    }
+    process.stderr.write(`\r\x1B[2K${text3.slice(0, (process.stderr.columns || 80) - 1)}`);
+    shown = true;
   };
 }
 
 // src/cli/sweep-command.ts
 import { parseArgs } from "node:util";
+
+// src/github/check-reachable.ts
+var UNREACHABLE2 = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+async function checkReachable(apiUrl, timeoutMs) {
+  const root = `${apiUrl.replace(/\/+$/, "")}/`;
+  try {
+    await fetchWithTimeout(timeoutMs)(root, { method: "GET", headers: { "user-agent": "wrapup-tracker" } });
+    return null;
+  } catch (error62) {
+    if (error62 instanceof GithubTimeoutError) return error62.message;
+    const cause = error62.cause;
+    const code2 = String(cause?.code ?? "");
+    if (UNREACHABLE2.has(code2)) return `GitHub could not be reached at ${root} (${code2}: ${String(cause?.message ?? "")})`;
+    return `GitHub could not be reached at ${root}: ${error62.message}`;
+  }
+}
+
+// src/cli/describe-sweep.ts
+function describeSweep(summary) {
+  if (summary.status === "config-unavailable") return [`Could not read the configuration of ${summary.repo}: ${summary.error ?? "unknown error"}. Nothing was written.`];
+  const lines = [checkedLine(summary)];
+  if (summary.problems?.length) lines.push(`The configuration has ${plural4(summary.problems.length, "problem")}; nothing is followed up until they are fixed:`, ...summary.problems.map((p) => `  - ${p}`));
+  if (summary.configIssue !== "none" && summary.configIssue !== "unchanged") lines.push(`The issue "wrapup-tracker: invalid configuration" was ${summary.configIssue}.`);
+  return summary.dryRun ? [...lines, ...dryRunLines(summary)] : [...lines, ...writtenLines(summary)];
+}
+function checkedLine(summary) {
+  const topics = VERDICT_URGENCY.reduce((sum, v) => sum + summary.topics[v], 0);
+  const counts = VERDICT_URGENCY.filter((v) => summary.topics[v] > 0).map((v) => `${summary.topics[v]} ${VERDICT_LABEL[v]}`);
+  const tally = counts.length > 0 ? ` (${counts.join(", ")})` : "";
+  return `Checked ${plural4(summary.files, "wrap-up")} in ${summary.repo}: ${plural4(topics, "topic")}${tally}.`;
+}
+function dryRunLines(summary) {
+  const writes = [...dashboardPlan(summary), ...summary.actions.map((a) => `  - ${describeAction(a.action)}`)];
+  if (writes.length === 0) return ["Dry run: there is nothing to write."];
+  const paused = summary.approval === "new" || summary.approval === "unticked";
+  const note = paused && summary.actions.length > 0 ? " (follow-ups and reminders only once a person ticks the dashboard's box)" : "";
+  return [`Dry run: nothing was written. A real sweep would make ${plural4(writes.length, "write")}${note}:`, ...writes];
+}
+function dashboardPlan(summary) {
+  if (summary.dashboard !== "planned") return [];
+  return [summary.dashboardIssue ? `  - update the dashboard #${summary.dashboardIssue}` : "  - open the dashboard issue"];
+}
+function writtenLines(summary) {
+  const lines = [];
+  const dashboard = dashboardLine(summary);
+  const waiting = summary.actions.filter((a) => a.outcome === "planned");
+  const where = summary.dashboardIssue ? ` #${summary.dashboardIssue}` : "";
+  if (dashboard && waiting.length > 0) lines.push(`${dashboard}; ${waitingText(waiting)} wait for its box.`);
+  else if (dashboard) lines.push(`${dashboard}.`);
+  else if (waiting.length > 0) lines.push(`${capitalize(waitingText(waiting))} wait for the box on the dashboard${where}.`);
+  for (const executed of summary.actions.filter((a) => a.outcome !== "planned")) lines.push(actionLine(executed));
+  if (summary.deferred > 0) lines.push(`${capitalize(plural4(summary.deferred, "more write"))} ${summary.deferred === 1 ? "waits" : "wait"} for the next sweep.`);
+  if (summary.stoppedBy) lines.push(`Stopped early: ${summary.stoppedBy}.`);
+  if (summary.writes === 0 && summary.failed === 0 && waiting.length === 0 && summary.dashboard === "unchanged") lines.push("Nothing changed, so nothing was written.");
+  return lines;
+}
+function dashboardLine(summary) {
+  const number4 = summary.dashboardIssue ? ` #${summary.dashboardIssue}` : "";
+  switch (summary.dashboard) {
+    case "created":
+      return `Opened the dashboard${number4}`;
+    case "updated":
+      return `Updated the dashboard${number4}`;
+    case "box-changed":
+      return `Left the dashboard${number4} alone: a person ticked or unticked its box meanwhile, and the sweep that starts rewrites it`;
+    case "failed":
+      return `Could not write the dashboard: ${summary.dashboardError ?? "unknown error"}`;
+    default:
+      return null;
+  }
+}
+function waitingText(waiting) {
+  const opens = waiting.filter((a) => a.action.kind === "create-issue").length;
+  const reminders = waiting.filter((a) => a.action.kind === "comment").length;
+  const other = waiting.length - opens - reminders;
+  return [opens && plural4(opens, "follow-up"), reminders && plural4(reminders, "reminder"), other && plural4(other, "other write")].filter(Boolean).join(", ");
+}
+function actionLine({ action, outcome, number: number4, error: error62, recovered }) {
+  const where = `${action.repo.owner}/${action.repo.repo}`;
+  if (outcome === "failed") return `Failed to ${describeAction(action)}: ${error62 ?? "unknown error"}.`;
+  if (outcome === "deferred") return `Left for the next sweep: ${describeAction(action)}.`;
+  const found = recovered ? " (GitHub answered an error, but it had been applied)" : "";
+  switch (action.kind) {
+    case "create-issue":
+      return `Opened ${where}#${number4 ?? "?"} "${action.title}"${found}.`;
+    case "comment":
+      return `Commented on ${where}#${action.number} (${action.why})${found}.`;
+    case "update-issue":
+      return `Updated ${where}#${action.number} (${action.why}).`;
+    case "close-issue":
+      return `Closed ${where}#${action.number} (${action.why}).`;
+  }
+}
+function plural4(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function capitalize(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
+}
 
 // src/cli/sweep-credentials.ts
 import { readFile } from "node:fs/promises";
@@ -82449,16 +76237,20 @@ repository is looked up), else --token or GITHUB_TOKEN.
 
 Options:
   --repo OWNER/NAME  repository holding the wrap-ups (required)
-  --dry-run          print each planned write and make none
+  --dry-run          list every write a real sweep would make (the dashboard's too) and make none
   --now ISO          judge as of this time (reproducible runs)
   --max-wait S       wait at most S seconds, all together, for GitHub's rate limits (default 60)
   --api-url URL      REST API base (default GITHUB_API_URL, GHE_HOST, or https://api.github.com)
   --token T          token to use instead of GITHUB_TOKEN
-  --json             print the summary as JSON
+  --json             print the summary as JSON (counts, outcomes and every write) instead of sentences
   -h, --help         show this help
 
+Every GitHub request gives up after WRAPUP_GITHUB_TIMEOUT_MS (default 30000) without an answer;
+reads are retried with backoff, then the sweep stops.
+
 Exit codes: 0 swept (writes left for the next sweep by pacing are listed as deferred);
-1 GitHub failed or some writes failed; 2 bad usage or no credentials; 3 stopped by a rate
+1 GitHub failed, did not answer or could not be reached (one line names what), topics could not
+be checked, or some writes failed; 2 bad usage or no credentials; 3 stopped by a rate
 limit lasting past --max-wait: nothing was written for what could not be checked, and one line
 names the limit and when it resets (UTC). The next sweep resumes.`;
 var EXIT_RATE_LIMITED = 3;
@@ -82474,17 +76266,25 @@ async function runSweepCommand(args, io, onSummary) {
   useSharedRequestQueue(createRequestQueue({ waitLimit }));
   try {
     const apiUrl = resolveApiUrl(io, parsed.apiUrl);
+    const unreachable = await checkReachable(apiUrl, githubTimeoutFromEnv(io.env));
+    if (unreachable) return stopped(io, unreachable);
     const { octokit, self: self2, scope } = await connect(credentials, parsed.repo, apiUrl, waitLimit);
-    const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self: self2, cache: null });
+    const done = showProgress(io, parsed.repo);
+    const summary = await runSweep(octokit, parsed.repo, { now: parsed.now, dryRun: parsed.dryRun, scope, self: self2, cache: null }).finally(done);
     printSummary(io, summary, parsed.json);
     onSummary?.(summary);
     if (waitLimit.refused) return stoppedByLimit(io, waitLimit, parsed.maxWaitSeconds, summary);
-    return summary.status === "config-unavailable" || summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+    if (summary.status === "config-unavailable") return stopped(io, `the configuration could not be read: ${summary.error ?? "unknown error"}`);
+    if (summary.unchecked > 0) return stopped(io, `${summary.unchecked} topic(s) could not be checked and got no write: ${summary.uncheckedReason ?? "unknown error"}`);
+    return summary.failed > 0 ? EXIT_FAILURE : EXIT_OK;
   } catch (error62) {
     if (waitLimit.refused) return stoppedByLimit(io, waitLimit, parsed.maxWaitSeconds);
-    io.err(`wrapup-tracker sweep: ${error62.message}`);
-    return EXIT_FAILURE;
+    return stopped(io, error62.message);
   }
+}
+function stopped(io, message) {
+  io.err(`wrapup-tracker sweep: stopped: ${oneLine2(message)}`);
+  return EXIT_FAILURE;
 }
 function stoppedByLimit(io, waitLimit, maxWaitSeconds, summary) {
   const { limit, until } = waitLimit.refused;
@@ -82493,9 +76293,7 @@ function stoppedByLimit(io, waitLimit, maxWaitSeconds, summary) {
   return EXIT_RATE_LIMITED;
 }
 function parseSweepArgs(args, io) {
-  const usage = (message) => (io.err(`wrapup-tracker sweep: ${message}
-
-${HELP}`), EXIT_USAGE);
+  const usage = (message) => usageError(io, "sweep", message);
   let values;
   try {
     ({ values } = parseArgs({
@@ -82515,8 +76313,9 @@ ${HELP}`), EXIT_USAGE);
     return usage(error62.message);
   }
   if (values.help) return io.out(HELP), EXIT_OK;
-  const [owner, repo, extra] = (values.repo ?? "").split("/");
-  if (!owner || !repo || extra !== void 0) return usage("--repo OWNER/NAME is required");
+  if (values.repo === void 0) return usage("--repo OWNER/NAME is required");
+  const [owner, repo, extra] = values.repo.split("/");
+  if (!owner || !repo || extra !== void 0) return usage(`--repo: expected OWNER/NAME, got "${values.repo}"`);
   const now = values.now ? new Date(values.now) : /* @__PURE__ */ new Date();
   if (Number.isNaN(now.getTime())) return usage(`--now: not an ISO time: "${values.now}"`);
   const maxWaitSeconds = Number(values["max-wait"]);
@@ -82543,17 +76342,21 @@ async function connect(credentials, repo, baseUrl, waitLimit) {
   return { octokit, self: await findAppSelf(appOctokit), scope: String(installation.id) };
 }
 function printSummary(io, summary, json2) {
-  if (json2) return io.out(JSON.stringify(summary, null, 2));
-  if (summary.problems) io.out(`invalid configuration:
-${summary.problems.map((p) => `  - ${p}`).join("\n")}`);
-  if (summary.configIssue !== "none" && summary.configIssue !== "unchanged") {
-    io.out(`config issue "wrapup-tracker: invalid configuration": ${summary.configIssue}`);
-  }
-  for (const { action, outcome, error: error62, recovered } of summary.actions) {
-    const note = error62 ? ` — ${error62}` : recovered ? " (GitHub answered an error; found applied)" : "";
-    io.out(`${outcome === "planned" ? "would" : outcome}: ${describeAction(action)}${note}`);
-  }
-  io.out(`sweep ${JSON.stringify(summarizeSweep(summary))}`);
+  if (json2) return io.out(JSON.stringify({ ...summarizeSweep(summary), actions: summary.actions }, null, 2));
+  io.out(describeSweep(summary).join("\n"));
+}
+function showProgress(io, repo) {
+  if (!io.progress) return () => {
+  };
+  const started = Date.now();
+  const draw = () => io.progress(`Sweeping ${repo.owner}/${repo.repo}… ${Math.round((Date.now() - started) / 1e3)} s`);
+  draw();
+  const timer = setInterval(draw, 1e3);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    io.progress(null);
+  };
 }
 
 // src/action/read-action-inputs.ts

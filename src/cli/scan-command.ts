@@ -27,7 +27,7 @@ Options:
              tell why FILE is or is not a wrap-up: the evidence for and against, per rule, and which
              key of .github/wrapup-tracker.yml would change it (DIR, default ., holds the config)
   --json     print { "wrapUps": [{ path, title, date, topics, withNextSteps, withWorkLinks, why, kind,
-             retells? }], "others": [{ path, why }] } with paths relative to DIR
+             retells? }], "others": [{ path, why }], "unreadable": [{ path, why }] } with paths relative to DIR
   -h, --help show this help
 
 Exit codes: 0 scanned; 2 bad usage or DIR cannot be read.`;
@@ -50,6 +50,8 @@ export interface ScannedWrapUp {
 export interface ScanResult {
   wrapUps: ScannedWrapUp[];
   others: { path: string; why: string }[];
+  /** Files too large or too complex to read (over 1 MB, past the parse deadline or memory limit): always listed. */
+  unreadable: { path: string; why: string }[];
   /** Markdown files looked at; how many were parsed (the rest were ruled out by the cheap text test). */
   files: number;
   parsed: number;
@@ -84,8 +86,8 @@ export async function runScanCommand(args: string[], io: CliIo): Promise<number>
     return usageError(io, "scan", `cannot read ${parsed.positionals[0]}: ${readProblem(error)}`);
   }
   if (parsed.values.json) {
-    const { wrapUps, others } = result;
-    io.out(JSON.stringify(parsed.values.all ? { wrapUps, others } : { wrapUps, others: [] }, null, 2));
+    const { wrapUps, others, unreadable } = result;
+    io.out(JSON.stringify(parsed.values.all ? { wrapUps, others, unreadable } : { wrapUps, others: [], unreadable }, null, 2));
   } else {
     io.out(printScan(result, parsed.values.all));
   }
@@ -111,6 +113,7 @@ export async function scanDirectory(dir: string, progress?: (text: string | null
   return {
     wrapUps: found.map((w) => describe(w, read.wrapUps)),
     others: read.wrapUps.filter((w) => w.kind === "not-a-wrap-up").map((w) => ({ path: w.path, why: w.why })),
+    unreadable: read.stats.unreadable.map(({ path, reason }) => ({ path, why: reason })),
     files: candidates.length,
     parsed: read.stats.parsed,
   };
@@ -141,6 +144,10 @@ function printScan(result: ScanResult, all: boolean): string {
     lines.push(`  ${w.why}`);
     if (w.kind === "wrap-up") lines.push(`  ${w.topics} topic(s): ${w.withNextSteps} with next steps, ${w.withWorkLinks} with work links`);
     if (w.retells?.length) lines.push(`  retells: ${w.retells.join(", ")}`);
+  }
+  if (result.unreadable.length > 0) {
+    lines.push("", "Not read (they may be wrap-ups; make them smaller to have them read):");
+    for (const u of result.unreadable) lines.push(`${u.path}`, `  ${u.why}`);
   }
   if (all && result.others.length > 0) {
     lines.push("", "Not wrap-ups:");

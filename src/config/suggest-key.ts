@@ -7,6 +7,8 @@ export function suggestKey(unknown: string, known: readonly string[]): string | 
   const wanted = unknown.toLowerCase();
   let best: { key: string; distance: number } | null = null;
   for (const key of known) {
+    // The distance is at least the difference in length: a 100 KB key is never compared letter by letter.
+    if (Math.abs(wanted.length - key.length) > 2) continue;
     const distance = editDistance(wanted, key.toLowerCase());
     if (!best || distance < best.distance) best = { key, distance };
   }

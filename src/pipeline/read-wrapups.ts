@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { FetchFileTextsResult } from "../github/fetch-file-texts.js";
-import { parseWrapUp } from "../wrapup/parse-wrapup.js";
+import { parseInPool } from "./parse-pool.js";
 import { couldBeWrapUp, skippedWrapUp } from "../classifying/could-be-wrapup.js";
 import { couldBeEventReport } from "../classifying/could-be-event-report.js";
 import { markRepeatedWrapUps } from "../classifying/mark-repeated-wrapups.js";
@@ -31,6 +31,11 @@ export interface ReadStats {
   parseMs: number;
   /** Files that could not be read (binary, too large, gone), with why. */
   skipped: { path: string; reason: string }[];
+  /**
+   * Files fetched but too large or too complex to parse (over 1 MB, past the parse deadline or memory
+   * limit), memo included: each is a finding on the dashboard and in `scan`, never silently dropped.
+   */
+  unreadable: { path: string; reason: string }[];
 }
 
 interface Remembered {
@@ -68,7 +73,7 @@ export async function readWrapUps(
   fetchTexts: (paths: string[]) => Promise<FetchFileTextsResult>,
   options: { everyFile: boolean; reading?: ReadingOptions },
 ): Promise<ReadWrapUpsResult> {
-  const stats: ReadStats = { files: listed.length, fromMemo: 0, fetched: 0, parsed: 0, parseMs: 0, skipped: [] };
+  const stats: ReadStats = { files: listed.length, fromMemo: 0, fetched: 0, parsed: 0, parseMs: 0, skipped: [], unreadable: [] };
   const known = new Map<string, WrapUp>();
   for (const file of listed) {
     const hit = file.sha ? memo.get(memoKey(file.sha, file.path, options.reading)) : undefined;
@@ -81,20 +86,28 @@ export async function readWrapUps(
     stats.fetched = texts.files.length;
     stats.skipped = texts.skipped;
     const started = performance.now();
-    for (const file of texts.files) {
-      // The cheap test first, unless globs chose the file: then its topics are needed whatever it is.
-      const words = options.reading?.eventWords ?? [];
-      const parse = options.everyFile || couldBeWrapUp(file.text) || couldBeEventReport(file.text, file.path, words);
-      const reading = { ...options.reading, chosen: options.everyFile };
-      const wrapUp = parse ? parseWrapUp(file.text, { path: file.path, reading }) : skippedWrapUp(file.path);
+    // Parsed in worker threads (deadline and memory limit per file): the event loop stays free meanwhile.
+    const words = options.reading?.eventWords ?? [];
+    const reading = { ...options.reading, chosen: options.everyFile };
+    const read = await Promise.all(
+      texts.files.map(async (file) => {
+        // The cheap tests first (linear, on the main thread), unless globs chose the file: then its topics are needed whatever it is.
+        const parse = options.everyFile || couldBeWrapUp(file.text) || couldBeEventReport(file.text, file.path, words);
+        const wrapUp = parse ? await parseInPool({ path: file.path, text: file.text, reading }) : skippedWrapUp(file.path);
+        return { file, parse, wrapUp };
+      }),
+    );
+    for (const { file, parse, wrapUp } of read) {
       if (parse) stats.parsed += 1;
       known.set(file.path, wrapUp);
       if (file.oid) memo.set(memoKey(file.oid, file.path, options.reading), remember(wrapUp, parse));
     }
     stats.parseMs = Math.round(performance.now() - started);
   }
+  const wrapUps = listed.flatMap((file) => known.get(file.path) ?? []);
+  stats.unreadable = wrapUps.flatMap((w) => (w.unreadable ? [{ path: w.path, reason: w.unreadable }] : []));
   // Read together, a blog post repeating a wrap-up is seen for the retelling it is.
-  return { wrapUps: markRepeatedWrapUps(listed.flatMap((file) => known.get(file.path) ?? [])), stats };
+  return { wrapUps: markRepeatedWrapUps(wrapUps), stats };
 }
 
 /** Of a file that is not a wrap-up only its decision is kept, not its topics: memory stays small. */

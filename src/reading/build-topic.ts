@@ -54,13 +54,17 @@ function readFields(frame: TopicFrame, text: string, warnings: string[]) {
 /** Lines that carry no content of their own: separators, images, alert markers, link definitions. */
 const NOT_CONTENT = /^\s*(<hr\s*\/?>|[-*_](\s*[-*_]){2,}|!\[[^\]]*\]\([^)]*\)|\[![A-Za-z]+\]|\[[^\]]+\]:\s*\S+.*)\s*$/i;
 
+/** Separators, images and link definitions are short lines. */
+const MAX_NOT_CONTENT_LENGTH = 1_000;
+
 /** Field text, plain-ish: separators, images, blockquote markers and outer spaces removed. */
 export function cleanFieldText(raw: string): string {
   return raw
     .replace(/^\s*:/, "")
     .split("\n")
     .map((line) => line.replace(/^[ \t]*>[ \t]?/, "").trimEnd())
-    .filter((line) => !NOT_CONTENT.test(line))
+    // Longer lines are content: the test, with `\S+.*\s*$`, would cost the line's length times its URL's.
+    .filter((line) => line.length > MAX_NOT_CONTENT_LENGTH || !NOT_CONTENT.test(line))
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

@@ -1,5 +1,8 @@
 import type { FieldName } from "../wrapup/types.js";
 
+/** A field name is short: only this much of a text is made into a key (Unicode normalisation costs ~1 ms a KB). */
+export const KEY_LOOK_AHEAD = 1_000;
+
 /**
  * Field names as people write them, reduced by `fieldKey` (letters and digits only, lower case),
  * so `**Code/Pull Requests:**`, `### Code & Pull Requests` and `🎯 Next steps` all match.
@@ -28,9 +31,10 @@ const BY_KEY = new Map<string, FieldName>(
   Object.entries(SYNONYMS).flatMap(([field, names]) => names.map((name) => [fieldKey(name), field as FieldName] as const)),
 );
 
-/** Letters and digits only, lower case: emoji, punctuation, spaces and case do not matter. */
+/** Letters and digits only, lower case: emoji, punctuation, spaces and case do not matter. Reads KEY_LOOK_AHEAD characters. */
 export function fieldKey(name: string): string {
   return name
+    .slice(0, KEY_LOOK_AHEAD)
     .normalize("NFKD")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "");
@@ -63,5 +67,7 @@ const NOTHING = new Set([
 /** True when next steps are only a placeholder: empty, `N/A`, `none`, `-`, `TBD`. */
 export function isPlaceholder(text: string): boolean {
   const key = fieldKey(text);
+  // Past the look-ahead, any letter or digit makes it more than a placeholder.
+  if (text.length > KEY_LOOK_AHEAD && /[\p{L}\p{N}]/u.test(text.slice(KEY_LOOK_AHEAD))) return false;
   return key === "" || NOTHING.has(key);
 }

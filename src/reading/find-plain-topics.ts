@@ -3,8 +3,11 @@ import { plainTitle } from "./plain-title.js";
 import { createSlugger } from "./slug.js";
 import type { Segment, TopicFrame } from "./topic-frame.js";
 
-/** `Name: text` at the start of a line, the way scraped pages keep field lead-ins. */
-const PLAIN_LEAD_IN = /^[ \t>*_-]*([\p{L}][\p{L} \t/&+-]{0,40}?)[*_ \t]*:[*_]*[ \t]*/u;
+/**
+ * `Name: text` at the start of a line, the way scraped pages keep field lead-ins. Every quantifier is
+ * bounded (at most 40 markers before the name), so a line of 100 KB of spaces or `*` costs no more than a short one.
+ */
+const PLAIN_LEAD_IN = /^[ \t>*_-]{0,40}([\p{L}][\p{L} \t/&+-]{0,40}?)[*_ \t]{0,9}:[*_]{0,9}[ \t]{0,9}/u;
 const MAX_TITLE_LENGTH = 120;
 
 interface Line {

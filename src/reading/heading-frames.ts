@@ -54,8 +54,15 @@ export function segmentsOf(marks: FieldMark[], topicEnd: number): Segment[] {
   return segments;
 }
 
-/** `## 🚀 Title ##` → `🚀 Title`: the heading line without its markers. */
+/**
+ * `## 🚀 Title ##` → `🚀 Title`: the heading line without its markers. The closing `#`s are cut by hand:
+ * `/\s+#+\s*$/` retries at every space and costs quadratic time on a heading of 160 KB of spaces.
+ */
 function headingAsWritten(raw: string): string {
-  const firstLine = raw.split("\n")[0] ?? "";
-  return firstLine.replace(/^\s*#{1,6}\s*/, "").replace(/\s+#+\s*$/, "").trim() || raw.trim();
+  const firstLine = (raw.split("\n")[0] ?? "").replace(/^\s*#{1,6}/, "").trim();
+  let end = firstLine.length;
+  while (end > 0 && firstLine[end - 1] === "#") end--;
+  const withoutHashes = firstLine.slice(0, end);
+  const closed = withoutHashes.length < firstLine.length && /\s$/.test(withoutHashes);
+  return (closed ? withoutHashes : firstLine).trim() || raw.trim();
 }

@@ -3,11 +3,18 @@ import { readEventDate } from "./read-date.js";
 const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 const DASH = "\\s*(?:-|–|—|to|bis|until)\\s*";
 
+/** A date line says so near its start: only this much of a line (after its `>` and indent) is read. */
+export const DATE_LOOK_AHEAD = 200;
+
 /**
  * A line that states when the event was: `🗓️ **Date:** 21.07.2025 – 25.07.2025`, `Date: May 22–26, 2023`,
- * `- **When:** 2024-05-13 – 2024-05-17`, as a list item, a paragraph or a table-free line.
+ * `- **When:** 2024-05-13 – 2024-05-17`, as a list item, a paragraph or a table-free line. Applied to a
+ * line cut to DATE_LOOK_AHEAD characters with its leading spaces and `>` removed; every quantifier is
+ * bounded, so no line, however long, makes it backtrack.
  */
-const DATE_LINE = /^[ \t>]*(?:[-*+][ \t]+)?(?:[^\p{L}\p{N}\n]{0,8})(?:\*\*|__)?[ \t]*(?:event[ \t]+)?(?:dates?|when)[ \t]*(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?(.+)$/imu;
+const DATE_LINE = /^(?:[-*+][ \t]{1,9})?[^\p{L}\p{N}\n]{0,8}?(?:\*\*|__)?[ \t]{0,9}(?:event[ \t]{1,9})?(?:dates?|when)[ \t]{0,9}(?:\*\*|__)?[ \t]{0,9}:[ \t]{0,9}(?:\*\*|__)?(.+)$/iu;
+/** The indent and quote marks before a date line. */
+const LEAD = new Set([" ", "\t", ">"]);
 
 /** Ranges whose first date lacks month or year (`22.–26.05.2023`, `May 22–26, 2023`, `22–26 May 2023`). */
 const SHORT_RANGES: Array<(text: string) => string | null> = [
@@ -34,11 +41,18 @@ export function readDateLine(text: string, beforeLine = Number.POSITIVE_INFINITY
     const line = lines[i] as string;
     if (/^\s*(`{3,}|~{3,})/.test(line)) inFence = !inFence;
     if (inFence) continue;
-    const value = DATE_LINE.exec(line)?.[1];
+    const value = DATE_LINE.exec(lineStart(line))?.[1];
     const date = value ? lastDateOf(value) : null;
     if (date) return { date, line: i + 1 };
   }
   return null;
+}
+
+/** The line without its indent and quote marks, cut to DATE_LOOK_AHEAD characters. */
+function lineStart(line: string): string {
+  let start = 0;
+  while (start < line.length && LEAD.has(line[start] as string)) start++;
+  return line.slice(start, start + DATE_LOOK_AHEAD);
 }
 
 /** The latest full date a value states (`02.11.2021 – 06.11.2021` → 2021-11-06). */

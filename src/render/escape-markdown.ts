@@ -20,8 +20,11 @@ function breakMentions(text: string): string {
   return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`);
 }
 
-/** A closing keyword followed by what GitHub reads as an issue reference: `#1`, `o/r#1`, `GH-1`, a URL. */
-const KEYWORD = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?=\s*:?\s*\[?(?:(?:[\w.-]+\/[\w.-]+)?#\d|GH-\d|https?:\/\/))/gi;
+/**
+ * A closing keyword followed by what GitHub reads as an issue reference: `#1`, `o/r#1`, `GH-1`, a URL.
+ * `\s*(?::\s*)?` rather than `\s*:?\s*`: two unbounded runs over the same spaces cost quadratic time.
+ */
+const KEYWORD = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?=\s*(?::\s*)?\[?(?:(?:[\w.-]+\/[\w.-]+)?#\d|GH-\d|https?:\/\/))/gi;
 
 /** `fixes #1` → `fix\u200des #1`: GitHub no longer sees a closing keyword. */
 function breakKeywords(text: string): string {
@@ -30,9 +33,14 @@ function breakKeywords(text: string): string {
 
 /** Cuts to `max` code points (never inside a surrogate pair) and marks the cut. */
 export function truncateText(text: string, max: number): string {
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join("")}…`;
+  // At most one code point per code unit: a text this short needs no cut, and a long one is only read to `max`.
+  if (text.length <= max) return text;
+  const points: string[] = [];
+  for (const point of text) {
+    if (points.length === max) return `${points.slice(0, Math.max(0, max - 1)).join("")}…`;
+    points.push(point);
+  }
+  return text;
 }
 
 function neutralise(text: string): string {
@@ -67,9 +75,17 @@ export function quoteBlock(text: string, max = 4000): string {
  */
 export function escapeUrl(url: string): string {
   if (!/^https?:\/\//i.test(url)) return "#";
-  const safe = url.replace(/[\s()<>"'|\\`[\]]/g, (c) => encodeURIComponent(c).replace(/[()'[\]]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));
   // A 100 KB heading makes a 100 KB anchor: the page is still worth linking, the fragment is not.
-  return safe.length > URL_MAX ? safe.replace(/#.*$/, "").slice(0, URL_MAX) : safe;
+  // Cut before encoding (encoding only lengthens), so a 100 KB URL costs no more than a long one.
+  const raw = url.length > URL_MAX ? withoutFragment(url).slice(0, URL_MAX) : url;
+  const safe = raw.replace(/[\s()<>"'|\\`[\]]/g, (c) => encodeURIComponent(c).replace(/[()'[\]]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));
+  return safe.length > URL_MAX ? withoutFragment(safe).slice(0, URL_MAX) : safe;
+}
+
+/** By `indexOf`, not `/#.*$/`: that regex retries at every `#` and is quadratic on a line of them. */
+function withoutFragment(url: string): string {
+  const hash = url.indexOf("#");
+  return hash < 0 ? url : url.slice(0, hash);
 }
 
 const URL_MAX = 2000;

@@ -52,7 +52,8 @@ export interface SweepSummary {
   /** Wrap-up files judged. */
   files: number;
   /** The markdown files looked at to find them: how many came from the blob memo, were fetched, were parsed. */
-  read?: { candidates: number; fromMemo: number; fetched: number; parsed: number };
+  /** `unreadable`: files too large or too complex to parse (named on the dashboard). */
+  read?: { candidates: number; fromMemo: number; fetched: number; parsed: number; unreadable: number };
   topics: Record<TopicVerdict, number>;
   actions: ExecutedAction[];
   writes: number;
@@ -119,7 +120,7 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
   const checked = await checkDefaultBranch(octokit, repo, info.default_branch, loaded.config, graphql, options);
   const reports = checked.reports;
   summary.files = reports.length;
-  summary.read = { candidates: checked.read.files, fromMemo: checked.read.fromMemo, fetched: checked.read.fetched, parsed: checked.read.parsed };
+  summary.read = { candidates: checked.read.files, fromMemo: checked.read.fromMemo, fetched: checked.read.fetched, parsed: checked.read.parsed, unreadable: checked.read.unreadable.length };
   for (const report of reports) for (const topic of report.topics) summary.topics[topic.judgement.verdict as TopicVerdict] += 1;
   Object.assign(summary, { graphqlRequests: checked.graphqlRequests, points: checked.stats.points, cacheHits: checked.stats.cacheHits });
   const where = { ref: info.default_branch, webUrl: new URL(info.html_url).origin };
@@ -150,6 +151,7 @@ async function sweepRepository(octokit: ProbotOctokit, repo: RepoRef, options: R
     ...where,
     dryRun,
     self: options.self,
+    unreadable: checked.read.unreadable,
   }).catch((error: unknown) => ((summary.dashboardError = (error as Error).message), { outcome: "failed" as const, number: null }));
   summary.dashboard = dashboard.outcome;
   if (dashboard.number !== null) summary.dashboardIssue = dashboard.number;

@@ -30,6 +30,8 @@ export interface SyncDashboardInput {
   self: Self;
   /** Config problems that did not stop the sweep (an unreachable `followUp.repo` or `_extends` target). */
   configProblems?: string[];
+  /** Files too large or too complex to read: each is a problem on the dashboard (it may be a wrap-up). */
+  unreadable?: { path: string; reason: string }[];
 }
 
 /** Last step of a sweep: the dashboard, rendered from what the sweep found and did, written when changed. */
@@ -81,6 +83,9 @@ function findProblems(input: SyncDashboardInput): string[] {
   }
   for (const { action, outcome, error } of input.executed) {
     if (outcome === "failed") problems.push(`GitHub refused a write: ${describeAction(action)} — ${error ?? "unknown error"}`);
+  }
+  for (const { path, reason } of input.unreadable ?? []) {
+    problems.push(`${path} was not checked, ${reason}`);
   }
   for (const report of input.reports) {
     if (!report.date) problems.push(`${report.path} states no event date and its first commit was not found: followUp.maxEventAgeDays cannot apply to it`);

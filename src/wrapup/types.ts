@@ -115,6 +115,11 @@ export interface WrapUp {
   kind: DocumentKind;
   /** One line a maintainer can check, e.g. `wrap-up: 15 topics, 14 with wrap-up fields (…)`. */
   why: string;
+  /**
+   * Set when the file could not be read at all ("too large/complex to read: parsing took longer than
+   * 2 s…"): what it is is unknown, so it is reported as a finding rather than silently left out.
+   */
+  unreadable?: string;
 }
 
 export interface ParseOptions {

@@ -121,3 +121,25 @@ describe("wrapup-tracker scan", () => {
     expect(result.others.map((o) => o.path)).toEqual(["index.md"]);
   });
 });
+
+describe("wrapup-tracker scan on a file it cannot read", () => {
+  it("names a file over 1 MB under 'Not read', without --all, and in --json", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wrapup-scan-huge-"));
+    try {
+      writeFileSync(join(dir, "dump.md"), `# Hack Days dump\n\n${"lorem ipsum ".repeat(90_000)}`);
+      writeFileSync(join(dir, "notes.md"), "# Notes\n\nNothing here.\n");
+      const io = captureIo();
+      expect(await runScanCommand([dir], io)).toBe(0);
+      expect(io.stdout.join("\n")).toContain(
+        "Not read (they may be wrap-ups; make them smaller to have them read):\ndump.md\n  too large/complex to read: 1.1 MB, over the 1.0 MB limit",
+      );
+      const json = captureIo();
+      await runScanCommand([dir, "--json"], json);
+      expect((JSON.parse(json.stdout.join("")) as { unreadable: unknown[] }).unreadable).toEqual([
+        { path: "dump.md", why: "too large/complex to read: 1.1 MB, over the 1.0 MB limit (files that large are not read)" },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

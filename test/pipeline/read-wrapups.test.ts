@@ -78,3 +78,30 @@ describe("readWrapUps", () => {
     expect(read.stats.skipped).toEqual([{ path: "gone.md", reason: "not found at this revision" }]);
   });
 });
+
+describe("readWrapUps on files too large or too complex", () => {
+  beforeEach(() => forgetReadWrapUps());
+
+  it("does not read a file over 1 MB, says so, and keeps saying so when the blob is remembered", async () => {
+    const huge = `# Hack Days\n\n${"lorem ipsum ".repeat(90_000)}`;
+    const repo = repository({ "notes/dump.md": huge, "wrapups/2026-03.md": WRAP_UP });
+    for (let sweep = 0; sweep < 2; sweep++) {
+      const read = await readWrapUps(repo.listed(), repo.fetchTexts, { everyFile: false });
+      const reason = "too large/complex to read: 1.1 MB, over the 1.0 MB limit (files that large are not read)";
+      expect(read.stats.unreadable).toEqual([{ path: "notes/dump.md", reason }]);
+      expect(read.wrapUps.map((w) => [w.path, w.kind, w.unreadable])).toEqual([
+        ["notes/dump.md", "not-a-wrap-up", reason],
+        ["wrapups/2026-03.md", "wrap-up", undefined],
+      ]);
+    }
+    expect(repo.asked).toHaveLength(1);
+  });
+
+  it("stops a parse that passes its deadline and reports the file, while the others are read", async () => {
+    const { parseInPool } = await import("../../src/pipeline/parse-pool.js");
+    const slow = await parseInPool({ path: "notes/log.md", text: `Hack Days log\n\n${"a\n".repeat(200_000)}` }, { deadlineMs: 300, memoryMb: 192, maxLength: 1_000_000 });
+    expect(slow.unreadable).toBe("too large/complex to read: parsing took longer than 0.3 s and was stopped");
+    const fine = await parseInPool({ path: "w.md", text: WRAP_UP });
+    expect(fine.kind).toBe("wrap-up");
+  }, 60_000);
+});

@@ -28,7 +28,7 @@ describe("runSweep", () => {
     const first = await runSweep(octokit, REPO, options);
     expect(first.files).toBe(1);
     // The tree lists the wrap-up and a README; the README is ruled out without parsing.
-    expect(first.read).toEqual({ candidates: 2, fromMemo: 0, fetched: 2, parsed: 1 });
+    expect(first.read).toEqual({ candidates: 2, fromMemo: 0, fetched: 2, parsed: 1, unreadable: 0 });
     expect(first.topics).toEqual({ done: 1, active: 0, stalled: 1, untracked: 0, unchecked: 0, unplanned: 0 });
     expect(first.writes).toBe(1);
     expect(created[0]!.title).toBe("Follow up: Faster Widget Builds (Hack Week 2026 Wrap Up)");

@@ -64,7 +64,7 @@ describe("bad input", () => {
 
   it("says when it flattened deep nesting or defused emphasis", () => {
     const nested = parseValid(`## A\n**Next Steps:** x\n${">".repeat(500)} quote`);
-    expect(nested.warnings).toContain("line 3: nesting deeper than 100 levels was flattened");
+    expect(nested.warnings).toContain("line 3: nesting deeper than 40 levels was flattened");
     expect(nested.topics[0]?.nextSteps?.startsWith("x")).toBe(true);
     const starry = parseValid(`## A\n**Next Steps:** x\n\n${"a*".repeat(1_500)}`);
     expect(starry.warnings).toContain("line 4: a paragraph with 1500 emphasis marks (* and _) was read as plain text");

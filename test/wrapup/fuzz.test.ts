@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWrapUp } from "../../src/wrapup/parse-wrapup.js";
+import { runFuzz } from "../../dev/fuzz-text.js";
 import { seededRandom } from "../../dev/seeded-random.js";
 import { fixtureNames, readFixture } from "./fixture-text.js";
 import { wrapUpSchema } from "./wrapup-schema.js";
@@ -79,4 +80,14 @@ describe("fuzzing the fixtures", () => {
       expect(wrapUp.topics.map((t) => t.line)).toEqual([...wrapUp.topics.map((t) => t.line)].sort((a, b) => a - b));
     }
   }, 180_000);
+});
+
+describe("fuzzing every text function (a slice of `npm run fuzz`)", () => {
+  it("never throws and returns valid models on 300 seeded inputs of markdown pieces and character runs", () => {
+    const result = runFuzz({ count: 300, seed: 15 }, (wrapUp) => wrapUpSchema.safeParse(wrapUp).error?.message ?? null);
+    expect(result.inputs).toBe(300);
+    expect(result.thrown).toEqual([]);
+    expect(result.invalid).toEqual([]);
+    expect(result.slowest.fn).not.toBe("");
+  }, 120_000);
 });

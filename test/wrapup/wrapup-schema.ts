@@ -48,5 +48,6 @@ export const wrapUpSchema = z
     warnings: z.array(z.string().min(1)),
     kind: z.enum(["wrap-up", "retelling", "not-a-wrap-up"]),
     why: z.string().regex(/^(wrap-up|retelling|not a wrap-up): \S/),
+    unreadable: z.string().startsWith("too large/complex to read: ").optional(),
   })
   .strict();
