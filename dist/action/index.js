@@ -69959,6 +69959,9 @@ var VERDICT_LABEL = {
   unplanned: "no plan"
 };
 var VERDICT_ORDER = ["done", "active", "stalled", "untracked", "unchecked", "unplanned"];
+function shownVerdicts(counts) {
+  return VERDICT_ORDER.filter((v) => v !== "unchecked" || counts.some((c) => c[v] > 0));
+}
 var VERDICT_URGENCY = ["stalled", "unchecked", "active", "untracked", "unplanned", "done"];
 function renderVerdict(verdict) {
   return `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`;
@@ -74682,16 +74685,17 @@ var VERDICT_COLOUR = {
 };
 var ROW_PX = 28;
 var FRAME_PX = 90;
-function renderChartCaption(shown, total) {
-  const legend = VERDICT_ORDER.map((v) => `${VERDICT_EMOJI[v]} ${VERDICT_LABEL[v]} (${VERDICT_COLOUR[v].name})`).join(" → ");
+function renderChartCaption(shown, total, verdicts = shownVerdicts([])) {
+  const legend = verdicts.map((v) => `${VERDICT_EMOJI[v]} ${VERDICT_LABEL[v]} (${VERDICT_COLOUR[v].name})`).join(" → ");
   const cut = shown < total ? ` The newest ${shown} of ${total} events are drawn.` : "";
   return `Topics per event, oldest at the top. Each bar stacks its topics from the axis out, always in this order: ${legend}.${cut}`;
 }
 function renderVerdictChart(eventsOldestFirst) {
   const events = eventsOldestFirst.slice(-CHART_MAX_EVENTS);
   if (events.length === 0) return null;
-  const layers = VERDICT_ORDER.map((_, i) => events.map(({ counts }) => VERDICT_ORDER.slice(0, VERDICT_ORDER.length - i).reduce((sum, v) => sum + counts[v], 0)));
-  const palette = [...VERDICT_ORDER].reverse().map((v) => VERDICT_COLOUR[v].hex);
+  const verdicts = shownVerdicts(events.map((e) => e.counts));
+  const layers = verdicts.map((_, i) => events.map(({ counts }) => verdicts.slice(0, verdicts.length - i).reduce((sum, v) => sum + counts[v], 0)));
+  const palette = [...verdicts].reverse().map((v) => VERDICT_COLOUR[v].hex);
   const labels = uniqueLabels(events.map((e) => chartLabel(e.label)));
   const init2 = {
     xyChart: { width: 700, height: FRAME_PX + ROW_PX * events.length, chartOrientation: "horizontal" },
@@ -74837,11 +74841,12 @@ function renderEvents(view, links, rows) {
   const recent = view.events.filter((e) => e.recent);
   const older = view.events.filter((e) => !e.recent);
   const intro = `Follow-ups and reminders concern events of the last **${view.horizonDays} days** (\`followUp.maxEventAgeDays\`); older events stay listed here.`;
+  const verdicts = shownVerdicts(view.events.map((e) => e.counts));
   const table = (events, offset) => {
     const keep = Math.max(0, Math.min(events.length, rows - offset));
-    const lines = events.slice(0, keep).map((event) => eventRow(event, links));
-    if (keep < events.length) lines.push(foldedRow(events.slice(keep)));
-    return `${EVENTS_HEADER}
+    const lines = events.slice(0, keep).map((event) => eventRow(event, links, verdicts));
+    if (keep < events.length) lines.push(foldedRow(events.slice(keep), verdicts));
+    return `${eventsHeader(verdicts)}
 ${lines.join("\n")}`;
   };
   const parts = [`### Events
@@ -74858,19 +74863,21 @@ ${table(older, recent.length)}
   }
   return parts.join("\n\n");
 }
-var EVENTS_HEADER = [
-  `| Event | Date | Topics | ${VERDICT_ORDER.map((v) => VERDICT_EMOJI[v]).join(" | ")} | Open follow-ups |`,
-  `| :-- | :-- | --: | ${VERDICT_ORDER.map(() => "--:").join(" | ")} | :-- |`
-].join("\n");
-function eventRow(event, links) {
+function eventsHeader(verdicts) {
+  return [
+    `| Event | Date | Topics | ${verdicts.map((v) => VERDICT_EMOJI[v]).join(" | ")} | Open follow-ups |`,
+    `| :-- | :-- | --: | ${verdicts.map(() => "--:").join(" | ")} | :-- |`
+  ].join("\n");
+}
+function eventRow(event, links, verdicts) {
   const title = renderLink(event.title, links.file(event.path), 90);
   const date5 = event.date ? event.date.slice(0, 10) : "—";
   const followUps = event.followUps.length > 0 ? listIssues(event.followUps, links, 8) : "—";
-  return `| ${title} | ${date5} | ${event.topics} | ${VERDICT_ORDER.map((v) => event.counts[v]).join(" | ")} | ${followUps} |`;
+  return `| ${title} | ${date5} | ${event.topics} | ${verdicts.map((v) => event.counts[v]).join(" | ")} | ${followUps} |`;
 }
-function foldedRow(folded) {
+function foldedRow(folded, verdicts) {
   const topics = folded.reduce((sum, e) => sum + e.topics, 0);
-  const counts = VERDICT_ORDER.map((v) => folded.reduce((sum, e) => sum + e.counts[v], 0));
+  const counts = verdicts.map((v) => folded.reduce((sum, e) => sum + e.counts[v], 0));
   return `| ${folded.length} more events | | ${topics} | ${counts.join(" | ")} | |`;
 }
 function totalsText(events) {
@@ -74889,7 +74896,7 @@ function listIssues(issues, links, max) {
 function renderChart(view) {
   const oldestFirst = [...view.events].reverse().map((e) => ({ label: e.date ? e.date.slice(0, 7) : e.title, counts: e.counts }));
   const chart = renderVerdictChart(oldestFirst);
-  const caption = renderChartCaption(Math.min(oldestFirst.length, CHART_MAX_EVENTS), oldestFirst.length);
+  const caption = renderChartCaption(Math.min(oldestFirst.length, CHART_MAX_EVENTS), oldestFirst.length, shownVerdicts(oldestFirst.map((e) => e.counts)));
   return chart ? [`### Verdicts per event
 
 ${caption}

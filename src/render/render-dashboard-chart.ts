@@ -1,5 +1,5 @@
 import type { TopicVerdict } from "../progress/types.js";
-import { VERDICT_EMOJI, VERDICT_LABEL, VERDICT_ORDER } from "./render-parts.js";
+import { VERDICT_EMOJI, VERDICT_LABEL, shownVerdicts } from "./render-parts.js";
 
 /**
  * The dashboard's chart: topics per event as stacked horizontal bars, one row per event, oldest
@@ -35,8 +35,9 @@ const ROW_PX = 28;
 /** Title, axis and padding around the rows. */
 const FRAME_PX = 90;
 
-export function renderChartCaption(shown: number, total: number): string {
-  const legend = VERDICT_ORDER.map((v) => `${VERDICT_EMOJI[v]} ${VERDICT_LABEL[v]} (${VERDICT_COLOUR[v].name})`).join(" → ");
+/** `verdicts`: the chart's layers, as `renderVerdictChart` drew them for the same events. */
+export function renderChartCaption(shown: number, total: number, verdicts: TopicVerdict[] = shownVerdicts([])): string {
+  const legend = verdicts.map((v) => `${VERDICT_EMOJI[v]} ${VERDICT_LABEL[v]} (${VERDICT_COLOUR[v].name})`).join(" → ");
   const cut = shown < total ? ` The newest ${shown} of ${total} events are drawn.` : "";
   return `Topics per event, oldest at the top. Each bar stacks its topics from the axis out, always in this order: ${legend}.${cut}`;
 }
@@ -45,8 +46,9 @@ export function renderVerdictChart(eventsOldestFirst: ChartEvent[]): string | nu
   const events = eventsOldestFirst.slice(-CHART_MAX_EVENTS);
   if (events.length === 0) return null;
   // Cumulative layers, the longest first: a later (shorter) bar covers the start of an earlier one.
-  const layers = VERDICT_ORDER.map((_, i) => events.map(({ counts }) => VERDICT_ORDER.slice(0, VERDICT_ORDER.length - i).reduce((sum, v) => sum + counts[v], 0)));
-  const palette = [...VERDICT_ORDER].reverse().map((v) => VERDICT_COLOUR[v].hex);
+  const verdicts = shownVerdicts(events.map((e) => e.counts));
+  const layers = verdicts.map((_, i) => events.map(({ counts }) => verdicts.slice(0, verdicts.length - i).reduce((sum, v) => sum + counts[v], 0)));
+  const palette = [...verdicts].reverse().map((v) => VERDICT_COLOUR[v].hex);
   const labels = uniqueLabels(events.map((e) => chartLabel(e.label)));
   const init = {
     xyChart: { width: 700, height: FRAME_PX + ROW_PX * events.length, chartOrientation: "horizontal" },

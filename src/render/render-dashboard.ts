@@ -4,8 +4,8 @@ import { escapeInline, renderCode } from "./escape-markdown.js";
 import { fitBody, GITHUB_BODY_LIMIT } from "./fit-body.js";
 import { CHART_MAX_EVENTS, renderChartCaption, renderVerdictChart } from "./render-dashboard-chart.js";
 import { renderFollowingUp, type DashboardLinks } from "./render-dashboard-approval.js";
-import { VERDICT_EMOJI, VERDICT_LABEL, VERDICT_ORDER, fileUrl, formatCheckTime, renderLink, shortLinkLabel } from "./render-parts.js";
-import { emptyVerdictCounts } from "../progress/types.js";
+import { VERDICT_EMOJI, VERDICT_LABEL, VERDICT_ORDER, fileUrl, shownVerdicts, formatCheckTime, renderLink, shortLinkLabel } from "./render-parts.js";
+import { emptyVerdictCounts, type TopicVerdict } from "../progress/types.js";
 
 export interface DashboardOptions {
   now: Date;
@@ -97,11 +97,12 @@ function renderEvents(view: DashboardView, links: DashboardLinks, rows: number):
   const recent = view.events.filter((e) => e.recent);
   const older = view.events.filter((e) => !e.recent);
   const intro = `Follow-ups and reminders concern events of the last **${view.horizonDays} days** (\`followUp.maxEventAgeDays\`); older events stay listed here.`;
+  const verdicts = shownVerdicts(view.events.map((e) => e.counts));
   const table = (events: DashboardEvent[], offset: number) => {
     const keep = Math.max(0, Math.min(events.length, rows - offset));
-    const lines = events.slice(0, keep).map((event) => eventRow(event, links));
-    if (keep < events.length) lines.push(foldedRow(events.slice(keep)));
-    return `${EVENTS_HEADER}\n${lines.join("\n")}`;
+    const lines = events.slice(0, keep).map((event) => eventRow(event, links, verdicts));
+    if (keep < events.length) lines.push(foldedRow(events.slice(keep), verdicts));
+    return `${eventsHeader(verdicts)}\n${lines.join("\n")}`;
   };
   const parts = [`### Events\n\n${intro}`, recent.length > 0 ? table(recent, 0) : `No event within the last ${view.horizonDays} days.`];
   if (older.length > 0) {
@@ -111,22 +112,24 @@ function renderEvents(view: DashboardView, links: DashboardLinks, rows: number):
   return parts.join("\n\n");
 }
 
-const EVENTS_HEADER = [
-  `| Event | Date | Topics | ${VERDICT_ORDER.map((v) => VERDICT_EMOJI[v]).join(" | ")} | Open follow-ups |`,
-  `| :-- | :-- | --: | ${VERDICT_ORDER.map(() => "--:").join(" | ")} | :-- |`,
-].join("\n");
+function eventsHeader(verdicts: TopicVerdict[]): string {
+  return [
+    `| Event | Date | Topics | ${verdicts.map((v) => VERDICT_EMOJI[v]).join(" | ")} | Open follow-ups |`,
+    `| :-- | :-- | --: | ${verdicts.map(() => "--:").join(" | ")} | :-- |`,
+  ].join("\n");
+}
 
-function eventRow(event: DashboardEvent, links: DashboardLinks): string {
+function eventRow(event: DashboardEvent, links: DashboardLinks, verdicts: TopicVerdict[]): string {
   const title = renderLink(event.title, links.file(event.path), 90);
   const date = event.date ? event.date.slice(0, 10) : "—";
   const followUps = event.followUps.length > 0 ? listIssues(event.followUps, links, 8) : "—";
-  return `| ${title} | ${date} | ${event.topics} | ${VERDICT_ORDER.map((v) => event.counts[v]).join(" | ")} | ${followUps} |`;
+  return `| ${title} | ${date} | ${event.topics} | ${verdicts.map((v) => event.counts[v]).join(" | ")} | ${followUps} |`;
 }
 
 /** The events left without a row of their own, as one line of sums. */
-function foldedRow(folded: DashboardEvent[]): string {
+function foldedRow(folded: DashboardEvent[], verdicts: TopicVerdict[]): string {
   const topics = folded.reduce((sum, e) => sum + e.topics, 0);
-  const counts = VERDICT_ORDER.map((v) => folded.reduce((sum, e) => sum + e.counts[v], 0));
+  const counts = verdicts.map((v) => folded.reduce((sum, e) => sum + e.counts[v], 0));
   return `| ${folded.length} more events | | ${topics} | ${counts.join(" | ")} | |`;
 }
 
@@ -148,7 +151,7 @@ function listIssues(issues: IssueRef[], links: DashboardLinks, max: number): str
 function renderChart(view: DashboardView): string[] {
   const oldestFirst = [...view.events].reverse().map((e) => ({ label: e.date ? e.date.slice(0, 7) : e.title, counts: e.counts }));
   const chart = renderVerdictChart(oldestFirst);
-  const caption = renderChartCaption(Math.min(oldestFirst.length, CHART_MAX_EVENTS), oldestFirst.length);
+  const caption = renderChartCaption(Math.min(oldestFirst.length, CHART_MAX_EVENTS), oldestFirst.length, shownVerdicts(oldestFirst.map((e) => e.counts)));
   return chart ? [`### Verdicts per event\n\n${caption}\n\n${chart}`] : [];
 }
 

@@ -25,6 +25,14 @@ export const VERDICT_LABEL: Record<TopicVerdict, string> = {
 /** Totals, table columns and the chart: from finished to open-ended. */
 export const VERDICT_ORDER: TopicVerdict[] = ["done", "active", "stalled", "untracked", "unchecked", "unplanned"];
 
+/**
+ * The verdicts a table or chart gives a column or layer to: all of them, but `unchecked` only when
+ * some count has it — it is a passing failure of GitHub's, not a state of the work.
+ */
+export function shownVerdicts(counts: readonly Record<TopicVerdict, number>[]): TopicVerdict[] {
+  return VERDICT_ORDER.filter((v) => v !== "unchecked" || counts.some((c) => c[v] > 0));
+}
+
 /** The status comment's rows: what needs a person first, what is finished last. */
 export const VERDICT_URGENCY: TopicVerdict[] = ["stalled", "unchecked", "active", "untracked", "unplanned", "done"];
 

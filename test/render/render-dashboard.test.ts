@@ -61,12 +61,12 @@ describe("renderDashboard", () => {
 });
 
 describe("renderVerdictChart", () => {
-  it("draws cumulative bars (all, then without no-plan, without unchecked, without untracked, done + active, done) per event, oldest first", () => {
+  it("draws cumulative bars (all, then without no-plan, without untracked, done + active, done) per event, oldest first", () => {
     const chart = renderVerdictChart([
       { label: "2024-12", counts: { done: 3, active: 2, stalled: 4, untracked: 1, unchecked: 0, unplanned: 2 } },
       { label: "2025-06", counts: { done: 5, active: 0, stalled: 1, untracked: 0, unchecked: 0, unplanned: 0 } },
     ])!;
-    expect(chart.split("\n").filter((l) => l.trim().startsWith("bar"))).toEqual(["  bar [12, 6]", "  bar [10, 6]", "  bar [10, 6]", "  bar [9, 6]", "  bar [5, 5]", "  bar [3, 5]"]);
+    expect(chart.split("\n").filter((l) => l.trim().startsWith("bar"))).toEqual(["  bar [12, 6]", "  bar [10, 6]", "  bar [9, 6]", "  bar [5, 5]", "  bar [3, 5]"]);
     expect(chart).toContain('x-axis ["2024-12", "2025-06"]');
     expect(chart).toContain('y-axis "Topics"');
     // Every event has a done topic: a flat line at zero makes the axis start there.
@@ -98,7 +98,7 @@ describe("renderVerdictChart", () => {
 
   it("has a legend that names each verdict by icon, word, colour and place in the stack", () => {
     expect(renderChartCaption(12, 12)).toBe(
-      "Topics per event, oldest at the top. Each bar stacks its topics from the axis out, always in this order: ✅ done (dark green) → 🟢 active (light green) → 🔴 stalled (red) → ⚪ untracked (grey) → ❓ unchecked (amber) → ➖ no plan (pale grey).",
+      "Topics per event, oldest at the top. Each bar stacks its topics from the axis out, always in this order: ✅ done (dark green) → 🟢 active (light green) → 🔴 stalled (red) → ⚪ untracked (grey) → ➖ no plan (pale grey).",
     );
     expect(renderChartCaption(40, 45)).toContain("The newest 40 of 45 events are drawn.");
   });
@@ -112,12 +112,17 @@ describe("the unchecked verdict", () => {
   it("is counted on the dashboard only when some topic could not be checked", () => {
     const events = sampleEvents();
     const summaryOf = (body: string) => body.split("\n").find((l) => l.startsWith("wrapup-tracker follows"));
-    expect(summaryOf(renderDashboard(sampleView(events, { approved: false, why: "new" }), options))).not.toContain("unchecked");
+    const before = renderDashboard(sampleView(events, { approved: false, why: "new" }), options);
+    expect(summaryOf(before)).not.toContain("unchecked");
+    // No column, no chart layer and no legend entry for a failure that did not happen.
+    expect(before).not.toContain("❓");
     const last = events.at(-1)!;
     events[events.length - 1] = makeReport(last.path, [...last.topics, makeTopic("mirror", "unchecked", { prs: [73] })]);
     events[events.length - 1]!.date = last.date;
     events[events.length - 1]!.title = last.title;
     const body = renderDashboard(sampleView(events, { approved: false, why: "new" }), options);
     expect(summaryOf(body)).toMatch(/⚪ 1 untracked · ❓ 1 unchecked\.$/);
+    expect(body).toContain("| ⚪ | ❓ | ➖ | Open follow-ups |");
+    expect(body).toContain("❓ unchecked (amber)");
   });
 });

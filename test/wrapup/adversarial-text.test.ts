@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { adversarialTexts, RUNS, structuredTexts, SUFFIXES, type AdversarialText } from "../../dev/adversarial-text.js";
-import { findRefreshCommand, findSnoozeCommand } from "../../src/commands/find-commands.js";
+import { findRefreshCommand, findSnoozeCommand, MAX_COMMAND_BODY } from "../../src/commands/find-commands.js";
 import { parseWrapUp } from "../../src/wrapup/parse-wrapup.js";
 import { TEXT_FUNCTIONS, type TextFunction } from "../../dev/text-functions.js";
 import { wrapUpSchema } from "./wrapup-schema.js";
@@ -70,7 +70,10 @@ describe("parsing adversarial 100 KB strings", () => {
   }, 180_000);
 
   it("still finds a command written before or after each (unless an unclosed fence makes it code)", () => {
-    for (const { name, text } of texts) {
+    for (const { name, text: whole } of texts) {
+      // A body over the cap is never read for commands, whatever it holds.
+      expect(findRefreshCommand(`/refresh\n\n${whole.padEnd(MAX_COMMAND_BODY, " ")}`), name).toBeNull();
+      const text = whole.slice(0, MAX_COMMAND_BODY - 100);
       expect(findRefreshCommand(`/refresh\n\n${text}`), name).toEqual({ name: "refresh", words: [] });
       // After an unclosed fence or HTML comment the command is code or HTML, and rightly ignored.
       const after = /(^|\n)```/.test(text) || text.includes("<!--") ? null : { name: "snooze", days: 3 };
