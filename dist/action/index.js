@@ -48293,7 +48293,8 @@ function createRequestQueue(options2 = {}) {
     secondaryFallbackMs: options2.secondaryFallbackMs ?? 6e4,
     serverBackoffMs: options2.serverBackoffMs ?? [1e3, 2e3, 4e3],
     maxRateLimitRetries: options2.maxRateLimitRetries ?? 3,
-    silenceHoldMs: options2.silenceHoldMs ?? 6e4
+    silenceHoldMs: options2.silenceHoldMs ?? 6e4,
+    silentBudgetMs: options2.silentBudgetMs ?? 75e3
   };
   const waitLimit = options2.waitLimit ?? unlimitedWait;
   const global2 = new PQueue({ concurrency: options2.concurrency ?? 8 });
@@ -48330,7 +48331,7 @@ function createRequestQueue(options2 = {}) {
     await sleep(state.lastStart + settings.pacingMs - Date.now());
     state.lastStart = Date.now();
   };
-  const retryDelay = (state, error62, attempt2, limited) => {
+  const retryDelay = (state, error62, attempt2, limited, silent) => {
     if (error62.kind === "rate-limited" && limited < settings.maxRateLimitRetries) {
       const resetAt = error62.details.resetAt ?? state.lastResetAt ?? Date.now() + settings.secondaryFallbackMs;
       pause(state, resetAt, "rate-limited");
@@ -48341,22 +48342,32 @@ function createRequestQueue(options2 = {}) {
       pause(state, Date.now() + wait2, "secondary-rate-limited");
       return 0;
     }
-    if ((error62.kind === "server" || error62.kind === "timeout") && attempt2 < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt2];
+    if (error62.kind === "server" && attempt2 < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt2];
+    if (error62.kind === "timeout" && attempt2 < settings.serverBackoffMs.length) {
+      const delay = settings.serverBackoffMs[attempt2];
+      return silent.spentMs + delay + silent.lastMs <= settings.silentBudgetMs ? delay : void 0;
+    }
     return void 0;
   };
   const attemptAll = async (scope, state, task) => {
     let serverAttempts = 0;
     let limited = 0;
+    const silent = { spentMs: 0, lastMs: 0 };
     for (; ; ) {
       if (state.silence && state.silence.until > Date.now()) throw state.silence.error;
       await waitTurn(scope, state);
+      const started = Date.now();
       try {
         const result = await global2.add(task);
         state.silence = void 0;
         return result;
       } catch (raw) {
         const error62 = toGithubError(raw);
-        const delay = retryDelay(state, error62, serverAttempts, limited);
+        if (error62.kind === "timeout") {
+          silent.lastMs = Date.now() - started;
+          silent.spentMs += silent.lastMs;
+        }
+        const delay = retryDelay(state, error62, serverAttempts, limited, silent);
         if (delay === void 0) {
           if (isSilence(error62)) state.silence = { error: error62, until: Date.now() + settings.silenceHoldMs };
           throw error62;
@@ -48364,6 +48375,7 @@ function createRequestQueue(options2 = {}) {
         if (error62.kind === "server" || error62.kind === "timeout") serverAttempts += 1;
         else limited += 1;
         announce(scope, state, error62.kind, Math.max(Date.now() + delay, state.pausedUntil));
+        if (error62.kind === "timeout") silent.spentMs += delay;
         await sleep(delay);
       }
     }

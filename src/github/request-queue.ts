@@ -49,6 +49,12 @@ export interface RequestQueueOptions {
    * 60 s), so a run stops in one request's time instead of each batch waiting out its own retries.
    */
   silenceHoldMs?: number;
+  /**
+   * How long one request may spend on attempts GitHub left unanswered, retries and their backoff
+   * included (default 75 s): a timed-out read is retried only while one more attempt of the same
+   * length still fits, so a silent GitHub stops a run in about two timeouts, not one per retry.
+   */
+  silentBudgetMs?: number;
   /** Told once per wait (for logs): why, and until when the scope waits. */
   onRetry?: (event: RetryEvent) => void;
   /** How long waits for rate limits may last, all together (the CLI's `--max-wait`); default: as GitHub asks. */
@@ -60,6 +66,12 @@ export interface RetryEvent {
   kind: GithubError["kind"];
   /** Epoch ms when the retry may start. */
   retryAt: number;
+}
+
+/** One request's time on attempts GitHub left unanswered: all of them (backoff included), and the last one. */
+interface SilentTime {
+  spentMs: number;
+  lastMs: number;
 }
 
 interface ScopeState {
@@ -96,6 +108,7 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
     serverBackoffMs: options.serverBackoffMs ?? [1_000, 2_000, 4_000],
     maxRateLimitRetries: options.maxRateLimitRetries ?? 3,
     silenceHoldMs: options.silenceHoldMs ?? 60_000,
+    silentBudgetMs: options.silentBudgetMs ?? 75_000,
   };
   const waitLimit = options.waitLimit ?? unlimitedWait;
   const global = new PQueue({ concurrency: options.concurrency ?? 8 });
@@ -140,7 +153,7 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
   };
 
   /** Decides, for one failure, how long to wait before retrying; undefined means give up. */
-  const retryDelay = (state: ScopeState, error: GithubError, attempt: number, limited: number) => {
+  const retryDelay = (state: ScopeState, error: GithubError, attempt: number, limited: number, silent: SilentTime) => {
     if (error.kind === "rate-limited" && limited < settings.maxRateLimitRetries) {
       const resetAt = error.details.resetAt ?? state.lastResetAt ?? Date.now() + settings.secondaryFallbackMs;
       pause(state, resetAt, "rate-limited");
@@ -151,24 +164,35 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
       pause(state, Date.now() + wait, "secondary-rate-limited");
       return 0;
     }
-    // A timeout is retried like a 5xx (within the same bounded backoff); nobody listening is not.
-    if ((error.kind === "server" || error.kind === "timeout") && attempt < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt];
+    // A timeout is retried like a 5xx (within the same bounded backoff), while another attempt as
+    // long as the last fits the silent budget; nobody listening is not retried.
+    if (error.kind === "server" && attempt < settings.serverBackoffMs.length) return settings.serverBackoffMs[attempt];
+    if (error.kind === "timeout" && attempt < settings.serverBackoffMs.length) {
+      const delay = settings.serverBackoffMs[attempt]!;
+      return silent.spentMs + delay + silent.lastMs <= settings.silentBudgetMs ? delay : undefined;
+    }
     return undefined;
   };
 
   const attemptAll = async <T>(scope: string, state: ScopeState, task: () => Promise<T>): Promise<T> => {
     let serverAttempts = 0;
     let limited = 0;
+    const silent: SilentTime = { spentMs: 0, lastMs: 0 };
     for (;;) {
       if (state.silence && state.silence.until > Date.now()) throw state.silence.error;
       await waitTurn(scope, state);
+      const started = Date.now();
       try {
         const result = await global.add(task);
         state.silence = undefined;
         return result;
       } catch (raw) {
         const error = toGithubError(raw);
-        const delay = retryDelay(state, error, serverAttempts, limited);
+        if (error.kind === "timeout") {
+          silent.lastMs = Date.now() - started;
+          silent.spentMs += silent.lastMs;
+        }
+        const delay = retryDelay(state, error, serverAttempts, limited, silent);
         if (delay === undefined) {
           if (isSilence(error)) state.silence = { error, until: Date.now() + settings.silenceHoldMs };
           throw error;
@@ -176,6 +200,7 @@ export function createRequestQueue(options: RequestQueueOptions = {}): RequestQu
         if (error.kind === "server" || error.kind === "timeout") serverAttempts += 1;
         else limited += 1;
         announce(scope, state, error.kind, Math.max(Date.now() + delay, state.pausedUntil));
+        if (error.kind === "timeout") silent.spentMs += delay;
         await sleep(delay);
       }
     }

@@ -34,6 +34,17 @@ describe("sweep CLI when GitHub goes silent", () => {
     console.log(`silent GitHub (${target}): exit ${run.code} after ${run.ms} ms, ${standIn.requests.length} requests: ${lines[0]}`);
   }, 100_000);
 
+  it("GraphQL silent with the default 30 s deadline: two attempts fit the silent budget, exit 1 within 90 s", async () => {
+    standIn.faults.hang("graphql");
+    const run = await runSweepCli(standIn, HACKATHON, ["--now", NOW], {});
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.ms).toBeLessThan(90_000);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^wrapup-tracker sweep: stopped: GitHub did not answer within 30 s: POST /)]);
+    expect(standIn.requests.filter((r) => r.fault === "hang").length).toBe(2);
+    expect(standIn.writes()).toEqual([]);
+    console.log(`silent GraphQL, default deadline: exit ${run.code} after ${run.ms} ms`);
+  }, 100_000);
+
   it("nothing listening at the address: exit 1 at once with one line, no retry loop", async () => {
     const port = await freePort();
     // The later --api-url wins: the stand-in only lends the app's id.

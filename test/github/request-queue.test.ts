@@ -157,6 +157,29 @@ describe("request queue when GitHub is silent", () => {
   });
 });
 
+describe("request queue: timed-out attempts within the silent budget", () => {
+  it.each([
+    // Each attempt waits 30 s for an answer: two fit 75 s (30 + 1 backoff + 30), a third would not.
+    [75_000, 2],
+    // A budget of one attempt: no retry at all.
+    [30_000, 1],
+    // Room for all three backoffs (30 + 1 + 30 + 2 + 30 + 4 + 30).
+    [130_000, 4],
+  ])("a budget of %i ms allows %i attempts of 30 s", async (silentBudgetMs, attempts) => {
+    let asked = 0;
+    const graphql: GraphqlRequest = async () => {
+      asked += 1;
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+      throw new GithubError("timeout", "GitHub did not answer within 30 s: POST https://api.github.com/graphql");
+    };
+    const queue = createRequestQueue({ serverBackoffMs: [1_000, 2_000, 4_000], silentBudgetMs });
+    const result = queueGraphql(graphql, { scope: "install-1", queue })(QUERY).catch((error: unknown) => error);
+    await elapse(200_000);
+    expect(((await result) as GithubError).kind).toBe("timeout");
+    expect(asked).toBe(attempts);
+  });
+});
+
 describe("request queue with a wait limit (the CLI's --max-wait)", () => {
   const limited = (reset: number) => () =>
     [200, { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] }, { "x-ratelimit-reset": String(reset / 1000) }] as [number, unknown, Record<string, string>];
