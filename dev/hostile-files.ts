@@ -81,6 +81,7 @@ export function hostileFiles(scale = 1): HostileFile[] {
     { path: "wide-table.md", text: wideTable(n(11 * KB), 8) },
     { path: "wrap-up-with-a-wide-table.md", text: carrying(wideTable(n(11 * KB), 8)), topics: WRAPUP_TOPICS },
     { path: "long-table.md", text: wideTable(12, n(9 * KB)) },
+    { path: "wrap-up-with-a-long-table.md", text: carrying(wideTable(12, n(9 * KB))), topics: WRAPUP_TOPICS },
     { path: "wrap-up-with-a-tall-wide-table.md", text: carrying(wideTable(n(3_300), 28)), topics: WRAPUP_TOPICS },
     { path: "wrap-up-with-closing-brackets.md", text: carrying("]".repeat(n(190 * KB))), topics: WRAPUP_TOPICS },
     { path: "wrap-up-with-an-emphasis-storm.md", text: carrying("*_".repeat(n(65 * KB))), topics: WRAPUP_TOPICS },

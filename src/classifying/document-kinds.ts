@@ -122,10 +122,12 @@ export const isFaq: Detector = ({ title, facts }) => {
   return questions >= 3 && questions * 2 >= facts.headings.length ? `an FAQ: ${questions} of ${facts.headings.length} headings are questions` : null;
 };
 
-export const isApiReference: Detector = ({ title, facts }) => {
+export const isApiReference: Detector = ({ title, facts, fielded }) => {
   const named = [title, facts.frontMatter.title, facts.path].find((t) => !!t && API_REFERENCE.test(t));
   if (named) return `an API reference: ${named === facts.path ? "path" : "title"}${quoted(named)}`;
-  return facts.tableRows >= 40 && facts.words < facts.tableRows * 12 ? `an API reference: ${facts.tableRows} table rows` : null;
+  // Table rows are a hint, not a name: a wrap-up may carry a long table (results, a benchmark) and
+  // still tell its topics with wrap-up fields.
+  return facts.tableRows >= 40 && facts.words < facts.tableRows * 12 && fielded === 0 ? `an API reference: ${facts.tableRows} table rows` : null;
 };
 
 /** Links to pages of three or more different events (`2021-11_Steinberg/README.md`, `/hackathons/2023-05`). */

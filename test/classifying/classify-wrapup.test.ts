@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hostileFiles } from "../../dev/hostile-files.js";
 import { describe, expect, it } from "vitest";
 import { parseWrapUp } from "../../src/wrapup/parse-wrapup.js";
 import type { DocumentKind, WrapUp } from "../../src/wrapup/types.js";
@@ -209,3 +210,19 @@ function listFiles(root: string, dir = root): string[] {
     return statSync(path).isDirectory() ? listFiles(root, path) : [relative(root, path)];
   });
 }
+
+describe("long tables", () => {
+  const files = new Map(hostileFiles(0.05).map((file) => [file.path, file]));
+
+  it("a page of table rows and few words is an API reference", () => {
+    const table = files.get("long-table.md")!;
+    expect(parseWrapUp(table.text, { path: table.path }).why).toMatch(/^not a wrap-up: .*an API reference: \d+ table rows/);
+  });
+
+  it("a wrap-up carrying the same table is still a wrap-up with its topics", () => {
+    const carrying = files.get("wrap-up-with-a-long-table.md")!;
+    const wrapUp = parseWrapUp(carrying.text, { path: carrying.path });
+    expect(wrapUp.kind).toBe("wrap-up");
+    expect(wrapUp.topics.map((t) => t.title)).toEqual(carrying.topics);
+  });
+});
