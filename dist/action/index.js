@@ -73237,20 +73237,21 @@ function name(topic) {
   return `topic "${topic.title}" (line ${topic.line})`;
 }
 function findFindings(wrapUp, states) {
+  const writtenWithFields = wrapUp.topics.some((topic) => Object.keys(topic.fields).length > 0);
   return [
     ...wrapUp.warnings.map(toWarningFinding),
     ...findDuplicates(wrapUp.topics),
-    ...wrapUp.topics.flatMap((topic) => findTopicFindings(topic, states, wrapUp.warnings))
+    ...wrapUp.topics.flatMap((topic) => findTopicFindings(topic, states, wrapUp.warnings, writtenWithFields))
   ];
 }
 function toWarningFinding(message) {
   const line = /^line (\d+)\b/.exec(message)?.[1];
   return line ? { kind: "parse-warning", message, line: Number(line) } : { kind: "parse-warning", message };
 }
-function findTopicFindings(topic, states, warnings) {
+function findTopicFindings(topic, states, warnings, writtenWithFields) {
   const at = { topicAnchor: topic.anchor, line: topic.line };
   const findings = [];
-  if (topic.nextSteps === null && topic.fields.nextSteps === void 0 && !(topic.emptyFields ?? []).includes("nextSteps")) {
+  if (writtenWithFields && topic.nextSteps === null && topic.fields.nextSteps === void 0 && !(topic.emptyFields ?? []).includes("nextSteps")) {
     findings.push({ kind: "no-next-steps", message: `${name(topic)} has no "Next Steps" section`, ...at });
   }
   const workLinks = topic.links.filter((l) => linkKey(l) !== null);

@@ -7786,10 +7786,10 @@ var isFaq = ({ title, facts }) => {
   const questions = facts.headings.filter((h) => /\?\s*$/.test(h)).length;
   return questions >= 3 && questions * 2 >= facts.headings.length ? `an FAQ: ${questions} of ${facts.headings.length} headings are questions` : null;
 };
-var isApiReference = ({ title, facts }) => {
+var isApiReference = ({ title, facts, fielded }) => {
   const named = [title, facts.frontMatter.title, facts.path].find((t) => !!t && API_REFERENCE.test(t));
   if (named) return `an API reference: ${named === facts.path ? "path" : "title"}${quoted(named)}`;
-  return facts.tableRows >= 40 && facts.words < facts.tableRows * 12 ? `an API reference: ${facts.tableRows} table rows` : null;
+  return facts.tableRows >= 40 && facts.words < facts.tableRows * 12 && fielded === 0 ? `an API reference: ${facts.tableRows} table rows` : null;
 };
 var isEventIndex = ({ facts, fielded }) => {
   if (fielded > 0) return null;

@@ -12,10 +12,13 @@ function name(topic: Topic): string {
 
 /** Things about the wrap-up document itself worth telling its authors. */
 export function findFindings(wrapUp: WrapUp, states: ResolvedStates): Finding[] {
+  // A missing "Next Steps" section is an omission only in a document written with fields; a sprint
+  // report or an outcome list has none by its format, and its open links stand for the next steps.
+  const writtenWithFields = wrapUp.topics.some((topic) => Object.keys(topic.fields).length > 0);
   return [
     ...wrapUp.warnings.map(toWarningFinding),
     ...findDuplicates(wrapUp.topics),
-    ...wrapUp.topics.flatMap((topic) => findTopicFindings(topic, states, wrapUp.warnings)),
+    ...wrapUp.topics.flatMap((topic) => findTopicFindings(topic, states, wrapUp.warnings, writtenWithFields)),
   ];
 }
 
@@ -25,11 +28,11 @@ function toWarningFinding(message: string): Finding {
   return line ? { kind: "parse-warning", message, line: Number(line) } : { kind: "parse-warning", message };
 }
 
-function findTopicFindings(topic: Topic, states: ResolvedStates, warnings: string[]): Finding[] {
+function findTopicFindings(topic: Topic, states: ResolvedStates, warnings: string[], writtenWithFields: boolean): Finding[] {
   const at = { topicAnchor: topic.anchor, line: topic.line };
   const findings: Finding[] = [];
   // `Next Steps: N/A` is a decision; a missing section is an omission.
-  if (topic.nextSteps === null && topic.fields.nextSteps === undefined && !(topic.emptyFields ?? []).includes("nextSteps")) {
+  if (writtenWithFields && topic.nextSteps === null && topic.fields.nextSteps === undefined && !(topic.emptyFields ?? []).includes("nextSteps")) {
     findings.push({ kind: "no-next-steps", message: `${name(topic)} has no "Next Steps" section`, ...at });
   }
   const workLinks = topic.links.filter((l) => linkKey(l) !== null);

@@ -53,6 +53,13 @@ describe("judgeWrapUp", () => {
     expect(alone.findings.map((f) => f.message)).toEqual(['topic "Flux" (line 5): "Next Steps" is empty']);
   });
 
+  it("asks for a Next Steps section only in a document written with fields (not in a sprint report)", () => {
+    const sprint = [topic({ title: "Parser", anchor: "parser", line: 5, nextSteps: null, fields: {}, links: [pullLink(669)] })];
+    expect(judgeWrapUp(wrapUp({ topics: sprint }), states, options).findings.map((f) => f.kind)).not.toContain("no-next-steps");
+    const fielded = [...sprint, topic({ title: "Docs", anchor: "docs", line: 9, fields: { achievements: "wrote them" } })];
+    expect(judgeWrapUp(wrapUp({ topics: fielded }), states, options).findings.map((f) => f.kind)).toContain("no-next-steps");
+  });
+
   it("does not report a deliberate N/A", () => {
     expect(report.findings.filter((f) => f.topicAnchor === "said-na")).toEqual([]);
     expect(report.findings).toHaveLength(9);
