@@ -1,6 +1,5 @@
+import { silenceOf } from "./errors.js";
 import { GithubTimeoutError, fetchWithTimeout } from "./request-timeout.js";
-
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /**
  * One request to the API's root before a run starts: null when GitHub answers at all (any status
@@ -16,8 +15,7 @@ export async function checkReachable(apiUrl: string, timeoutMs: number): Promise
   } catch (error) {
     if (error instanceof GithubTimeoutError) return error.message;
     const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-    const code = String(cause?.code ?? "");
-    if (UNREACHABLE.has(code)) return `GitHub could not be reached at ${root} (${code}: ${String(cause?.message ?? "")})`;
+    if (silenceOf(error) === "unreachable") return `GitHub could not be reached at ${root} (${String(cause?.code ?? "")}: ${String(cause?.message ?? "")})`;
     return `GitHub could not be reached at ${root}: ${(error as Error).message}`;
   }
 }

@@ -6,11 +6,10 @@
  * retry gets a deadline of its own.
  */
 
+import { silenceOf } from "./errors.js";
 import { noteGithubAnswer, noteGithubSilence } from "./github-silence.js";
 
 export const DEFAULT_GITHUB_TIMEOUT_MS = 30_000;
-
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /** Thrown (as the `cause` of Octokit's RequestError) when GitHub did not answer in time. */
 export class GithubTimeoutError extends Error {
@@ -49,8 +48,9 @@ export function fetchWithTimeout(timeoutMs: number, baseFetch: typeof fetch = gl
         noteGithubSilence(timedOut.message);
         throw timedOut;
       }
-      const code = String((error as { cause?: { code?: unknown } }).cause?.code ?? "");
-      if (UNREACHABLE.has(code)) noteGithubSilence(`GitHub could not be reached (${code}): ${what}`);
+      if (silenceOf(error) === "unreachable") {
+        noteGithubSilence(`GitHub could not be reached (${String((error as { cause?: { code?: unknown } }).cause?.code ?? "")}): ${what}`);
+      }
       throw error;
     } finally {
       clearTimeout(timer);
