@@ -2,6 +2,7 @@
  * Every exported function that reads text a stranger wrote (markdown files, titles, comments, config
  * keys), each as `(text) => unknown`. The 100 ms test and the fuzzer run all of them.
  */
+import { couldBeEventReport } from "../src/classifying/could-be-event-report.js";
 import { couldBeWrapUp, startsWithLabel } from "../src/classifying/could-be-wrapup.js";
 import { clip, isBlogPostPath } from "../src/classifying/document-kinds.js";
 import { findCommands } from "../src/commands/find-commands.js";
@@ -9,6 +10,9 @@ import { suggestKey } from "../src/config/suggest-key.js";
 import { cleanFieldText } from "../src/reading/build-topic.js";
 import { classifyUrl } from "../src/reading/classify-url.js";
 import { isEventPartName } from "../src/reading/event-part-names.js";
+import { findEventName, isAgileSprint } from "../src/reading/event-words.js";
+import { findPeople } from "../src/reading/find-people.js";
+import { matchGeneralFieldName } from "../src/reading/general-field-names.js";
 import { fieldKey, isPlaceholder, matchFieldName } from "../src/reading/field-names.js";
 import { findPlainTopics } from "../src/reading/find-plain-topics.js";
 import { saysNothingLeft } from "../src/reading/nothing-left.js";
@@ -27,6 +31,11 @@ export const TEXT_FUNCTIONS: Record<string, TextFunction> = {
   prepareText,
   couldBeWrapUp,
   startsWithLabel,
+  couldBeEventReport: (text) => couldBeEventReport(text, "notes/hack-week.md", ["Garden Days"]),
+  findEventName: (text) => findEventName(text, ["Garden Days"]),
+  isAgileSprint,
+  findPeople,
+  matchGeneralFieldName: (text) => matchGeneralFieldName(text),
   readDateLine: (text) => readDateLine(text),
   lastDateOf,
   readEventDate: (text) => readEventDate([text]),
