@@ -75957,7 +75957,6 @@ var import_bottleneck2 = __toESM(require_lib(), 1);
 
 // src/github/request-timeout.ts
 var DEFAULT_GITHUB_TIMEOUT_MS = 3e4;
-var UNREACHABLE = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 var GithubTimeoutError = class extends Error {
   constructor(what, timeoutMs) {
     super(`GitHub did not answer within ${formatSeconds(timeoutMs)}: ${what}`);
@@ -75993,8 +75992,9 @@ function fetchWithTimeout(timeoutMs, baseFetch = globalThis.fetch) {
         noteGithubSilence(timedOut.message);
         throw timedOut;
       }
-      const code2 = String(error62.cause?.code ?? "");
-      if (UNREACHABLE.has(code2)) noteGithubSilence(`GitHub could not be reached (${code2}): ${what}`);
+      if (silenceOf(error62) === "unreachable") {
+        noteGithubSilence(`GitHub could not be reached (${String(error62.cause?.code ?? "")}): ${what}`);
+      }
       throw error62;
     } finally {
       clearTimeout(timer);
@@ -76110,7 +76110,6 @@ function terminalProgress() {
 import { parseArgs } from "node:util";
 
 // src/github/check-reachable.ts
-var UNREACHABLE2 = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 async function checkReachable(apiUrl, timeoutMs) {
   const root = `${apiUrl.replace(/\/+$/, "")}/`;
   try {
@@ -76119,8 +76118,7 @@ async function checkReachable(apiUrl, timeoutMs) {
   } catch (error62) {
     if (error62 instanceof GithubTimeoutError) return error62.message;
     const cause = error62.cause;
-    const code2 = String(cause?.code ?? "");
-    if (UNREACHABLE2.has(code2)) return `GitHub could not be reached at ${root} (${code2}: ${String(cause?.message ?? "")})`;
+    if (silenceOf(error62) === "unreachable") return `GitHub could not be reached at ${root} (${String(cause?.code ?? "")}: ${String(cause?.message ?? "")})`;
     return `GitHub could not be reached at ${root}: ${error62.message}`;
   }
 }

@@ -7818,21 +7818,21 @@ function classifyWrapUp(wrapUp, facts, retold = []) {
   const seen = { title, facts, topics, fielded: fielded.length };
   for (const detect of NEVER_WRAP_UPS) {
     const what = detect(seen);
-    if (what) return not(`reads like ${what}; ${describeSections(seen)}`);
+    if (what) return not(`reads like ${what}; ${describeSections(seen)}`, detect === isMeetingNotes ? "meeting-notes" : "never");
   }
   if (topics.some((t) => t.declaredStatus)) return classifyBoard(seen);
   if (isMostlyFielded(seen)) {
-    return wrapUp_(`${topics.length} topic${topics.length === 1 ? "" : "s"}, ${fielded.length} with wrap-up fields (${fieldList(fielded)})`);
+    return wrapUp_(`${topics.length} topic${topics.length === 1 ? "" : "s"}, ${fielded.length} with wrap-up fields (${fieldList(fielded)})`, "fields");
   }
   const retelling = describeRetelling(seen, retold.filter((links) => links.length > 0).length);
-  if (retelling) return { kind: "retelling", why: `retelling: ${retelling}` };
+  if (retelling) return { kind: "retelling", why: `retelling: ${retelling}`, rule: "retelling" };
   const index2 = isEventIndex(seen);
-  if (index2) return not(`${index2}; ${describeSections(seen)}`);
+  if (index2) return not(`${index2}; ${describeSections(seen)}`, "index");
   if (namesEventWrapUp(seen) && !isBlogPost(facts)) {
-    if (topics.length === 0) return wrapUp_(`title${quote(title)} names an event wrap-up; no topics yet`);
-    return wrapUp_(`title${quote(title)} names an event wrap-up; ${topics.length} topic${topics.length === 1 ? "" : "s"} written as prose, without wrap-up fields`);
+    if (topics.length === 0) return wrapUp_(`${titleNamesWrapUp(title)}; no topics yet`, "title");
+    return wrapUp_(`${titleNamesWrapUp(title)}; ${topics.length} topic${topics.length === 1 ? "" : "s"} written as prose, without wrap-up fields`, "title");
   }
-  return not(`${describeSections(seen)}${title ? `; title${quote(title)}` : ""}`);
+  return not(`${describeSections(seen)}${title ? `; title${quote(title)}` : ""}`, "sections");
 }
 function wrapUpFieldsOf(topic) {
   return WRAP_UP_FIELDS.map(([field]) => field).filter((field) => field in topic.fields);
@@ -7849,8 +7849,8 @@ function classifyBoard(seen) {
   for (const t of marked) counts.set(t.declaredStatus, (counts.get(t.declaredStatus) ?? 0) + 1);
   const tally = [...counts].map(([status, n]) => `${n} ${DECLARED_STATUS_LABELS[status]}`).join(", ");
   const voted = seen.topics.some((t) => /\(\d+ votes?\)/i.test(t.heading)) || seen.facts.headings.some((h) => /\bvot(es?|ing)|\btopics\b|\bassignment/i.test(h));
-  if (namesEvent(seen) || voted) return wrapUp_(`a topic board: ${marked.length} topics marked with a status (${tally})`);
-  return not(`a status list (${tally}) that names no event and holds no votes`);
+  if (namesEvent(seen) || voted) return wrapUp_(`a topic board: ${marked.length} topics marked with a status (${tally})`, "board");
+  return not(`a status list (${tally}) that names no event and holds no votes`, "board");
 }
 function describeRetelling(seen, retold) {
   const { facts, topics } = seen;
@@ -7876,20 +7876,22 @@ function fieldList(topics) {
 function quote(title) {
   return title ? ` "${clip(title)}"` : "";
 }
-function not(reason) {
-  return { kind: "not-a-wrap-up", why: `not a wrap-up: ${reason}` };
+function titleNamesWrapUp(title) {
+  return `title${quote(title)} names an event wrap-up`;
 }
-function wrapUp_(reason) {
-  return { kind: "wrap-up", why: `wrap-up: ${reason}` };
+function not(reason, rule) {
+  return { kind: "not-a-wrap-up", why: `not a wrap-up: ${reason}`, rule };
+}
+function wrapUp_(reason, rule) {
+  return { kind: "wrap-up", why: `wrap-up: ${reason}`, rule };
 }
 
 // src/classifying/decide-event-report.ts
 var MEETING_TITLE = /\b(?:meetings?|reviews?|agenda|office[\s-]hours|calls?|stand[\s-]?ups?|retro(?:spective)?s?|syncs?)\b/i;
 function decideEventReport(gardener, retoldSections, weighing, title, gardenerTopics) {
   const keep = { ...gardener, general: false };
-  const byTitleOnly = gardener.kind === "wrap-up" && gardenerTopics <= 1 && / names an event wrap-up; /.test(gardener.why);
-  if (byTitleOnly && weighing.verdict === "report") {
-    return { kind: "wrap-up", why: `${gardener.why.replace(/; (?:no topics yet|1 topic written as prose.*)$/, "")}; ${topicsText(weighing)} (general reader)`, general: true };
+  if (isTakenByTitleOnly(gardener, gardenerTopics) && weighing.verdict === "report") {
+    return { kind: "wrap-up", why: `wrap-up: ${titleNamesWrapUp(title)}; ${topicsText(weighing)} (general reader)`, general: true };
   }
   if (gardener.kind === "wrap-up") return keep;
   if (gardener.kind === "retelling" && retoldSections > 0) return keep;
@@ -7898,10 +7900,12 @@ function decideEventReport(gardener, retoldSections, weighing, title, gardenerTo
     return { kind: "not-a-wrap-up", why: `not a wrap-up: ${said} (of "${weighing.event}"), neither a wrap-up nor a retelling`, general: false };
   }
   if (weighing.verdict !== "report") return gardener.kind === "retelling" ? weighRetelling(gardener, weighing) : keep;
-  const reason = gardener.why.replace(/^not a wrap-up:\s*/, "");
-  const meetingOnly = reason.startsWith("reads like meeting notes") && !MEETING_TITLE.test(title ?? "");
-  if (reason.startsWith("reads like") && !meetingOnly) return keep;
+  const meetingOnly = gardener.rule === "meeting-notes" && !MEETING_TITLE.test(title ?? "");
+  if ((gardener.rule === "never" || gardener.rule === "meeting-notes") && !meetingOnly) return keep;
   return { kind: "wrap-up", why: `wrap-up: an event report of "${weighing.event}"; ${topicsText(weighing)}`, general: true };
+}
+function isTakenByTitleOnly(gardener, gardenerTopics) {
+  return gardener.rule === "title" && gardenerTopics <= 1;
 }
 function weighRetelling(gardener, weighing) {
   const titled = weighing.evidence.some((e) => e.rule === "event" && e.says === "for" && e.text.startsWith("title "));
@@ -18802,8 +18806,7 @@ function parseOrThrow(input, options, explain) {
   const retoldSections = retold.filter((links) => links.length > 0).length;
   const decided = classifyWrapUp({ title, topics: gardener.topics }, facts, retold);
   const eventWords = options.reading?.eventWords ?? [];
-  const byTitleOnly = decided.kind === "wrap-up" && gardener.topics.length <= 1 && / names an event wrap-up; /.test(decided.why);
-  const undecided = byTitleOnly || decided.kind === "not-a-wrap-up" || decided.kind === "retelling" && retoldSections === 0;
+  const undecided = isTakenByTitleOnly(decided, gardener.topics.length) || decided.kind === "not-a-wrap-up" || decided.kind === "retelling" && retoldSections === 0;
   const named = [title, frontMatter.title, ...frontMatter.labels ?? [], path2].some((t) => !!t && findEventName(t, eventWords) !== null);
   const runGeneral = explain || undecided && (named || !!options.reading?.chosen);
   const generalWarnings = [];

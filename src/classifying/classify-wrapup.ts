@@ -6,10 +6,15 @@ import {
 } from "./document-kinds.js";
 import type { DeclaredStatus, DocumentKind, FieldName, SameAs, Topic } from "../wrapup/types.js";
 
+/** Which of the rules below decided; `never` and `meeting-notes` are the kinds that never are wrap-ups. */
+export type ClassificationRule = "never" | "meeting-notes" | "board" | "fields" | "retelling" | "index" | "title" | "sections";
+
 export interface Classification {
   kind: DocumentKind;
   /** One line a maintainer can check: the decision and the evidence it rests on. */
   why: string;
+  /** The rule that decided: what later steps weigh, never the words of `why`. */
+  rule: ClassificationRule;
 }
 
 /** Fields that make a section a wrap-up topic (tracking and issue links are not about the work's story). */
@@ -45,22 +50,22 @@ export function classifyWrapUp(
   const seen: Seen = { title, facts, topics, fielded: fielded.length };
   for (const detect of NEVER_WRAP_UPS) {
     const what = detect(seen);
-    if (what) return not(`reads like ${what}; ${describeSections(seen)}`);
+    if (what) return not(`reads like ${what}; ${describeSections(seen)}`, detect === isMeetingNotes ? "meeting-notes" : "never");
   }
   if (topics.some((t) => t.declaredStatus)) return classifyBoard(seen);
   if (isMostlyFielded(seen)) {
-    return wrapUp_(`${topics.length} topic${topics.length === 1 ? "" : "s"}, ${fielded.length} with wrap-up fields (${fieldList(fielded)})`);
+    return wrapUp_(`${topics.length} topic${topics.length === 1 ? "" : "s"}, ${fielded.length} with wrap-up fields (${fieldList(fielded)})`, "fields");
   }
   const retelling = describeRetelling(seen, retold.filter((links) => links.length > 0).length);
-  if (retelling) return { kind: "retelling", why: `retelling: ${retelling}` };
+  if (retelling) return { kind: "retelling", why: `retelling: ${retelling}`, rule: "retelling" };
   const index = isEventIndex(seen);
-  if (index) return not(`${index}; ${describeSections(seen)}`);
+  if (index) return not(`${index}; ${describeSections(seen)}`, "index");
   if (namesEventWrapUp(seen) && !isBlogPost(facts)) {
     // An event's page written before its topics ("TODO: results to be added") is still that event's wrap-up.
-    if (topics.length === 0) return wrapUp_(`title${quote(title)} names an event wrap-up; no topics yet`);
-    return wrapUp_(`title${quote(title)} names an event wrap-up; ${topics.length} topic${topics.length === 1 ? "" : "s"} written as prose, without wrap-up fields`);
+    if (topics.length === 0) return wrapUp_(`${titleNamesWrapUp(title)}; no topics yet`, "title");
+    return wrapUp_(`${titleNamesWrapUp(title)}; ${topics.length} topic${topics.length === 1 ? "" : "s"} written as prose, without wrap-up fields`, "title");
   }
-  return not(`${describeSections(seen)}${title ? `; title${quote(title)}` : ""}`);
+  return not(`${describeSections(seen)}${title ? `; title${quote(title)}` : ""}`, "sections");
 }
 
 /** The wrap-up fields a topic has, present even if left empty (a template section still shows the format). */
@@ -83,8 +88,8 @@ function classifyBoard(seen: Seen): Classification {
   for (const t of marked) counts.set(t.declaredStatus!, (counts.get(t.declaredStatus!) ?? 0) + 1);
   const tally = [...counts].map(([status, n]) => `${n} ${DECLARED_STATUS_LABELS[status]}`).join(", ");
   const voted = seen.topics.some((t) => /\(\d+ votes?\)/i.test(t.heading)) || seen.facts.headings.some((h) => /\bvot(es?|ing)|\btopics\b|\bassignment/i.test(h));
-  if (namesEvent(seen) || voted) return wrapUp_(`a topic board: ${marked.length} topics marked with a status (${tally})`);
-  return not(`a status list (${tally}) that names no event and holds no votes`);
+  if (namesEvent(seen) || voted) return wrapUp_(`a topic board: ${marked.length} topics marked with a status (${tally})`, "board");
+  return not(`a status list (${tally}) that names no event and holds no votes`, "board");
 }
 
 /** Sections that link to the headings of an event page (or a blog post about an event): a retelling. */
@@ -116,10 +121,15 @@ function quote(title: string | null | undefined): string {
   return title ? ` "${clip(title)}"` : "";
 }
 
-function not(reason: string): Classification {
-  return { kind: "not-a-wrap-up", why: `not a wrap-up: ${reason}` };
+/** `title "Hack The Garden 11/2021 Wrap Up" names an event wrap-up`: the title rule's evidence. */
+export function titleNamesWrapUp(title: string | null): string {
+  return `title${quote(title)} names an event wrap-up`;
 }
 
-function wrapUp_(reason: string): Classification {
-  return { kind: "wrap-up", why: `wrap-up: ${reason}` };
+function not(reason: string, rule: ClassificationRule): Classification {
+  return { kind: "not-a-wrap-up", why: `not a wrap-up: ${reason}`, rule };
+}
+
+function wrapUp_(reason: string, rule: ClassificationRule): Classification {
+  return { kind: "wrap-up", why: `wrap-up: ${reason}`, rule };
 }

@@ -1,10 +1,10 @@
-import type { Classification } from "./classify-wrapup.js";
+import { titleNamesWrapUp, type Classification } from "./classify-wrapup.js";
 import type { EventReportWeighing } from "./weigh-event-report.js";
 
 /** Meeting words that keep a page meeting notes even when its title names an event. */
 const MEETING_TITLE = /\b(?:meetings?|reviews?|agenda|office[\s-]hours|calls?|stand[\s-]?ups?|retro(?:spective)?s?|syncs?)\b/i;
 
-export interface EventReportDecision extends Classification {
+export interface EventReportDecision extends Omit<Classification, "rule"> {
   /** True when the general reader's topics are the page's topics. */
   general: boolean;
 }
@@ -25,11 +25,9 @@ export function decideEventReport(
   gardenerTopics: number,
 ): EventReportDecision {
   const keep = { ...gardener, general: false };
-  // A flat outcome list under a title like "Hack Days 2026 — outcomes": the Gardener rules take it by its
-  // title with one prose topic at most; its bullets are the topics.
-  const byTitleOnly = gardener.kind === "wrap-up" && gardenerTopics <= 1 && / names an event wrap-up; /.test(gardener.why);
-  if (byTitleOnly && weighing.verdict === "report") {
-    return { kind: "wrap-up", why: `${gardener.why.replace(/; (?:no topics yet|1 topic written as prose.*)$/, "")}; ${topicsText(weighing)} (general reader)`, general: true };
+  // A flat outcome list: its bullets are the topics.
+  if (isTakenByTitleOnly(gardener, gardenerTopics) && weighing.verdict === "report") {
+    return { kind: "wrap-up", why: `wrap-up: ${titleNamesWrapUp(title)}; ${topicsText(weighing)} (general reader)`, general: true };
   }
   if (gardener.kind === "wrap-up") return keep;
   if (gardener.kind === "retelling" && retoldSections > 0) return keep;
@@ -38,10 +36,18 @@ export function decideEventReport(
     return { kind: "not-a-wrap-up", why: `not a wrap-up: ${said} (of "${weighing.event}"), neither a wrap-up nor a retelling`, general: false };
   }
   if (weighing.verdict !== "report") return gardener.kind === "retelling" ? weighRetelling(gardener, weighing) : keep;
-  const reason = gardener.why.replace(/^not a wrap-up:\s*/, "");
-  const meetingOnly = reason.startsWith("reads like meeting notes") && !MEETING_TITLE.test(title ?? "");
-  if (reason.startsWith("reads like") && !meetingOnly) return keep;
+  // Meeting notes by a word of the page's (a `reviews/` folder, a label) give way when the title names no meeting.
+  const meetingOnly = gardener.rule === "meeting-notes" && !MEETING_TITLE.test(title ?? "");
+  if ((gardener.rule === "never" || gardener.rule === "meeting-notes") && !meetingOnly) return keep;
   return { kind: "wrap-up", why: `wrap-up: an event report of "${weighing.event}"; ${topicsText(weighing)}`, general: true };
+}
+
+/**
+ * A wrap-up the Gardener rules take by its title with one prose topic at most: it may be a flat
+ * outcome list (`Hack Days 2026 — outcomes`) whose bullets are its topics.
+ */
+export function isTakenByTitleOnly(gardener: Classification, gardenerTopics: number): boolean {
+  return gardener.rule === "title" && gardenerTopics <= 1;
 }
 
 /**

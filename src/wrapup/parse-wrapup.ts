@@ -1,7 +1,7 @@
 import type { Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { classifyWrapUp } from "../classifying/classify-wrapup.js";
-import { decideEventReport } from "../classifying/decide-event-report.js";
+import { decideEventReport, isTakenByTitleOnly } from "../classifying/decide-event-report.js";
 import { weighEventReport, type EventReportWeighing } from "../classifying/weigh-event-report.js";
 import { readDocumentFacts } from "../reading/document-facts.js";
 import { retoldHeadings } from "../classifying/document-kinds.js";
@@ -59,8 +59,7 @@ function parseOrThrow(input: string, options: ParseOptions, explain: boolean): {
   // Then the general dialect, for pages the Gardener rules do not take that name an event (or were chosen by `paths`).
   const eventWords = options.reading?.eventWords ?? [];
   // A wrap-up taken by its title alone with one prose topic at most may be a flat outcome list.
-  const byTitleOnly = decided.kind === "wrap-up" && gardener.topics.length <= 1 && / names an event wrap-up; /.test(decided.why);
-  const undecided = byTitleOnly || decided.kind === "not-a-wrap-up" || (decided.kind === "retelling" && retoldSections === 0);
+  const undecided = isTakenByTitleOnly(decided, gardener.topics.length) || decided.kind === "not-a-wrap-up" || (decided.kind === "retelling" && retoldSections === 0);
   const named = [title, frontMatter.title, ...(frontMatter.labels ?? []), path].some((t) => !!t && findEventName(t, eventWords) !== null);
   const runGeneral = explain || (undecided && (named || !!options.reading?.chosen));
   const generalWarnings: string[] = [];
