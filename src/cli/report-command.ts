@@ -15,6 +15,7 @@ import type { ResolveStats } from "../github/types.js";
 import { renderStatusComment } from "../render/render-status-comment.js";
 import { EXIT_OK, EXIT_USAGE, usageError, type CliIo } from "./io.js";
 import { failIfUnchecked } from "./fail-if-unchecked.js";
+import { readingOptionsOf } from "../pipeline/reading-options.js";
 
 const HELP = `Usage: wrapup-tracker report FILE... [--json] [--now ISO] [--config FILE] [--token T] [--api-url URL]
 
@@ -54,7 +55,7 @@ export async function runReportCommand(args: string[], io: CliIo, deps: ReportDe
   if (!resolve) return EXIT_USAGE;
   const { files, unreadable } = await readFiles(parsed.files, io);
   if (files.length === 0) return EXIT_USAGE;
-  const { wrapUps, reports, stats } = await checkWrapUps(files, { now: parsed.now, config, resolve });
+  const { wrapUps, reports, stats } = await checkWrapUps(files, { now: parsed.now, config, resolve, reading: readingOptionsOf(config) });
   reports.forEach((report, i) => {
     const finding = notAWrapUpFinding(wrapUps[i]!, "named on the command line");
     if (finding) report.findings.unshift(finding);

@@ -1,4 +1,4 @@
-import type { Link, WrapUp } from "../wrapup/types.js";
+import type { Link, ReadingOptions, WrapUp } from "../wrapup/types.js";
 import { isWorkItem, linkKey } from "../wrapup/link-key.js";
 import { parseWrapUp } from "../wrapup/parse-wrapup.js";
 import type { ResolveResult } from "../github/resolve-links.js";
@@ -14,6 +14,8 @@ export interface CheckWrapUpsOptions {
   resolve: (links: Link[]) => Promise<ResolveResult>;
   /** Per path: the event date to use when the file states none (e.g. its first commit), or null. */
   eventDates?: Record<string, string | null>;
+  /** `wrapups` of the configuration: more event words and field names for the readers. */
+  reading?: ReadingOptions;
 }
 
 export interface CheckWrapUpsResult {
@@ -28,7 +30,7 @@ export interface CheckWrapUpsResult {
  */
 export async function checkWrapUps(files: { path: string; text: string }[], options: CheckWrapUpsOptions): Promise<CheckWrapUpsResult> {
   return checkParsedWrapUps(
-    files.map((file) => parseWrapUp(file.text, { path: file.path })),
+    files.map((file) => parseWrapUp(file.text, { path: file.path, reading: options.reading })),
     options,
   );
 }

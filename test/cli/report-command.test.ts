@@ -24,6 +24,19 @@ const WRAPUP = `# Hack Week Wrap Up
 **Code/Pull Requests:** https://github.com/acme/widgets/pull/120
 `;
 
+/** A report of an event named only by a word of the repository's own (`wrapups.eventWords`). */
+const GARDEN_DAYS = `# Garden Days 2026: what we did
+
+## Faster Builds
+
+- Merged the cache rewrite: https://github.com/acme/widgets/pull/120
+- WIP: roll it out to CI, https://github.com/acme/widgets/pull/101
+
+## Importer
+
+- Fixed the CSV importer: https://github.com/acme/widgets/pull/120
+`;
+
 const stats = { graphqlRequests: 1, points: 1, restRequests: 0, cacheHits: 0, ms: 3 };
 const world = new Map<string, LinkState>([
   ["pull:acme/widgets#101", pull({ owner: "acme", repo: "widgets", number: 101, lastHumanActivityAt: "2026-10-01T00:00:00Z" })],
@@ -40,6 +53,8 @@ beforeAll(() => {
   writeFileSync(join(dir, "wrapup.md"), WRAPUP);
   writeFileSync(join(dir, "bad.yml"), "staleAfterDays: soon\nfollowUp:\n  enable: true\n");
   writeFileSync(join(dir, "short.yml"), "staleAfterDays: 10\n");
+  writeFileSync(join(dir, "words.yml"), "wrapups:\n  eventWords: [Garden Days]\n");
+  writeFileSync(join(dir, "garden-days.md"), GARDEN_DAYS);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -78,6 +93,17 @@ describe("report", () => {
     const u = io();
     await runReportCommand(["wrapup.md", "--json", "--now", "2026-10-12T00:00:00Z"], u.io, { resolve });
     expect(JSON.parse(u.out.join("")).files[0].topics[0].verdict).toBe("active");
+  });
+
+  it("reads with the event words of --config (wrapups.eventWords)", async () => {
+    const args = ["garden-days.md", "--now", "2026-11-21T00:00:00Z"];
+    const plain = io();
+    await runReportCommand(args, plain.io, { resolve });
+    expect(plain.out.join("")).toContain("named on the command line but does not read like a wrap-up");
+    const configured = io();
+    await runReportCommand([...args, "--config", "words.yml"], configured.io, { resolve });
+    expect(configured.out.join("")).not.toContain("does not read like a wrap-up");
+    expect(configured.out.join("")).toContain("**2 topics**");
   });
 
   it("prints the PR comment markdown by default", async () => {
